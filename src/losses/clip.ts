@@ -1,0 +1,178 @@
+import {
+  ensure, type Matrix, matrix, matmulABt, requireEmbeddings, requireSameShape, requireTemperature, transpose,
+} from '../numeric/index.js';
+
+/*
+ * Symmetric CLIP / InfoNCE loss with OpenCLIP ClipLoss semantics (research/ecosystem.md §3.2b):
+ *   S = X·Yᵀ/τ,  L = ½[(1/N)Σ_i (log Σ_j e^{S_ij} − S_ii) + (1/N)Σ_j (log Σ_i e^{S_ij} − S_jj)].
+ * Features are used as given (ClipLoss does not normalize). Each row and column term is computed in
+ * the log1p form log(1 + Σ_{j≠i} e^{S_ij − S_ii}), exact to full relative precision as the loss → 0.
+ * Documented values: N = 1 gives L = 0 with zero gradient; zero rows are allowed (they score 0).
+ */
+
+/** Caller-owned buffers for one (N, d); reuse across calls to avoid allocation. */
+export interface ClipWorkspace {
+  readonly n: number;
+  readonly d: number;
+  /** N×N logits, then their exponentials. */
+  readonly S: Matrix;
+  /** N×N ∂L/∂S, then its transpose's source. */
+  readonly G: Matrix;
+  readonly Xs: Matrix;
+  readonly Xt: Matrix;
+  readonly Yt: Matrix;
+  /** Gradients are written here when a workspace is passed: copy them if they must outlive the next call. */
+  readonly gradX: Matrix;
+  readonly gradY: Matrix;
+  readonly diag: Float64Array;
+  readonly rowA: Float64Array;
+  readonly rowB: Float64Array;
+  readonly colA: Float64Array;
+  readonly colB: Float64Array;
+  readonly rowShift: Float64Array;
+  readonly colShift: Float64Array;
+}
+
+/** Buffers for the CLIP loss at batch size n and dimension d. */
+export function clipWorkspace(n: number, d: number): ClipWorkspace {
+  const v = (): Float64Array => new Float64Array(n);
+  return {
+    n, d, S: matrix(n, n), G: matrix(n, n), Xs: matrix(n, d), Xt: matrix(d, n), Yt: matrix(d, n),
+    gradX: matrix(n, d), gradY: matrix(n, d), diag: v(), rowA: v(), rowB: v(), colA: v(), colB: v(), rowShift: v(), colShift: v(),
+  };
+}
+
+export interface ClipResult {
+  readonly loss: number;
+  /** ∂L/∂X (N×d); present when gradients were asked for. */
+  readonly gradX?: Matrix;
+  /** ∂L/∂Y (N×d). */
+  readonly gradY?: Matrix;
+}
+
+function check(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace | undefined): ClipWorkspace {
+  requireEmbeddings(X, 'X (first modality)');
+  requireEmbeddings(Y, 'Y (second modality)');
+  requireSameShape(X, Y, 'X', 'Y');
+  requireTemperature(tau);
+  if (ws) ensure(ws.n === X.rows && ws.d === X.cols, () => `clip workspace is for ${ws.n}×${ws.d}, the batch is ${X.rows}×${X.cols}`);
+  return ws ?? clipWorkspace(X.rows, X.cols);
+}
+
+/** Symmetric CLIP loss value. */
+export function clipLoss(X: Matrix, Y: Matrix, tau: number, ws?: ClipWorkspace): number {
+  return clipCore(X, Y, tau, check(X, Y, tau, ws), false).loss;
+}
+
+/**
+ * Symmetric CLIP loss and its analytic gradients with respect to X and Y:
+ * G = ∂L/∂S = (P + Q)/(2N) − I/N (P row-, Q column-softmax of S), dX = G·Y/τ, dY = Gᵀ·X/τ.
+ */
+export function clipLossWithGrad(X: Matrix, Y: Matrix, tau: number, ws?: ClipWorkspace): Required<ClipResult> {
+  return clipCore(X, Y, tau, check(X, Y, tau, ws), true) as Required<ClipResult>;
+}
+
+/** log(1 + Σ_{j≠i} e^{δ_j}) from its shifted parts: m = max(0, max δ), off = Σ e^{δ_j − m} (e^{−m} may underflow). */
+function shiftedTerm(m: number, off: number): number {
+  return m === 0 ? Math.log1p(off) : m + Math.log(off + Math.exp(-m));
+}
+
+/** Exponent spread below which one global shift keeps every e^{S_ij − max S} a normal double. */
+const SINGLE_SHIFT_SPREAD = 700;
+
+function clipCore(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace, grad: boolean): ClipResult {
+  const n = X.rows, d = X.cols, inv = 1 / tau;
+  const xs = ws.Xs.data;
+  for (let k = 0; k < xs.length; k++) xs[k] = X.data[k]! * inv; // S = (X/τ)·Yᵀ
+  const S = matmulABt(ws.Xs, Y, ws.S).data, diag = ws.diag;
+  let smax = -Infinity, smin = Infinity;
+  for (let k = 0; k < S.length; k++) { const v = S[k]!; if (v > smax) smax = v; if (v < smin) smin = v; }
+  for (let i = 0; i < n; i++) diag[i] = S[i * n + i]!;
+  // rowA/colA: Σ_{j≠i} e^{S_ij − shift_i} (off-diagonal mass); rowB/colB: e^{S_ii − shift_i} (diagonal mass)
+  const rowOff = ws.rowA, rowDiag = ws.rowB, colOff = ws.colA, colDiag = ws.colB;
+  const single = smax - smin < SINGLE_SHIFT_SPREAD;
+  if (single) singleShift(S, n, smax, rowOff, rowDiag, colOff, colDiag);
+  else rowColumnShifts(S, n, diag, ws.rowShift, ws.colShift, rowOff, rowDiag, colOff, colDiag);
+  // each term is log(1 + off/diag): log1p keeps full relative precision as the loss → 0
+  let sum = 0;
+  if (single) for (let i = 0; i < n; i++) sum += Math.log1p(rowOff[i]! / rowDiag[i]!) + Math.log1p(colOff[i]! / colDiag[i]!);
+  else for (let i = 0; i < n; i++) sum += shiftedTerm(ws.rowShift[i]!, rowOff[i]!) + shiftedTerm(ws.colShift[i]!, colOff[i]!);
+  const loss = sum / (2 * n);
+  if (!grad) return { loss };
+
+  // P_ij = e^{S_ij − shift_i}/rowTotal_i, Q_ij = e^{S_ij − shift_j}/colTotal_j (shifts as used above)
+  const G = ws.G.data, c = inv / (2 * n);
+  const rInv = rowOff, cInv = colOff; // reuse: 1/total, and the diagonal's (P_ii − 1), (Q_jj − 1)
+  for (let i = 0; i < n; i++) {
+    const rt = rowOff[i]! + rowDiag[i]!, ct = colOff[i]! + colDiag[i]!;
+    const pDiag = -rowOff[i]! / rt, qDiag = -colOff[i]! / ct;
+    rInv[i] = 1 / rt; cInv[i] = 1 / ct;
+    rowDiag[i] = pDiag; colDiag[i] = qDiag;
+  }
+  if (single) {
+    // S holds e^{S_ij − max S}
+    for (let i = 0; i < n; i++) {
+      const o = i * n, ri = rInv[i]!;
+      for (let j = 0; j < n; j++) G[o + j] = S[o + j]! * (ri + cInv[j]!) * c;
+      G[o + i] = (rowDiag[i]! + colDiag[i]!) * c;
+    }
+  } else {
+    const rs = ws.rowShift, cs = ws.colShift;
+    for (let i = 0; i < n; i++) {
+      const o = i * n, ri = rInv[i]!, si = diag[i]! + rs[i]!;
+      for (let j = 0; j < n; j++) G[o + j] = (Math.exp(S[o + j]! - si) * ri + Math.exp(S[o + j]! - diag[j]! - cs[j]!) * cInv[j]!) * c;
+      G[o + i] = (rowDiag[i]! + colDiag[i]!) * c;
+    }
+  }
+  // dX = G·Y, dY = Gᵀ·X, every product in the A·Bᵀ layout
+  matmulABt(ws.G, transpose(Y, ws.Yt), ws.gradX);
+  matmulABt(transpose(ws.G, ws.S), transpose(X, ws.Xt), ws.gradY);
+  return { loss, gradX: ws.gradX, gradY: ws.gradY };
+}
+
+/** One shift (max S) for every row and column: one exponential per entry, written back into S. */
+function singleShift(S: Float64Array, n: number, smax: number, rowOff: Float64Array, rowDiag: Float64Array, colOff: Float64Array, colDiag: Float64Array): void {
+  colOff.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = i * n;
+    let r = 0;
+    // the diagonal is kept out of the sums (no r − e_ii cancellation when the loss is ~0)
+    for (let j = 0; j < i; j++) { const e = Math.exp(S[o + j]! - smax); S[o + j] = e; r += e; colOff[j]! += e; }
+    for (let j = i + 1; j < n; j++) { const e = Math.exp(S[o + j]! - smax); S[o + j] = e; r += e; colOff[j]! += e; }
+    const e = Math.exp(S[o + i]! - smax);
+    S[o + i] = e;
+    rowOff[i] = r;
+    rowDiag[i] = e;
+    colDiag[i] = e;
+  }
+}
+
+/**
+ * Wide logit spreads (>= 700, e.g. τ < 0.003): row i shifted by S_ii + max_j(S_ij − S_ii), column j by
+ * S_jj + max_i(S_ij − S_jj); two exponentials per entry. S keeps the logits; the shifts are kept.
+ */
+function rowColumnShifts(S: Float64Array, n: number, diag: Float64Array, rowShift: Float64Array, colShift: Float64Array, rowOff: Float64Array, rowDiag: Float64Array, colOff: Float64Array, colDiag: Float64Array): void {
+  colShift.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = i * n, di = diag[i]!;
+    let m = 0;
+    for (let j = 0; j < n; j++) {
+      const t = S[o + j]! - di; if (t > m) m = t;
+      const u = S[o + j]! - diag[j]!; if (u > colShift[j]!) colShift[j] = u;
+    }
+    rowShift[i] = m;
+  }
+  colOff.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = i * n, m = rowShift[i]!;
+    let r = 0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      r += Math.exp(S[o + j]! - diag[i]! - m);
+      colOff[j]! += Math.exp(S[o + j]! - diag[j]! - colShift[j]!);
+    }
+    rowOff[i] = r;
+    rowDiag[i] = Math.exp(-m);
+  }
+  for (let j = 0; j < n; j++) colDiag[j] = Math.exp(-colShift[j]!);
+}

@@ -1,0 +1,46 @@
+import { GEMM_WASM_BASE64 } from './gemmBytes.js';
+
+/*
+ * The WASM SIMD (f64x2) A·Bᵀ kernel of research/perf.md §7.2, compiled from gemm.wat at build time.
+ * It computes the 2×4-tiled interior over an even inner length; `gemmSimdInto` finishes the edges in
+ * JS. Operands are copied into the module's linear memory, which grows on demand and is reused.
+ */
+interface GemmExports { memory: WebAssembly.Memory; gemm: (a: number, b: number, c: number, n: number, m: number, kb: number, ld: number, ldc: number) => void }
+
+let exportsCache: GemmExports | undefined;
+function kernel(): GemmExports {
+  if (!exportsCache) {
+    const bytes = Buffer.from(GEMM_WASM_BASE64, 'base64');
+    exportsCache = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as GemmExports;
+  }
+  return exportsCache;
+}
+
+/** C (n×m, row-major) = A (n×k) · B (m×k)ᵀ, overwriting c. */
+export function gemmSimdInto(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
+  const K = kernel();
+  const need = 8 * (n * k + m * k + n * m);
+  const have = K.memory.buffer.byteLength;
+  if (need > have) K.memory.grow(Math.ceil((need - have) / 65536));
+  const buf = K.memory.buffer;
+  const offA = 0, offB = 8 * n * k, offC = offB + 8 * m * k;
+  new Float64Array(buf, offA, n * k).set(a);
+  new Float64Array(buf, offB, m * k).set(b);
+  const n2 = n - (n % 2), m4 = m - (m % 4), k2 = k - (k % 2);
+  if (n2 > 0 && m4 > 0) K.gemm(offA, offB, offC, n2, m4, 8 * k2, 8 * k, 8 * m);
+  const C = new Float64Array(buf, offC, n * m);
+  c.set(C);
+  // edges: the odd inner index for the tiled block, then the leftover columns and rows
+  for (let i = 0; i < n2; i++) {
+    for (let j = 0; j < m4; j++) if (k2 < k) c[i * m + j]! += a[i * k + k - 1]! * b[j * k + k - 1]!;
+    for (let j = m4; j < m; j++) c[i * m + j] = dotRows(a, i * k, b, j * k, k);
+  }
+  for (let i = n2; i < n; i++) for (let j = 0; j < m; j++) c[i * m + j] = dotRows(a, i * k, b, j * k, k);
+}
+
+function dotRows(a: Float64Array, ia: number, b: Float64Array, ib: number, k: number): number {
+  let s0 = 0, s1 = 0, p = 0;
+  for (; p + 1 < k; p += 2) { s0 += a[ia + p]! * b[ib + p]!; s1 += a[ia + p + 1]! * b[ib + p + 1]!; }
+  if (p < k) s0 += a[ia + p]! * b[ib + p]!;
+  return s0 + s1;
+}

@@ -1,0 +1,56 @@
+/*
+ * The TensorFlow.js engine (float32). This directory is the only place that imports TensorFlow.js,
+ * so the float64 core loads in about a millisecond. Backend order: @tensorflow/tfjs-node (native,
+ * when it could be installed — it cannot here, research/perf.md §1) → wasm (SIMD, one thread).
+ * The tfjs cpu backend is never used: it is 60–190× slower (perf.md §3); if wasm cannot start,
+ * loading fails with a clear error instead of falling back to it.
+ */
+import type * as TfNamespace from '@tensorflow/tfjs';
+
+export type Tf = typeof TfNamespace;
+export type BackendName = 'tensorflow' | 'wasm';
+
+export interface TensorEngine {
+  readonly tf: Tf;
+  /** The backend that runs: 'tensorflow' (tfjs-node) or 'wasm'. Reports print it. */
+  readonly backend: BackendName;
+  /** Why tfjs-node was not used, when it was not. */
+  readonly fallbackReason?: string;
+}
+
+let engine: Promise<TensorEngine> | undefined;
+
+/**
+ * Loads TensorFlow.js once per process. Set CRL_TFJS_BACKEND=wasm to skip the tfjs-node attempt.
+ */
+export function loadTensorEngine(): Promise<TensorEngine> {
+  engine ??= load();
+  return engine;
+}
+
+async function load(): Promise<TensorEngine> {
+  let reason: string;
+  if (process.env.CRL_TFJS_BACKEND === 'wasm') {
+    reason = 'CRL_TFJS_BACKEND=wasm';
+  } else {
+    try {
+      const spec = '@tensorflow/tfjs-node';
+      const tf = (await import(spec)) as Tf;
+      if (tf.getBackend() === 'tensorflow' || (await tf.setBackend('tensorflow'))) return { tf, backend: 'tensorflow' };
+      reason = '@tensorflow/tfjs-node loaded but its backend did not start';
+    } catch (e) {
+      reason = `@tensorflow/tfjs-node is not installed (${(e as Error).message.split('\n')[0]})`;
+    }
+  }
+  const tf = await import('@tensorflow/tfjs');
+  await import('@tensorflow/tfjs-backend-wasm');
+  let ok = false;
+  try {
+    ok = await tf.setBackend('wasm');
+  } catch (e) {
+    throw new Error(`TensorFlow.js: the wasm backend failed to start (${(e as Error).message}); the cpu backend is not used as a fallback`);
+  }
+  if (!ok) throw new Error('TensorFlow.js: the wasm backend failed to start; the cpu backend is not used as a fallback');
+  await tf.ready();
+  return { tf, backend: 'wasm', fallbackReason: reason };
+}

@@ -1,0 +1,44 @@
+/**
+ * Shared assertions (one place, as in array-api-tests' helpers): every numeric comparison in the
+ * tests goes through the one tolerance rule of src/numeric/tolerance.ts and reports what it used.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { allowedError, fromRows, isClose, type Matrix, type Tolerance } from '../../src/numeric/index.js';
+
+/** a ≈ b under `t`, with a message that names the quantity, both values and the tolerance. */
+export function expectClose(actual: number, expected: number, t: Tolerance, what: string): void {
+  if (!isClose(actual, expected, t)) {
+    const err = Math.abs(actual - expected);
+    expect.fail(`${what}: got ${actual}, expected ${expected} (|Δ| = ${err.toExponential(3)}, allowed ${allowedError(actual, expected, t).toExponential(3)} from ${JSON.stringify(t)})`);
+  }
+}
+
+/**
+ * Matrices agree in the max norm relative to the reference's scale:
+ * max|A − B| <= rel·max(max|B|, floor) — the usual way to compare gradients whose entries may be ~0.
+ */
+export function expectMatrixClose(actual: Matrix | ArrayLike<number>, expected: ArrayLike<number>, rel: number, what: string, floor = 1e-300): number {
+  const a = 'data' in actual ? actual.data : actual;
+  expect(a.length, `${what}: length`).toBe(expected.length);
+  let err = 0, scale = floor;
+  for (let i = 0; i < a.length; i++) {
+    err = Math.max(err, Math.abs(a[i]! - expected[i]!));
+    scale = Math.max(scale, Math.abs(expected[i]!));
+  }
+  if (!(err <= rel * scale)) expect.fail(`${what}: max|Δ| = ${err.toExponential(3)} > ${rel}·max|ref| = ${(rel * scale).toExponential(3)}`);
+  return err / scale;
+}
+
+/** A golden-value file from fixtures/oracle (written by scripts/make_oracle.py). */
+export function readOracle<T>(name: string): { meta: { what: string }; cases: T[] } {
+  const path = fileURLToPath(new URL(`../../fixtures/oracle/${name}`, import.meta.url));
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** A Matrix from nested arrays. */
+export const M = (rows: number[][]): Matrix => fromRows(rows);
+
+/** Flatten nested arrays. */
+export const flat = (rows: number[][]): Float64Array => Float64Array.from(rows.flat());

@@ -1,0 +1,26 @@
+/*
+ * Source: src/numeric/wasm/gemm.wat (WASM SIMD f64x2 A·Bᵀ kernel) and its committed bytes.
+ * Expected: the committed bytes are exactly what wabt compiles from the .wat; the SIMD kernel and the JS
+ * kernel agree to rounding (<= 1e-13 relative to the row-norm scale) on sizes that exercise every edge:
+ * odd row counts, column counts not divisible by 4, odd inner lengths.
+ */
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { matmulABt, matmulABtScalar, matrix, Rng } from '../../src/numeric/index.js';
+import { expectMatrixClose } from '../helpers/assert.js';
+
+describe('WASM SIMD matmul', () => {
+  it('committed bytes match gemm.wat', () => {
+    const out = execFileSync(process.execPath, ['scripts/build-wasm.mjs', '--check'], { encoding: 'utf8' });
+    expect(out).toMatch(/up to date/);
+  });
+  it('agrees with the JS kernel on ragged shapes', () => {
+    const rng = new Rng(17);
+    for (const [n, m, k] of [[2, 4, 2], [3, 5, 3], [17, 9, 31], [64, 63, 1], [1, 4096, 2], [33, 33, 129]] as const) {
+      const A = matrix(n, k, Array.from({ length: n * k }, () => rng.normal()));
+      const B = matrix(m, k, Array.from({ length: m * k }, () => rng.normal()));
+      const simd = matmulABt(A, B, matrix(n, m)), js = matmulABtScalar(A, B, matrix(n, m));
+      expectMatrixClose(simd, js.data, 1e-13, `${n}×${m}×${k}`);
+    }
+  });
+});
