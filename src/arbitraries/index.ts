@@ -1,0 +1,4 @@
+/** fast-check generators that shrink toward small sizes and simple numbers. */
+export * from './dyadic.js';
+export * from './embeddings.js';
+export * from './rotation.js';

@@ -1,0 +1,84 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Conjecture } from './types.js';
+
+/** A properties file that could not be loaded; the rest of the suite still runs. */
+export interface LoadError {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface Registry {
+  readonly conjectures: Conjecture[];
+  readonly errors: LoadError[];
+}
+
+export const DEFAULT_PROPERTIES_DIR = 'properties';
+
+function findPropFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...findPropFiles(p));
+    else if (name.endsWith('.prop.ts')) out.push(p);
+  }
+  return out;
+}
+
+function isConjecture(x: unknown): x is Conjecture {
+  return typeof x === 'object' && x !== null && typeof (x as Conjecture).evaluate === 'function' && typeof (x as Conjecture).id === 'string';
+}
+
+/**
+ * Discovers every properties/**\/*.prop.ts (default export: a conjecture from defineConjecture, or an
+ * array of them). A file that fails to import or exports something else is reported by name; duplicate
+ * ids are reported with both files. Conjectures come back sorted by id.
+ */
+export async function loadRegistry(dir = DEFAULT_PROPERTIES_DIR): Promise<Registry> {
+  const root = resolve(dir);
+  const errors: LoadError[] = [];
+  const byId = new Map<string, Conjecture>();
+  for (const file of findPropFiles(root)) {
+    const rel = relative(process.cwd(), file);
+    let mod: { default?: unknown };
+    try {
+      mod = await import(pathToFileURL(file).href);
+    } catch (e) {
+      errors.push({ file: rel, message: `could not load: ${(e as Error).message.split('\n')[0]}` });
+      continue;
+    }
+    const items = Array.isArray(mod.default) ? mod.default : [mod.default];
+    if (mod.default === undefined || items.length === 0) {
+      errors.push({ file: rel, message: 'has no default export; export default defineConjecture({...}) or an array of them' });
+      continue;
+    }
+    for (const [k, c] of items.entries()) {
+      if (!isConjecture(c)) { errors.push({ file: rel, message: `default export item ${k} is not a conjecture made by defineConjecture` }); continue; }
+      const prev = byId.get(c.id);
+      if (prev) { errors.push({ file: rel, message: `duplicate conjecture id '${c.id}' (also in ${prev.file})` }); continue; }
+      c.file = rel;
+      byId.set(c.id, c);
+    }
+  }
+  return { conjectures: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), errors };
+}
+
+/** Conjectures whose id or title matches `grep` (a substring or /regex/). */
+export function selectConjectures(all: readonly Conjecture[], grep?: string, shard?: { index: number; count: number }): Conjecture[] {
+  let sel = [...all];
+  if (grep) {
+    const re = grep.startsWith('/') && grep.lastIndexOf('/') > 0 ? new RegExp(grep.slice(1, grep.lastIndexOf('/')), grep.slice(grep.lastIndexOf('/') + 1)) : undefined;
+    sel = sel.filter((c) => (re ? re.test(c.id) || re.test(c.spec.title) : c.id.includes(grep) || c.spec.title.includes(grep)));
+  }
+  if (shard) sel = sel.filter((_, i) => i % shard.count === shard.index - 1);
+  return sel;
+}
+
+/** Parses 'i/n' (1 <= i <= n). */
+export function parseShard(s: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(s);
+  const index = m ? Number(m[1]) : NaN, count = m ? Number(m[2]) : NaN;
+  if (!(index >= 1 && count >= 1 && index <= count)) throw new Error(`--shard must look like i/n with 1 <= i <= n, got '${s}'`);
+  return { index, count };
+}

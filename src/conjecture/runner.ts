@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { seedFromString } from '../numeric/index.js';
+import { encodeValue } from './codec.js';
+import { DEFAULT_CORPUS_DIR, readCorpus, writeCorpus } from './corpus.js';
+import { texOf } from './expression.js';
+import { type Profile, profileFor } from './profiles.js';
+import { showValue } from './show.js';
+import type { Conjecture, Expectation, Kind, Source } from './types.js';
+import { relativeMargin, type Verdict } from './verdict.js';
+
+export type Outcome = 'held' | 'refuted' | 'error';
+export type Status = 'as-expected' | 'unexpected' | 'error';
+
+export interface RunOptions {
+  readonly profile?: Profile | string;
+  readonly seed?: number;
+  /** fast-check replay path (with seed): replays straight to the shrunk counterexample. */
+  readonly path?: string;
+  readonly runs?: number;
+  readonly timeLimitMs?: number;
+  readonly corpusDir?: string;
+  /** Write a newly found counterexample to the corpus (the CLI does; the vitest gate does not). */
+  readonly writeCorpus?: boolean;
+}
+
+export interface Counterexample {
+  readonly shown: string;
+  readonly encoded: unknown;
+  readonly verdict?: Verdict;
+  readonly error?: string;
+}
+
+export interface ConjectureResult {
+  readonly id: string;
+  readonly title: string;
+  readonly source: Source;
+  readonly expect: Expectation;
+  readonly kind: Kind;
+  readonly file?: string;
+  readonly bound?: { readonly expression: string; readonly tex: string };
+  readonly outcome: Outcome;
+  readonly status: Status;
+  readonly profile: string;
+  readonly seed: number;
+  readonly path?: string;
+  readonly runs: number;
+  readonly shrinks: number;
+  readonly counterexample?: Counterexample;
+  /** For a conjecture that held: the smallest relative margin seen, i.e. how close it came to failing. */
+  readonly tightest?: { readonly relativeMargin: number; readonly verdict: Verdict; readonly shown: string };
+  readonly replayedFromCorpus: boolean;
+  readonly corpusWritten?: string;
+  readonly error?: string;
+  readonly expectedCounterexample?: string;
+  readonly statistical?: { readonly trials: number; readonly delta: number; readonly alpha: number; readonly instances: number; readonly maxObservedRate: number };
+  readonly timing: { readonly ms: number };
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/** Runs one conjecture under fast-check and classifies the outcome against its expectation. */
+export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): ConjectureResult {
+  const t0 = performance.now();
+  const profile = typeof opts.profile === 'object' ? opts.profile : profileFor(opts.profile);
+  const spec = c.spec;
+  const baseRuns = spec.runs ?? (c.kind === 'statistical' ? 20 : 100);
+  const numRuns = opts.runs ?? Math.max(1, Math.round(baseRuns * profile.runScale));
+  const seed = opts.seed ?? (profile.deterministic ? seedFromString(`${profile.name === 'ci' ? '' : `${profile.name}:`}${c.id}`) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0);
+  const corpusDir = opts.corpusDir ?? DEFAULT_CORPUS_DIR;
+  const show = (x: T): string => { try { return spec.show ? spec.show(x) : showValue(x); } catch (e) { return `(show failed: ${message(e)}) ${showValue(x)}`; } };
+
+  let stored: { value: unknown } | undefined;
+  let corpusError: string | undefined;
+  try { stored = readCorpus(corpusDir, c.id); } catch (e) { corpusError = message(e); }
+
+  // The first failure decides what counts as a failure while shrinking: a genuine counterexample
+  // (verdict not ok) or an error; the other kind is ignored so shrinking cannot slide from one to the other.
+  let mode: 'verdict' | 'error' | undefined;
+  let tightest: { rel: number; verdict: Verdict; instance: T } | undefined;
+  let maxRate = 0, instances = 0;
+  const predicate = (x: T): boolean => {
+    let v: Verdict;
+    try {
+      v = c.evaluate(x);
+    } catch (e) {
+      if (mode === 'verdict') return true;
+      mode = 'error';
+      throw e;
+    }
+    if (c.kind === 'statistical') { instances++; maxRate = Math.max(maxRate, v.lhs); }
+    if (v.ok) {
+      const rel = relativeMargin(v);
+      if (!tightest || rel < tightest.rel) tightest = { rel, verdict: v, instance: x };
+      return true;
+    }
+    if (mode === 'error') return true;
+    mode = 'verdict';
+    return false;
+  };
+
+  const params: fc.Parameters<[T]> = {
+    seed, numRuns,
+    ...(opts.path !== undefined ? { path: opts.path, endOnFailure: true } : {}),
+    ...(stored && opts.path === undefined ? { examples: [[stored.value as T]] } : {}),
+    ...((opts.timeLimitMs ?? profile.timeLimitMs) ? { interruptAfterTimeLimit: opts.timeLimitMs ?? profile.timeLimitMs } : {}),
+  };
+  const details = fc.check(fc.property(spec.given, predicate), params);
+
+  let outcome: Outcome = 'held', counterexample: Counterexample | undefined, error: string | undefined, corpusWritten: string | undefined;
+  if (details.failed && details.counterexample) {
+    const x = details.counterexample[0];
+    let verdict: Verdict | undefined, err: string | undefined;
+    try { verdict = c.evaluate(x); } catch (e) { err = message(e); }
+    counterexample = { shown: show(x), encoded: encodeValue(x), verdict, error: err };
+    if (mode === 'error' || err) {
+      outcome = 'error';
+      error = `check threw on a generated instance: ${err ?? message(details.errorInstance)}`;
+    } else {
+      outcome = 'refuted';
+      if (opts.writeCorpus) corpusWritten = writeCorpus(corpusDir, { id: c.id, seed, path: details.counterexamplePath ?? undefined, value: x, shown: counterexample.shown, fastCheck: 'fast-check 4' });
+    }
+  } else if (details.failed) {
+    outcome = 'error';
+    error = `fast-check failed without a counterexample: ${message(details.errorInstance)}`;
+  }
+  if (corpusError) { outcome = 'error'; error = corpusError; }
+  const status: Status = outcome === 'error' ? 'error' : (outcome === 'held') === (spec.expect === 'holds') ? 'as-expected' : 'unexpected';
+  const stat = spec.kind === 'statistical' ? spec : undefined;
+  return {
+    id: c.id, title: spec.title, source: spec.source, expect: spec.expect, kind: c.kind, file: c.file,
+    bound: spec.bound ? { expression: spec.bound, tex: texOf(spec.bound) } : undefined,
+    outcome, status, profile: profile.name, seed, path: details.counterexamplePath ?? undefined,
+    runs: details.numRuns, shrinks: details.numShrinks, counterexample,
+    tightest: outcome === 'held' && tightest ? { relativeMargin: tightest.rel, verdict: tightest.verdict, shown: show(tightest.instance) } : undefined,
+    replayedFromCorpus: stored !== undefined, corpusWritten, error, expectedCounterexample: spec.expectedCounterexample,
+    statistical: stat ? { trials: stat.trials, delta: stat.delta, alpha: stat.alpha, instances, maxObservedRate: maxRate } : undefined,
+    timing: { ms: Math.round(performance.now() - t0) },
+  };
+}

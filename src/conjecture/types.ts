@@ -1,0 +1,68 @@
+import type { Arbitrary } from 'fast-check';
+import type { Rng, Tolerance } from '../numeric/index.js';
+import type { Verdict } from './verdict.js';
+
+/** Where a claim comes from: the paper's own claim, a reconstruction (full text unread), or background. */
+export type Provenance = 'paper-claim' | 'reconstructed' | 'background';
+
+export interface Source {
+  /** Bibliographic key: 'li2026', 'cai2026', 'wang-isola2020', … */
+  readonly paper: string;
+  /** Section or item in the research notes, e.g. 'paper1.md C5'. */
+  readonly ref: string;
+  readonly provenance: Provenance;
+}
+
+export type Expectation = 'holds' | 'refuted';
+export type Kind = 'exact' | 'statistical' | 'rate';
+
+interface Common<T> {
+  /** Stable id: dot-separated lower-case words; seeds and the corpus are keyed on it. */
+  readonly id: string;
+  readonly title: string;
+  readonly source: Source;
+  readonly expect: Expectation;
+  readonly given: Arbitrary<T>;
+  /** Runs in the ci profile (default 100; statistical default 20). */
+  readonly runs?: number;
+  /** Printed statement of the bound as a mathjs expression (shown as TeX), e.g. 'sqrt(2*excess/tau)'. */
+  readonly bound?: string;
+  /** Tolerance the check uses, for the report (the verdict's own tolerance takes precedence). */
+  readonly tolerance?: Tolerance;
+  /** Readable rendering of an instance for counterexample reports. */
+  readonly show?: (instance: T) => string;
+  /** For a refuted conjecture: what the minimal counterexample is expected to look like (documentation). */
+  readonly expectedCounterexample?: string;
+}
+
+/** An identity or inequality that must hold on every instance (kind 'exact', default) or a rate bound. */
+export interface ExactSpec<T> extends Common<T> {
+  readonly kind?: 'exact' | 'rate';
+  readonly check: (instance: T) => Verdict;
+}
+
+/**
+ * "Holds with probability >= 1 − δ": per instance, `trials` seeded Bernoulli trials; the instance fails
+ * when the exact one-sided binomial test rejects "failure rate <= δ" at level α.
+ */
+export interface StatisticalSpec<T> extends Common<T> {
+  readonly kind: 'statistical';
+  /** One trial: true when the claim held on this draw. Randomness only from `rng`. */
+  readonly trial: (instance: T, rng: Rng) => boolean;
+  readonly trials: number;
+  readonly delta: number;
+  readonly alpha: number;
+}
+
+export type ConjectureSpec<T> = ExactSpec<T> | StatisticalSpec<T>;
+
+/** A validated conjecture. */
+export interface Conjecture<T = unknown> {
+  readonly spec: ConjectureSpec<T>;
+  readonly id: string;
+  readonly kind: Kind;
+  /** Evaluates one instance (statistical: runs the trials and the binomial test). */
+  readonly evaluate: (instance: T) => Verdict;
+  /** The file it was loaded from, when loaded by the registry. */
+  file?: string;
+}

@@ -1,0 +1,60 @@
+import { allowedError, tolerance as makeTolerance, type Tolerance } from '../numeric/index.js';
+
+/**
+ * What a check returns: the two sides, the relation, whether it held, and the margin by which it held
+ * (negative when it failed), so reports can show how close a bound came to failing.
+ */
+export interface Verdict {
+  readonly ok: boolean;
+  readonly relation: '<=' | '>=' | '≈' | 'in' | 'holds';
+  readonly lhs: number;
+  readonly rhs: number;
+  /** Slack: rhs − lhs for <=, lhs − rhs for >=, allowed − |lhs − rhs| for ≈; negative on failure. */
+  readonly margin: number;
+  readonly tolerance?: Tolerance;
+  /** Free-form facts for the report (a rate table, observed frequencies, …). */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+const DEFAULT_SLACK = makeTolerance({ abs: 1e-12, rel: 1e-12, ulps: 4 });
+
+/** lhs <= rhs, allowing the tolerance's slack (research/paper2.md §4.0: inequalities get −1e−12·scale). */
+export function leq(lhs: number, rhs: number, tol: Tolerance = DEFAULT_SLACK, details?: Record<string, unknown>): Verdict {
+  const margin = rhs - lhs;
+  return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '<=', lhs, rhs, margin, tolerance: tol, details };
+}
+
+/** lhs >= rhs, allowing the tolerance's slack. */
+export function geq(lhs: number, rhs: number, tol: Tolerance = DEFAULT_SLACK, details?: Record<string, unknown>): Verdict {
+  const margin = lhs - rhs;
+  return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '>=', lhs, rhs, margin, tolerance: tol, details };
+}
+
+/** lhs ≈ rhs under the tolerance rule. */
+export function approxEqual(lhs: number, rhs: number, tol: Tolerance = DEFAULT_SLACK, details?: Record<string, unknown>): Verdict {
+  const allowed = allowedError(lhs, rhs, tol);
+  const err = lhs === rhs ? 0 : Math.abs(lhs - rhs);
+  return { ok: err <= allowed, relation: '≈', lhs, rhs, margin: allowed - err, tolerance: tol, details };
+}
+
+/** lo <= x <= hi (lhs = x, rhs = the nearer end); margin is the distance to the nearer end. */
+export function within(x: number, lo: number, hi: number, details?: Record<string, unknown>): Verdict {
+  const margin = Math.min(x - lo, hi - x);
+  return { ok: margin >= 0, relation: 'in', lhs: x, rhs: x - lo < hi - x ? lo : hi, margin, details: { lo, hi, ...details } };
+}
+
+/** A plain predicate (for properties with no numeric sides); margin ±1. */
+export function holds(ok: boolean, details?: Record<string, unknown>): Verdict {
+  return { ok, relation: 'holds', lhs: ok ? 1 : 0, rhs: 1, margin: ok ? 1 : -1, details };
+}
+
+/** Whether a value is a Verdict. */
+export function isVerdict(v: unknown): v is Verdict {
+  return typeof v === 'object' && v !== null && typeof (v as Verdict).ok === 'boolean' && typeof (v as Verdict).margin === 'number' && typeof (v as Verdict).relation === 'string';
+}
+
+/** Margin relative to the sides' scale, for comparing tightness across conjectures. */
+export function relativeMargin(v: Verdict): number {
+  const scale = Math.max(Math.abs(v.lhs), Math.abs(v.rhs), Number.MIN_VALUE);
+  return v.margin / scale;
+}
