@@ -58,3 +58,19 @@ export function relativeMargin(v: Verdict): number {
   const scale = Math.max(Math.abs(v.lhs), Math.abs(v.rhs), Number.MIN_VALUE);
   return v.margin / scale;
 }
+
+/** One grid point of a rate conjecture: the size (N, m, …) and the error scaled by the claimed rate. */
+export interface RatePoint {
+  readonly n: number;
+  readonly scaled: number;
+}
+
+/**
+ * Rate check: the scaled error (e.g. N·|bias| or √N·sd) stays within `constant` at every grid point.
+ * lhs = the largest |scaled|, rhs = the constant; the whole table goes into the details for the report.
+ */
+export function rateWithin(table: readonly RatePoint[], constant: number, tol?: Tolerance): Verdict {
+  let worst = 0;
+  for (const p of table) worst = Math.max(worst, Math.abs(p.scaled));
+  return leq(worst, constant, tol, { constant, grid: table.map((p) => p.n), scaled: table.map((p) => p.scaled) });
+}
