@@ -119,7 +119,8 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
       error = `check threw on a generated instance: ${err ?? message(details.errorInstance)}`;
     } else {
       outcome = 'refuted';
-      if (opts.writeCorpus) corpusWritten = writeCorpus(corpusDir, { id: c.id, seed, path: details.counterexamplePath ?? undefined, value: x, shown: counterexample.shown, fastCheck: 'fast-check 4' });
+      const known = stored !== undefined && JSON.stringify(encodeValue(stored.value)) === JSON.stringify(counterexample.encoded);
+      if (opts.writeCorpus && !known) corpusWritten = writeCorpus(corpusDir, { id: c.id, seed, path: details.counterexamplePath ?? undefined, value: x, shown: counterexample.shown, fastCheck: 'fast-check 4' });
     }
   } else if (details.failed) {
     outcome = 'error';

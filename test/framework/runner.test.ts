@@ -80,6 +80,9 @@ describe('a holds conjecture that breaks', () => {
     expect(r.replayedFromCorpus).toBe(true);
     expect(seen[0]).toEqual(encodeValue(stored.value));
     expect(r.status).toBe('unexpected');
+    // the stored counterexample failed again: nothing new to write, the corpus file is left as it was
+    const again = runConjecture(wrong, { profile: PROFILES.quick, corpusDir: corpus, writeCorpus: true });
+    expect(again.corpusWritten).toBeUndefined();
   });
 });
 
