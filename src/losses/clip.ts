@@ -102,7 +102,9 @@ function clipCore(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace, grad: bo
 
   // P_ij = e^{S_ij − shift_i}/rowTotal_i, Q_ij = e^{S_ij − shift_j}/colTotal_j (shifts as used above)
   const G = ws.G.data, c = inv / (2 * n);
-  const rInv = rowOff, cInv = colOff; // reuse: 1/total, and the diagonal's (P_ii − 1), (Q_jj − 1)
+  // the four per-row/column buffers are reused in place: rowOff → 1/rowTotal, colOff → 1/colTotal,
+  // rowDiag → P_ii − 1 = −off/total, colDiag → Q_jj − 1 (no cancellation near a zero loss)
+  const rInv = rowOff, cInv = colOff;
   for (let i = 0; i < n; i++) {
     const rt = rowOff[i]! + rowDiag[i]!, ct = colOff[i]! + colDiag[i]!;
     const pDiag = -rowOff[i]! / rt, qDiag = -colOff[i]! / ct;
