@@ -16,11 +16,17 @@ export function rotation(maxSteps = 3): Arbitrary<readonly Givens[]> {
   return fc.array(fc.record({ p: fc.nat({ max: 7 }), q: fc.nat({ max: 7 }), k: fc.integer({ min: -8, max: 8 }) }), { maxLength: maxSteps });
 }
 
+/** The coordinate plane (a, b) of a Givens step in dimension d; a = b (a no-op) only when d = 1. */
+function plane({ p, q }: Givens, d: number): [number, number] {
+  const a = p % d;
+  return [a, (a + 1 + (q % Math.max(1, d - 1))) % d];
+}
+
 /** Applies the rotation R to every row: returns rows R·x_i (an orthogonal map of ℝ^d). */
 export function rotateRows(M: Matrix, steps: readonly Givens[]): Matrix {
   const d = M.cols, out = matrix(M.rows, d, Float64Array.from(M.data));
-  for (const { p, q, k } of steps) {
-    const a = p % d, b = (a + 1 + (q % Math.max(1, d - 1))) % d;
+  for (const g of steps) {
+    const [a, b] = plane(g, d), k = g.k;
     if (a === b || k === 0) continue;
     const c = Math.cos((k * Math.PI) / 8), s = Math.sin((k * Math.PI) / 8);
     for (let i = 0; i < M.rows; i++) {
@@ -35,8 +41,5 @@ export function rotateRows(M: Matrix, steps: readonly Givens[]): Matrix {
 /** Readable form: 'rot(0,1; π/8)·rot(1,2; −π/4)'. */
 export function showRotation(steps: readonly Givens[], d: number): string {
   if (steps.length === 0) return 'identity';
-  return steps.map(({ p, q, k }) => {
-    const a = p % d, b = (a + 1 + (q % Math.max(1, d - 1))) % d;
-    return `rot(${a},${b}; ${k}π/8)`;
-  }).join('·');
+  return steps.map((g) => { const [a, b] = plane(g, d); return `rot(${a},${b}; ${g.k}π/8)`; }).join('·');
 }
