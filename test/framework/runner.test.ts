@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pairedEmbeddings } from '../../src/arbitraries/index.js';
-import { decodeValue, defineConjecture, encodeValue, leq, loadRegistry, PROFILES, readCorpus, runConjecture, runSuite, type Conjecture } from '../../src/conjecture/index.js';
+import { decodeValue, defineConjecture, type ExactSpec, encodeValue, leq, loadRegistry, PROFILES, readCorpus, runConjecture, runSuite, type Conjecture } from '../../src/conjecture/index.js';
 import { clipLoss } from '../../src/losses/index.js';
+import type { Matrix } from '../../src/numeric/index.js';
 import { jsonReport, withoutTiming } from '../../src/report/index.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'crl-verify-'));
@@ -75,7 +76,7 @@ describe('a holds conjecture that breaks', () => {
   it('the next run replays the stored counterexample first', () => {
     const stored = readCorpus(corpus, wrong.id)!;
     const seen: unknown[] = [];
-    const spy = defineConjecture({ ...wrong.spec, check: (x: { X: never; Y: never }) => { seen.push(encodeValue(x)); return (wrong.spec as { check: (i: unknown) => never }).check(x); } } as never);
+    const spy = defineConjecture({ ...(wrong.spec as ExactSpec<{ X: Matrix; Y: Matrix }>), check: (x: { X: Matrix; Y: Matrix }) => { seen.push(encodeValue(x)); return wrong.evaluate(x); } });
     const r = runConjecture(spy, { profile: PROFILES.ci, corpusDir: corpus });
     expect(r.replayedFromCorpus).toBe(true);
     expect(seen[0]).toEqual(encodeValue(stored.value));
