@@ -1,4 +1,4 @@
-import { binomialUpperTail, Rng, seedFromString } from '../numeric/index.js';
+import { binomialUpperTail, Rng, seedFromString, tolerance } from '../numeric/index.js';
 import { encodeValue } from './codec.js';
 import type { Conjecture, ConjectureSpec, StatisticalSpec } from './types.js';
 import { isVerdict, type Verdict } from './verdict.js';
@@ -40,11 +40,8 @@ function validate(spec: ConjectureSpec<unknown>): void {
     fail(id, 'check(instance) => Verdict is missing');
   }
   if (s.runs !== undefined && !(Number.isInteger(s.runs) && (s.runs as number) >= 1)) fail(id, `runs must be a positive integer, got ${String(s.runs)}`);
-  const tol = s.tolerance as Record<string, unknown> | undefined;
-  if (tol !== undefined) {
-    for (const k of ['abs', 'rel', 'ulps']) {
-      if (!(typeof tol[k] === 'number' && Number.isFinite(tol[k]) && (tol[k] as number) >= 0)) fail(id, `tolerance.${k} must be a finite number >= 0, got ${String(tol[k])}`);
-    }
+  if (s.tolerance !== undefined) {
+    try { tolerance(s.tolerance as object); } catch (e) { fail(id, (e as Error).message); }
   }
   if (s.bound !== undefined && typeof s.bound !== 'string') fail(id, 'bound must be a mathjs expression string');
 }

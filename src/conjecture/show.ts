@@ -12,7 +12,7 @@ function isMatrix(v: unknown): v is { rows: number; cols: number; data: Float64A
 }
 
 /** Default rendering of a generated instance. */
-export function showValue(v: unknown, depth = 0): string {
+export function showValue(v: unknown): string {
   if (typeof v === 'number') return showNumber(v);
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v !== 'object' || v === null) return String(v);
@@ -22,6 +22,6 @@ export function showValue(v: unknown, depth = 0): string {
     return `${v.rows}×${v.cols} [${rows.join(', ')}]`;
   }
   if (ArrayBuffer.isView(v)) return `[${Array.from(v as unknown as ArrayLike<number>, showNumber).join(', ')}]`;
-  if (Array.isArray(v)) return `[${v.map((x) => showValue(x, depth + 1)).join(', ')}]`;
-  return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${showValue(x, depth + 1)}`).join(', ')} }`;
+  if (Array.isArray(v)) return `[${v.map((x) => showValue(x)).join(', ')}]`;
+  return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${showValue(x)}`).join(', ')} }`;
 }

@@ -1,4 +1,4 @@
-import { allowedError, tolerance as makeTolerance, type Tolerance } from '../numeric/index.js';
+import { allowedError, FLOAT64_EXACT, type Tolerance } from '../numeric/index.js';
 
 /**
  * What a check returns: the two sides, the relation, whether it held, and the margin by which it held
@@ -16,22 +16,20 @@ export interface Verdict {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-const DEFAULT_SLACK = makeTolerance({ abs: 1e-12, rel: 1e-12, ulps: 4 });
-
 /** lhs <= rhs, allowing the tolerance's slack (research/paper2.md §4.0: inequalities get −1e−12·scale). */
-export function leq(lhs: number, rhs: number, tol: Tolerance = DEFAULT_SLACK, details?: Record<string, unknown>): Verdict {
+export function leq(lhs: number, rhs: number, tol: Tolerance = FLOAT64_EXACT, details?: Record<string, unknown>): Verdict {
   const margin = rhs - lhs;
   return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '<=', lhs, rhs, margin, tolerance: tol, details };
 }
 
 /** lhs >= rhs, allowing the tolerance's slack. */
-export function geq(lhs: number, rhs: number, tol: Tolerance = DEFAULT_SLACK, details?: Record<string, unknown>): Verdict {
+export function geq(lhs: number, rhs: number, tol: Tolerance = FLOAT64_EXACT, details?: Record<string, unknown>): Verdict {
   const margin = lhs - rhs;
   return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '>=', lhs, rhs, margin, tolerance: tol, details };
 }
 
 /** lhs ≈ rhs under the tolerance rule. */
-export function approxEqual(lhs: number, rhs: number, tol: Tolerance = DEFAULT_SLACK, details?: Record<string, unknown>): Verdict {
+export function approxEqual(lhs: number, rhs: number, tol: Tolerance = FLOAT64_EXACT, details?: Record<string, unknown>): Verdict {
   const allowed = allowedError(lhs, rhs, tol);
   const err = lhs === rhs ? 0 : Math.abs(lhs - rhs);
   return { ok: err <= allowed, relation: '≈', lhs, rhs, margin: allowed - err, tolerance: tol, details };
