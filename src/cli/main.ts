@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import {
   type ConjectureResult, DEFAULT_CORPUS_DIR, loadRegistry, parseShard, profileFor, readCorpus, runConjecture, runSuite,
   showNumber, type Verdict,
@@ -97,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       if (o.seed !== undefined) {
-        const r = runConjecture(c, { profile: profileFor(o.profile as string | undefined), seed: int(o, 'seed'), path: o.path as string | undefined, corpusDir: resolve('/nonexistent-corpus') });
+        const r = runConjecture(c, { profile: profileFor(o.profile as string | undefined), seed: int(o, 'seed'), path: o.path as string | undefined, useCorpus: false });
         console.log(line(r));
         return r.status === 'as-expected' ? 0 : 1;
       }

@@ -20,8 +20,9 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze({
   thorough: { name: 'thorough', runScale: 10, deterministic: true, timeLimitMs: 60_000 },
 });
 
-/** The profile in force: explicit name, else `ci` under CI=true, else `quick`. */
-export function profileFor(name?: string): Profile {
+/** The profile in force: a profile or its name, else `ci` under CI=true, else `quick`. */
+export function profileFor(name?: Profile | string): Profile {
+  if (typeof name === 'object') return name;
   const n = name ?? (process.env.CI && process.env.CI !== 'false' ? 'ci' : 'quick');
   if (!(n in PROFILES)) throw new Error(`unknown profile '${n}' (choose quick, ci or thorough)`);
   return PROFILES[n as ProfileName];

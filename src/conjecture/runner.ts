@@ -19,6 +19,8 @@ export interface RunOptions {
   readonly runs?: number;
   readonly timeLimitMs?: number;
   readonly corpusDir?: string;
+  /** Replay the stored counterexample first (default true); false runs from the seed alone. */
+  readonly useCorpus?: boolean;
   /** Write a newly found counterexample to the corpus (the CLI does; the vitest gate does not). */
   readonly writeCorpus?: boolean;
 }
@@ -63,7 +65,7 @@ function message(e: unknown): string {
 /** Runs one conjecture under fast-check and classifies the outcome against its expectation. */
 export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): ConjectureResult {
   const t0 = performance.now();
-  const profile = typeof opts.profile === 'object' ? opts.profile : profileFor(opts.profile);
+  const profile = profileFor(opts.profile);
   const spec = c.spec;
   const baseRuns = spec.runs ?? (c.kind === 'statistical' ? 20 : 100);
   const numRuns = opts.runs ?? Math.max(1, Math.round(baseRuns * profile.runScale));
@@ -71,9 +73,9 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
   const corpusDir = opts.corpusDir ?? DEFAULT_CORPUS_DIR;
   const show = (x: T): string => { try { return spec.show ? spec.show(x) : showValue(x); } catch (e) { return `(show failed: ${message(e)}) ${showValue(x)}`; } };
 
-  let stored: { value: unknown } | undefined;
+  let stored: ReturnType<typeof readCorpus>;
   let corpusError: string | undefined;
-  try { stored = readCorpus(corpusDir, c.id); } catch (e) { corpusError = message(e); }
+  if (opts.useCorpus !== false) try { stored = readCorpus(corpusDir, c.id); } catch (e) { corpusError = message(e); }
 
   // The first failure decides what counts as a failure while shrinking: a genuine counterexample
   // (verdict not ok) or an error; the other kind is ignored so shrinking cannot slide from one to the other.
@@ -119,7 +121,7 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
       error = `check threw on a generated instance: ${err ?? message(details.errorInstance)}`;
     } else {
       outcome = 'refuted';
-      const known = stored !== undefined && JSON.stringify(encodeValue(stored.value)) === JSON.stringify(counterexample.encoded);
+      const known = stored !== undefined && JSON.stringify(stored.entry.counterexample) === JSON.stringify(counterexample.encoded);
       if (opts.writeCorpus && !known) corpusWritten = writeCorpus(corpusDir, { id: c.id, seed, path: details.counterexamplePath ?? undefined, value: x, shown: counterexample.shown, fastCheck: 'fast-check 4' });
     }
   } else if (details.failed) {

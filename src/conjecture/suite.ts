@@ -26,7 +26,7 @@ export interface SuiteResult {
 /** Loads, selects and runs conjectures; ok when every outcome is as expected and every file loaded. */
 export async function runSuite(opts: SuiteOptions = {}): Promise<SuiteResult> {
   const t0 = performance.now();
-  const profile = typeof opts.profile === 'object' ? opts.profile : profileFor(opts.profile);
+  const profile = profileFor(opts.profile);
   const reg = await loadRegistry(opts.propertiesDir);
   const selected = selectConjectures(reg.conjectures, opts.grep, opts.shard);
   const results: ConjectureResult[] = [];

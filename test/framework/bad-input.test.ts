@@ -38,18 +38,18 @@ describe('definition-time validation', () => {
 
 describe('checks that misbehave are errors naming the id, never counterexamples', () => {
   it('a check that throws', () => {
-    const r = runConjecture(defineConjecture({ ...base, id: 't.throws', expect: 'refuted', check: (x) => { if (x > 3) throw new RangeError('boom'); return leq(0, 1); } }), { profile: PROFILES.ci, corpusDir: '/nonexistent' });
+    const r = runConjecture(defineConjecture({ ...base, id: 't.throws', expect: 'refuted', check: (x) => { if (x > 3) throw new RangeError('boom'); return leq(0, 1); } }), { profile: PROFILES.ci, useCorpus: false });
     expect(r.status).toBe('error'); // a throw does not count as the refutation a refuted conjecture expects
     expect(r.error).toMatch(/check threw on a generated instance: RangeError: boom/);
     expect(r.counterexample!.shown).toBe('4');
   });
   it('a check that returns NaN', () => {
-    const r = runConjecture(defineConjecture({ ...base, id: 't.nan', check: () => leq(NaN, 1) }), { profile: PROFILES.ci, corpusDir: '/nonexistent' });
+    const r = runConjecture(defineConjecture({ ...base, id: 't.nan', check: () => leq(NaN, 1) }), { profile: PROFILES.ci, useCorpus: false });
     expect(r.status).toBe('error');
     expect(r.error).toMatch(/'t\.nan': check produced NaN/);
   });
   it('a check that returns nothing', () => {
-    const r = runConjecture(defineConjecture({ ...base, id: 't.nothing', check: () => undefined as never }), { profile: PROFILES.ci, corpusDir: '/nonexistent' });
+    const r = runConjecture(defineConjecture({ ...base, id: 't.nothing', check: () => undefined as never }), { profile: PROFILES.ci, useCorpus: false });
     expect(r.error).toMatch(/'t\.nothing': check returned nothing/);
   });
 });

@@ -17,7 +17,7 @@ describe('docs/adding-a-conjecture.md', () => {
   it('the example is refuted with the counterexample the doc shows', async () => {
     const reg = await loadRegistry('properties/examples');
     const planted = reg.conjectures.find((c) => c.id === 'examples.energy.alignment-bound-constant-one')!;
-    const r = runConjecture(planted, { profile: PROFILES.ci, corpusDir: '/nonexistent' });
+    const r = runConjecture(planted, { profile: PROFILES.ci, useCorpus: false });
     expect(r.status).toBe('as-expected');
     expect(r.outcome).toBe('refuted');
     const shown = r.counterexample!.shown;

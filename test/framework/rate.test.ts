@@ -34,7 +34,7 @@ describe('rate conjectures', () => {
       id: 'test.rate.trapezoid-n3', title: 'planted false: N³·|trapezoid error| <= 1.01·a(e^a − 1)/12', kind: 'rate', source, expect: 'refuted',
       given: dyadic({ min: 0, max: 2, denominator: 8 }),
       check: (a) => rateWithin(GRID.map((n) => ({ n, scaled: n ** 3 * trapezoidError(a, n) })), bound(a)),
-    }), { profile: PROFILES.ci, corpusDir: '/nonexistent' });
+    }), { profile: PROFILES.ci, useCorpus: false });
     expect(refuted.status).toBe('as-expected');
     expect(refuted.counterexample!.shown).toBe('0.125'); // the smallest non-trivial grid value
     expect((refuted.counterexample!.verdict!.details!.scaled as number[]).length).toBe(GRID.length);
