@@ -117,8 +117,7 @@ export async function main(argv: string[]): Promise<number> {
     });
     for (const e of s.loadErrors) console.error(`load error: ${e.file}: ${e.message}`);
     const files = writeReports(s, (o.out as string | undefined) ?? 'reports', startedAt);
-    const n = (st: string): number => s.results.filter((r) => r.status === st).length;
-    console.log(`crl-verify ${s.profile}: ${s.results.length} conjectures, ${n('as-expected')} as expected, ${n('unexpected')} unexpected, ${n('error')} errors, ${s.loadErrors.length} load errors (${s.timing.ms} ms)\nreports: ${files.join(', ')}`);
+    console.log(`crl-verify ${s.profile}: ${s.results.length} conjectures, ${s.counts['as-expected']} as expected, ${s.counts.unexpected} unexpected, ${s.counts.error} errors, ${s.loadErrors.length} load errors (${s.timing.ms} ms)\nreports: ${files.join(', ')}`);
     return s.ok ? 0 : 1;
   } catch (e) {
     if (e instanceof UsageError) { console.error(`crl-verify: ${e.message}\n\n${HELP}`); return 2; }

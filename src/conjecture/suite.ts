@@ -13,6 +13,8 @@ export interface SuiteOptions extends RunOptions {
 export interface SuiteResult {
   readonly profile: string;
   readonly results: ConjectureResult[];
+  /** How many conjectures ended in each status. */
+  readonly counts: Readonly<Record<ConjectureResult['status'], number>>;
   readonly loadErrors: LoadError[];
   /**
    * Union bound on the chance that some statistical `holds` conjecture fails although true:
@@ -41,8 +43,10 @@ export async function runSuite(opts: SuiteOptions = {}): Promise<SuiteResult> {
     opts.onResult?.(r, results.length, selected.length);
   }
   const falseAlarmBudget = results.filter((r) => r.statistical && r.expect === 'holds').reduce((s, r) => s + r.statistical!.alpha * r.statistical!.instances, 0);
+  const counts = { 'as-expected': 0, unexpected: 0, error: 0 };
+  for (const r of results) counts[r.status]++;
   return {
-    profile: profile.name, results, loadErrors: reg.errors, falseAlarmBudget,
+    profile: profile.name, results, counts, loadErrors: reg.errors, falseAlarmBudget,
     ok: reg.errors.length === 0 && results.every((r) => r.status === 'as-expected'),
     timing: { ms: Math.round(performance.now() - t0) },
   };

@@ -16,11 +16,10 @@ export interface JsonReport {
 }
 
 export function jsonReport(s: SuiteResult, startedAt: Date, tensorBackend?: string): JsonReport {
-  const count = (st: string): number => s.results.filter((r) => r.status === st).length;
   return {
     schema: 'crl-verify/report@1', profile: s.profile,
     engine: { float64: 'TypeScript + WASM SIMD (float64)', ...(tensorBackend ? { tensor: tensorBackend } : {}) },
-    summary: { total: s.results.length, asExpected: count('as-expected'), unexpected: count('unexpected'), errors: count('error'), loadErrors: s.loadErrors.length, falseAlarmBudget: s.falseAlarmBudget, ok: s.ok },
+    summary: { total: s.results.length, asExpected: s.counts['as-expected'], unexpected: s.counts.unexpected, errors: s.counts.error, loadErrors: s.loadErrors.length, falseAlarmBudget: s.falseAlarmBudget, ok: s.ok },
     loadErrors: s.loadErrors, conjectures: s.results, timing: { ms: s.timing.ms, startedAt: startedAt.toISOString() },
   };
 }

@@ -4,8 +4,8 @@ const x = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 
 /** junit.xml: one testcase per conjecture, failing when its outcome differs from its expectation. */
 export function junitReport(s: SuiteResult): string {
-  const failures = s.results.filter((r) => r.status === 'unexpected').length;
-  const errors = s.results.filter((r) => r.status === 'error').length + s.loadErrors.length;
+  const failures = s.counts.unexpected;
+  const errors = s.counts.error + s.loadErrors.length;
   const cases = s.results.map((r) => {
     const name = `${r.id} (expect ${r.expect})`;
     const body = r.status === 'error' ? `<error message="${x(r.error ?? 'error')}"/>`

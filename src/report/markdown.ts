@@ -21,7 +21,7 @@ function cx(r: ConjectureResult): string {
 export function markdownReport(s: SuiteResult, tensorBackend?: string): string {
   const lines = [
     `# crl-verify report (${s.profile} profile)`, '',
-    `${s.results.length} conjectures: ${s.results.filter((r) => r.status === 'as-expected').length} as expected, ${s.results.filter((r) => r.status === 'unexpected').length} unexpected, ${s.results.filter((r) => r.status === 'error').length} errors.` +
+    `${s.results.length} conjectures: ${s.counts['as-expected']} as expected, ${s.counts.unexpected} unexpected, ${s.counts.error} errors.` +
       ` Suite-wide false-alarm budget (statistical \`holds\` conjectures, union bound): ${showNumber(s.falseAlarmBudget)}.` +
       (tensorBackend ? ` TensorFlow.js backend: ${tensorBackend}.` : ''), '',
   ];
