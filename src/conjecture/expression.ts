@@ -1,6 +1,4 @@
-import { create, all } from 'mathjs';
-
-const math = create(all!, {});
+import { math } from '../mathjs.js';
 
 /** TeX for a bound written as a mathjs expression ('sqrt(2*excess/tau)' → '\sqrt{…}'); the input on a parse error. */
 export function texOf(expression: string): string {
