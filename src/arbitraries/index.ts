@@ -2,3 +2,4 @@
 export * from './dyadic.js';
 export * from './embeddings.js';
 export * from './rotation.js';
+export * from './ranking.js';

@@ -8,6 +8,9 @@ import { showValue } from './show.js';
 import type { Conjecture, Expectation, Kind, Source } from './types.js';
 import { relativeMargin, type Verdict } from './verdict.js';
 
+/** Extra shrink passes after fast-check's own, for arbitraries that can shrink without context. */
+const MAX_RESHRINK_PASSES = 8;
+
 export type Outcome = 'held' | 'refuted' | 'error';
 export type Status = 'as-expected' | 'unexpected' | 'error';
 
@@ -108,11 +111,24 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
     ...(stored && opts.path === undefined ? { examples: [[stored.value as T]] } : {}),
     ...((opts.timeLimitMs ?? profile.timeLimitMs) ? { interruptAfterTimeLimit: opts.timeLimitMs ?? profile.timeLimitMs } : {}),
   };
-  const details = fc.check(fc.property(spec.given, predicate), params);
+  const property = fc.property(spec.given, predicate);
+  const details = fc.check(property, params);
+  // fast-check's integer shrinking keeps context, so one pass can stop at a local minimum such as weights
+  // [13, 14] where [1, 2] also fails. Arbitraries that can shrink without context (an unmapper) get extra
+  // passes from the shrunk value; they are deterministic, so a replay by {seed, path} lands on the same value.
+  let reshrinks = 0, found = details.counterexample;
+  if (details.failed && found && mode === 'verdict' && spec.given.canShrinkWithoutContext(found[0])) {
+    for (let pass = 0; pass < MAX_RESHRINK_PASSES; pass++) {
+      const again: fc.RunDetails<[T]> = fc.check(property, { seed, numRuns: 1, examples: [found] });
+      if (!again.failed || !again.counterexample || again.numShrinks === 0) break;
+      found = again.counterexample;
+      reshrinks += again.numShrinks;
+    }
+  }
 
   let outcome: Outcome = 'held', counterexample: Counterexample | undefined, error: string | undefined, corpusWritten: string | undefined;
-  if (details.failed && details.counterexample) {
-    const x = details.counterexample[0];
+  if (details.failed && found) {
+    const x = found[0];
     let verdict: Verdict | undefined, err: string | undefined;
     try { verdict = c.evaluate(x); } catch (e) { err = message(e); }
     counterexample = { shown: show(x), encoded: encodeValue(x), verdict, error: err };
@@ -135,7 +151,7 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
     id: c.id, title: spec.title, source: spec.source, expect: spec.expect, kind: c.kind, file: c.file,
     bound: spec.bound ? { expression: spec.bound, tex: texOf(spec.bound) } : undefined,
     outcome, status, profile: profile.name, seed, path: details.counterexamplePath ?? undefined,
-    runs: details.numRuns, shrinks: details.numShrinks, counterexample,
+    runs: details.numRuns, shrinks: details.numShrinks + reshrinks, counterexample,
     tightest: outcome === 'held' && tightest ? { relativeMargin: tightest.rel, verdict: tightest.verdict, shown: show(tightest.instance) } : undefined,
     replayedFromCorpus: stored !== undefined, corpusWritten, error, expectedCounterexample: spec.expectedCounterexample,
     statistical: stat ? { trials: stat.trials, delta: stat.delta, alpha: stat.alpha, instances, maxObservedRate: maxRate } : undefined,

@@ -51,9 +51,13 @@ export function isVerdict(v: unknown): v is Verdict {
   return typeof v === 'object' && v !== null && typeof (v as Verdict).ok === 'boolean' && typeof (v as Verdict).margin === 'number' && typeof (v as Verdict).relation === 'string';
 }
 
-/** Margin relative to the sides' scale, for comparing tightness across conjectures. */
+/**
+ * Margin relative to the sides' scale, for comparing tightness across conjectures. The scale is floored at
+ * the tolerance's absolute part, so a bound met with equality at 0 (margin −1e−18 within tolerance) reads as
+ * ≈ 0, not −1.
+ */
 export function relativeMargin(v: Verdict): number {
-  const scale = Math.max(Math.abs(v.lhs), Math.abs(v.rhs), Number.MIN_VALUE);
+  const scale = Math.max(Math.abs(v.lhs), Math.abs(v.rhs), v.tolerance?.abs ?? 0, Number.MIN_VALUE);
   return v.margin / scale;
 }
 

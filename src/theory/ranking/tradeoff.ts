@@ -16,14 +16,17 @@ export function closedFormOptimalNegatives(shape: 'supervised' | 'self-supervise
   return shape === 'supervised' ? Math.cbrt((2 * a) / b) ** 2 * Math.cbrt(N) : (a / b) * Math.sqrt(N);
 }
 
+const compiled = new Map<string, ReturnType<ReturnType<typeof math.derivative>['compile']>>();
+
 /**
  * m* of a bound expression in m (with constants a, b, N), found by mathjs: the symbolic derivative d/dm,
  * compiled, then bisected for its sign change on [1e-9, N] (the shapes here are convex in m).
  */
 export function optimalNegatives(expression: string, scope: { a: number; b: number; N: number }): number {
   ensure(scope.a > 0 && scope.b > 0 && scope.N > 0, 'optimalNegatives: a, b and N must be > 0');
-  const d = math.derivative(expression, 'm').compile();
-  const slope = (m: number): number => d.evaluate({ ...scope, m }) as number;
+  let d = compiled.get(expression);
+  if (!d) compiled.set(expression, (d = math.derivative(expression, 'm').compile()));
+  const slope = (m: number): number => d!.evaluate({ ...scope, m }) as number;
   let lo = 1e-9, hi = scope.N;
   ensure(slope(lo) < 0, () => `optimalNegatives: ${expression} is not decreasing at m → 0`);
   if (slope(hi) <= 0) return hi;

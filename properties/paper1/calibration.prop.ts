@@ -1,0 +1,78 @@
+/*
+ * Paper 1, the calibration inequality (research/paper1.md §2.2, C5). The paper states a calibration-style
+ * inequality [P]; its function is unknown. The chain checked here is a proven reconstruction [R][V]:
+ *   AUC* − AUC(s) <= E_x ‖P₊ − q_s‖₁ <= E_x √(2 KL(P₊‖q_s)) <= √(2 (L(s) − L*)/τ)
+ * Expected: every link holds; the linear, small-constant and total-variation versions are refuted on the
+ * 2-point (linear, small constant) and 3-point (TV) instances of §4.5.
+ */
+import { rankingInstance } from '../../src/arbitraries/index.js';
+import { defineConjecture, leq } from '../../src/conjecture/index.js';
+import { aucRegret, excessRisk, expectedL1Gap, expectedPinsker } from '../../src/theory/ranking/index.js';
+import { INEQUALITY, instances as given, li2026, type RankingInstance, show } from './common.js';
+
+/** (L(s) − L*)/τ, clamped at 0 (a mathematically non-negative quantity, §4.3). */
+const scaledExcess = ({ model, s, tau }: RankingInstance): number => Math.max(0, excessRisk(model, s, tau) / tau);
+/** Near ties on three or more candidates, where the TV version fails (§4.4 C5 FALSE-3). */
+const nearTies = rankingInstance({ minCandidates: 3, scoreModes: ['grid'], steps: [1 / 1024, 1 / 64] });
+
+export default [
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.sqrt',
+    title: 'Calibration: AUC* − AUC(s) <= √(2 (L(s) − L*)/τ)',
+    source: li2026('C5; T4', 'reconstructed'), expect: 'holds', given, show, tolerance: INEQUALITY, bound: 'sqrt(2 * excess / tau)',
+    check: (r) => leq(aucRegret(r.model, r.s), Math.sqrt(2 * scaledExcess(r)), INEQUALITY),
+  }),
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.linear',
+    title: 'Planted false (C5 FALSE-1): linear calibration AUC* − AUC(s) <= (L(s) − L*)/τ',
+    source: li2026('C5 FALSE-1'), expect: 'refuted', given, show, tolerance: INEQUALITY, bound: 'excess / tau',
+    expectedCounterexample: 'Kx = 1, Ky = 2, P₋ = (½, ½), P₊ = (½ + ε, ½ − ε), s = (0, δ), δ > 0 small',
+    check: (r) => leq(aucRegret(r.model, r.s), scaledExcess(r), INEQUALITY),
+  }),
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.sqrt-half-constant',
+    title: 'Planted false (C5 FALSE-2): AUC* − AUC(s) <= 0.5·√((L(s) − L*)/τ)',
+    source: li2026('C5 FALSE-2'), expect: 'refuted', given, show, tolerance: INEQUALITY, bound: '0.5 * sqrt(excess / tau)',
+    expectedCounterexample: 'the 2-point instance with a near tie δ > 0 (ratio → 1/√2 > 0.5); at δ = 0 the ratio is 0.354',
+    check: (r) => leq(aucRegret(r.model, r.s), 0.5 * Math.sqrt(scaledExcess(r)), INEQUALITY),
+  }),
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.regret-at-most-l1',
+    title: 'First link: AUC* − AUC(s) <= E_x ‖P₊(·|x) − q_s(·|x)‖₁',
+    source: li2026('C5'), expect: 'holds', given: nearTies, show, tolerance: INEQUALITY, bound: 'L1',
+    check: (r) => leq(aucRegret(r.model, r.s), expectedL1Gap(r.model, r.s, r.tau), INEQUALITY),
+  }),
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.regret-at-most-tv',
+    title: 'Planted false (C5 FALSE-3): AUC* − AUC(s) <= ½ E_x ‖P₊ − q_s‖₁ (total variation)',
+    source: li2026('C5 FALSE-3'), expect: 'refuted', given: nearTies, show, tolerance: INEQUALITY, bound: 'L1 / 2', runs: 200,
+    expectedCounterexample: 'research: τ = 1, Kx = 1, P₊ = (0.135, 0.857, 0.008), P₋ = (0.1, 0.862, 0.038), s = (0, 0.001, 0.142)',
+    check: (r) => leq(aucRegret(r.model, r.s), 0.5 * expectedL1Gap(r.model, r.s, r.tau), INEQUALITY),
+  }),
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.pinsker-link',
+    title: 'Second link (Pinsker): E_x ‖P₊ − q_s‖₁ <= E_x √(2 KL(P₊ ‖ q_s))',
+    source: li2026('C5'), expect: 'holds', given, show, tolerance: INEQUALITY, bound: 'sqrt(2 * KL)',
+    check: (r) => leq(expectedL1Gap(r.model, r.s, r.tau), expectedPinsker(r.model, r.s, r.tau), INEQUALITY),
+  }),
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.pinsker-without-two',
+    title: 'Planted false: E_x ‖P₊ − q_s‖₁ <= E_x √(KL(P₊ ‖ q_s)) (Pinsker without the factor 2)',
+    source: li2026('C5 (planted)'), expect: 'refuted', given, show, tolerance: INEQUALITY,
+    expectedCounterexample: 'Kx = 1, Ky = 2 near q_s = P₊ (Pinsker is tight there)',
+    check: (r) => leq(expectedL1Gap(r.model, r.s, r.tau), expectedPinsker(r.model, r.s, r.tau) / Math.SQRT2, INEQUALITY),
+  }),
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.jensen-link',
+    title: 'Third link (Jensen over x): E_x √(2 KL_x) <= √(2 (L(s) − L*)/τ)',
+    source: li2026('C5'), expect: 'holds', given, show, tolerance: INEQUALITY,
+    check: (r) => leq(expectedPinsker(r.model, r.s, r.tau), Math.sqrt(2 * scaledExcess(r)), INEQUALITY),
+  }),
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.jensen-reversed',
+    title: 'Planted false: E_x √(2 KL_x) >= √(2 (L(s) − L*)/τ) (Jensen the wrong way)',
+    source: li2026('C5 (planted)'), expect: 'refuted', given, show, tolerance: INEQUALITY,
+    expectedCounterexample: 'Kx = 2 with KL differing between the anchors',
+    check: (r) => leq(Math.sqrt(2 * scaledExcess(r)), expectedPinsker(r.model, r.s, r.tau), INEQUALITY),
+  }),
+];
