@@ -3,3 +3,4 @@ export * from './dyadic.js';
 export * from './embeddings.js';
 export * from './rotation.js';
 export * from './ranking.js';
+export * from './finiteSpace.js';
