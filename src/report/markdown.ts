@@ -17,6 +17,33 @@ function cx(r: ConjectureResult): string {
   return `${r.counterexample.shown}${v ? ` — lhs ${showNumber(v.lhs)} ${v.relation} rhs ${showNumber(v.rhs)} fails` : ''}`;
 }
 
+/** A table a check attached to its verdict (reproductions: measured next to reference values). */
+export interface DetailTable {
+  readonly title: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly (string | number)[])[];
+}
+
+function isDetailTable(v: unknown): v is DetailTable {
+  return typeof v === 'object' && v !== null && Array.isArray((v as DetailTable).columns) && Array.isArray((v as DetailTable).rows);
+}
+
+/** The tables a result carries: a rate conjecture's grid with its scaled errors, and any `table` details. */
+export function detailTables(r: ConjectureResult): DetailTable[] {
+  const v = r.tightest?.verdict ?? r.counterexample?.verdict;
+  const d = v?.details as Record<string, unknown> | undefined;
+  if (!d) return [];
+  const out: DetailTable[] = [];
+  if (Array.isArray(d.grid) && Array.isArray(d.scaled)) {
+    const which = r.tightest ? 'tightest instance' : 'counterexample';
+    out.push({ title: `scaled errors on the grid (${which}; claimed constant ${showNumber(d.constant as number)})`, columns: ['grid', 'scaled error'], rows: (d.grid as number[]).map((n, i) => [n, (d.scaled as number[])[i]!]) });
+  }
+  for (const t of [d.table, ...(Array.isArray(d.tables) ? d.tables : [])]) if (isDetailTable(t)) out.push(t);
+  return out;
+}
+
+const cell = (x: string | number): string => esc(typeof x === 'number' ? showNumber(x) : x);
+
 /** report.md: one row per conjecture. */
 export function markdownReport(s: SuiteResult, tensorBackend?: string): string {
   const lines = [
@@ -27,12 +54,19 @@ export function markdownReport(s: SuiteResult, tensorBackend?: string): string {
   ];
   for (const e of s.loadErrors) lines.push(`- **load error** in \`${e.file}\`: ${esc(e.message)}`);
   if (s.loadErrors.length) lines.push('');
-  lines.push('| id | provenance | expected | outcome | runs | tightest margin (relative) | counterexample | seed |', '|---|---|---|---|---:|---|---|---|');
+  lines.push('| id | source | provenance | expected | outcome | runs | tightest margin (relative) | counterexample | seed |', '|---|---|---|---|---|---:|---|---|---|');
   for (const r of s.results) {
     const mark = r.status === 'as-expected' ? '' : r.status === 'error' ? ' ⚠' : ' ✗';
-    lines.push(`| \`${r.id}\` | ${r.source.provenance} | ${r.expect} | ${r.outcome}${mark} | ${r.runs} | ${esc(tightest(r))} | ${esc(cx(r))} | ${r.seed}${r.path ? ` path ${r.path}` : ''} |`);
+    lines.push(`| \`${r.id}\` | ${esc(r.source.ref)} | ${r.source.provenance} | ${r.expect} | ${r.outcome}${mark} | ${r.runs} | ${esc(tightest(r))} | ${esc(cx(r))} | ${r.seed}${r.path ? ` path ${r.path}` : ''} |`);
   }
   lines.push('', 'Bounds:', '');
   for (const r of s.results.filter((x) => x.bound)) lines.push(`- \`${r.id}\`: $${r.bound!.tex}$`);
+  const withTables = s.results.map((r) => [r, detailTables(r)] as const).filter(([, ts]) => ts.length);
+  if (withTables.length) lines.push('', '## Tables', '');
+  for (const [r, ts] of withTables) for (const tb of ts) {
+    lines.push(`**\`${r.id}\`** — ${esc(tb.title)}`, '', `| ${tb.columns.map(esc).join(' | ')} |`, `|${tb.columns.map(() => '---').join('|')}|`);
+    for (const row of tb.rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
+    lines.push('');
+  }
   return `${lines.join('\n')}\n`;
 }
