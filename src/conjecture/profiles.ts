@@ -27,3 +27,18 @@ export function profileFor(name?: Profile | string): Profile {
   if (!(n in PROFILES)) throw new Error(`unknown profile '${n}' (choose quick, ci or thorough)`);
   return PROFILES[n as ProfileName];
 }
+
+let active: Profile = PROFILES.ci;
+
+/**
+ * The profile of the conjecture being run (set by the runner), so an expensive check such as a reproduction can
+ * pick its size: small in `quick`/`ci`, full in `thorough`.
+ */
+export function activeProfile(): Profile {
+  return active;
+}
+
+/** Sets the active profile; the runner calls it before each conjecture. */
+export function setActiveProfile(p: Profile): void {
+  active = p;
+}

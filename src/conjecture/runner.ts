@@ -3,7 +3,7 @@ import { seedFromString } from '../numeric/index.js';
 import { encodeValue } from './codec.js';
 import { DEFAULT_CORPUS_DIR, readCorpus, writeCorpus } from './corpus.js';
 import { texOf } from './expression.js';
-import { type Profile, profileFor } from './profiles.js';
+import { type Profile, profileFor, setActiveProfile } from './profiles.js';
 import { showValue } from './show.js';
 import type { Conjecture, Expectation, Kind, Source } from './types.js';
 import { relativeMargin, type Verdict } from './verdict.js';
@@ -69,6 +69,7 @@ function message(e: unknown): string {
 export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): ConjectureResult {
   const t0 = performance.now();
   const profile = profileFor(opts.profile);
+  setActiveProfile(profile);
   const spec = c.spec;
   const baseRuns = spec.runs ?? (c.kind === 'statistical' ? 20 : 100);
   const numRuns = opts.runs ?? Math.max(1, Math.round(baseRuns * profile.runScale));
