@@ -3,6 +3,8 @@ import {
   showNumber, type Verdict,
 } from '../conjecture/index.js';
 import { writeReports } from '../report/index.js';
+import { formatMeasurement, measure, readEmbeddings, readPairs } from '../measure/index.js';
+import { writeFileSync } from 'node:fs';
 
 const HELP = `crl-verify — property-based verification of contrastive-learning theory
 
@@ -11,6 +13,10 @@ usage: crl-verify [run] [options]        run conjectures, write reports (default
        crl-verify replay <id> [--seed n --path p]
                                          re-run the stored (or given) counterexample of <id>
        crl-verify explain <id>           statement, source, provenance, last counterexample
+       crl-verify measure --x X --y Y [--pairs pairs.json] [--tau 0.07,0.01] [--sigma 1] [--max-pairs 4096]
+                         [--seed n] [--json file|-]
+                                         gap metrics, losses, recall and the P14 bounds on embedding files
+                                         (.npy float32/float64 C order, .json rows, .csv)
 
 options: --profile quick|ci|thorough (default: ci when CI=true, else quick)
          --grep <substring | /regex/>    --seed <n>    --runs <n>    --time-limit <ms>
@@ -34,9 +40,10 @@ function parse(argv: string[]): Args {
       else throw new UsageError(`option --${k} needs a value`);
     } else pos.push(a);
   }
-  const cmds = ['run', 'list', 'replay', 'explain'];
+  const cmds = ['run', 'list', 'replay', 'explain', 'measure'];
   const cmd = pos.length && cmds.includes(pos[0]!) ? pos.shift()! : 'run';
-  const known = new Set(['profile', 'grep', 'seed', 'runs', 'time-limit', 'shard', 'out', 'properties', 'corpus', 'path', ...flags]);
+  const known = new Set(cmd === 'measure' ? ['x', 'y', 'pairs', 'tau', 'sigma', 'max-pairs', 'seed', 'json', ...flags]
+    : ['profile', 'grep', 'seed', 'runs', 'time-limit', 'shard', 'out', 'properties', 'corpus', 'path', 'targeted', ...flags]);
   for (const k of Object.keys(opt)) if (!known.has(k)) throw new UsageError(`unknown option --${k}`);
   return { cmd, pos, opt };
 }
@@ -62,6 +69,26 @@ function line(r: ConjectureResult): string {
   return s;
 }
 
+function numbers(v: string | true | undefined, k: string): number[] | undefined {
+  if (v === undefined) return undefined;
+  const xs = String(v).split(',').map(Number);
+  if (xs.some((x) => !(Number.isFinite(x) && x > 0))) throw new UsageError(`--${k} must be positive numbers separated by commas, got '${String(v)}'`);
+  return xs;
+}
+
+function measureCommand(o: Record<string, string | true>): number {
+  if (typeof o.x !== 'string' || typeof o.y !== 'string') throw new UsageError('measure needs --x <file> and --y <file>');
+  const x = readEmbeddings(o.x), y = readEmbeddings(o.y);
+  const pairs = typeof o.pairs === 'string' ? readPairs(o.pairs, x.matrix.rows, y.matrix.rows) : undefined;
+  const m = measure(x, y, { pairs, taus: numbers(o.tau, 'tau'), sigma: numbers(o.sigma, 'sigma')?.[0], maxPairs: int(o, 'max-pairs'), seed: int(o, 'seed') });
+  if (o.json === '-') console.log(JSON.stringify(m, null, 2));
+  else {
+    console.log(formatMeasurement(m));
+    if (typeof o.json === 'string') { writeFileSync(o.json, `${JSON.stringify(m, null, 2)}\n`); console.log(`\njson: ${o.json}`); }
+  }
+  return m.transportBounds.every((b) => b.holds) ? 0 : 1;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let args: Args;
   try { args = parse(argv); } catch (e) { console.error(`crl-verify: ${(e as Error).message}\n\n${HELP}`); return 2; }
@@ -70,6 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const propertiesDir = (o.properties as string | undefined) ?? 'properties';
     const corpusDir = (o.corpus as string | undefined) ?? DEFAULT_CORPUS_DIR;
+    if (args.cmd === 'measure') return measureCommand(o);
     if (args.cmd === 'list') {
       const reg = await loadRegistry(propertiesDir);
       for (const c of reg.conjectures) if (!o.grep || c.id.includes(o.grep as string)) console.log(`${c.id}\t${c.spec.expect}\t${c.kind}\t${c.spec.source.provenance}\t${c.spec.title}`);

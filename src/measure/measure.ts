@@ -1,0 +1,127 @@
+import { centroidCosine, centroidGap, energyDistance, mmd2Rbf, recallAtK } from '../gaps/index.js';
+import { alignment, clipLoss, uniformity } from '../losses/index.js';
+import { CrlInputError, type Matrix, matrix, norm, normalizeRows, Rng } from '../numeric/index.js';
+import type { Embeddings } from './readers.js';
+
+/*
+ * `crl-verify measure`: the paper-2 gap metrics and the paper-1/2 losses on real embedding files
+ * (research/paper2.md §3.4, P14, P19). Rows are L2-normalized first (the report says so, with the input norms).
+ * With pairs (x_i, y_j) the paired metrics use the paired rows; the centroid gap uses the two sets as given.
+ */
+
+export interface MeasureOptions {
+  readonly taus?: readonly number[];
+  readonly sigma?: number;
+  /** Paired metrics are O(n²): above this many pairs a seeded subsample is used (and reported). */
+  readonly maxPairs?: number;
+  readonly seed?: number;
+  readonly pairs?: readonly [number, number][];
+}
+
+export interface BoundCheck { readonly name: string; readonly lhs: number; readonly rhs: number; readonly holds: boolean }
+
+export interface Measurement {
+  readonly input: { readonly x: InputFacts; readonly y: InputFacts; readonly pairs: number; readonly pairing: 'given' | 'by index'; readonly subsample?: { readonly from: number; readonly to: number; readonly seed: number } };
+  readonly normalized: true;
+  readonly alignment: number;
+  readonly uniformity: { readonly x: number; readonly y: number };
+  readonly meanPairDistance: number;
+  readonly symmetricInfoNce: readonly { readonly tau: number; readonly value: number }[];
+  readonly recall: Recall;
+  readonly centroidGap: number;
+  readonly centroidCosine: number;
+  readonly energyDistance: number;
+  readonly mmd2: { readonly sigma: number; readonly value: number };
+  readonly shuffleControl: { readonly seed: number; readonly recall: Recall; readonly symmetricInfoNce: readonly { readonly tau: number; readonly value: number }[]; readonly centroidGap: number };
+  readonly transportBounds: readonly BoundCheck[];
+}
+interface InputFacts { readonly file: string; readonly format: string; readonly dtype?: string; readonly rows: number; readonly dim: number; readonly norms: readonly [number, number] }
+type Recall = { readonly xToY: Record<'1' | '5' | '10', number>; readonly yToX: Record<'1' | '5' | '10', number> };
+
+function facts(e: Embeddings): InputFacts {
+  let lo = Infinity, hi = 0;
+  for (let i = 0; i < e.matrix.rows; i++) { const n = norm(e.matrix.data.subarray(i * e.matrix.cols, (i + 1) * e.matrix.cols)); lo = Math.min(lo, n); hi = Math.max(hi, n); }
+  return { file: e.file, format: e.format, dtype: e.dtype, rows: e.matrix.rows, dim: e.matrix.cols, norms: [lo, hi] };
+}
+
+function gather(M: Matrix, idx: readonly number[]): Matrix {
+  const out = matrix(idx.length, M.cols);
+  idx.forEach((i, k) => out.data.set(M.data.subarray(i * M.cols, (i + 1) * M.cols), k * M.cols));
+  return out;
+}
+
+const recall = (X: Matrix, Y: Matrix): Recall => ({
+  xToY: { 1: recallAtK(X, Y, 1, 'x-to-y'), 5: recallAtK(X, Y, 5, 'x-to-y'), 10: recallAtK(X, Y, 10, 'x-to-y') },
+  yToX: { 1: recallAtK(X, Y, 1, 'y-to-x'), 5: recallAtK(X, Y, 5, 'y-to-x'), 10: recallAtK(X, Y, 10, 'y-to-x') },
+});
+
+function meanDistance(X: Matrix, Y: Matrix): number {
+  let s = 0;
+  for (let i = 0; i < X.rows; i++) {
+    let q = 0;
+    for (let k = 0; k < X.cols; k++) q += (X.data[i * X.cols + k]! - Y.data[i * X.cols + k]!) ** 2;
+    s += Math.sqrt(q);
+  }
+  return s / X.rows;
+}
+
+/** Every metric of `measure` on two embedding tables. */
+export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): Measurement {
+  if (x.matrix.cols !== y.matrix.cols) throw new CrlInputError(`${x.file} has dimension ${x.matrix.cols} but ${y.file} has ${y.matrix.cols}; both modalities must live in the same space`);
+  if (!o.pairs && x.matrix.rows !== y.matrix.rows) throw new CrlInputError(`${x.file} has ${x.matrix.rows} rows but ${y.file} has ${y.matrix.rows}; without --pairs row i of x is paired with row i of y, so the counts must match`);
+  const X = normalizeRows(x.matrix, x.file), Y = normalizeRows(y.matrix, y.file);
+  const taus = o.taus ?? [0.07, 0.01], sigma = o.sigma ?? 1, seed = o.seed ?? 0, maxPairs = o.maxPairs ?? 4096;
+  let pairs = o.pairs ?? Array.from({ length: X.rows }, (_, i) => [i, i] as [number, number]);
+  const rng = new Rng(seed);
+  let subsample: Measurement['input']['subsample'];
+  if (pairs.length > maxPairs) {
+    const idx = Array.from(pairs.keys());
+    for (let k = idx.length - 1; k > 0; k--) { const j = rng.int(k + 1); [idx[k], idx[j]] = [idx[j]!, idx[k]!]; }
+    subsample = { from: pairs.length, to: maxPairs, seed };
+    pairs = idx.slice(0, maxPairs).map((k) => pairs[k]!);
+  }
+  const Xp = gather(X, pairs.map((p) => p[0])), Yp = gather(Y, pairs.map((p) => p[1]));
+  const infonce = (A: Matrix, B: Matrix) => taus.map((tau) => ({ tau, value: clipLoss(A, B, tau) }));
+  const perm = Array.from(pairs.keys());
+  for (let k = perm.length - 1; k > 0; k--) { const j = rng.int(k + 1); [perm[k], perm[j]] = [perm[j]!, perm[k]!]; }
+  const Ys = gather(Yp, perm);
+  const align = alignment(Xp, Yp), pairDist = meanDistance(Xp, Yp);
+  const gap = centroidGap(X, Y), pairedGap = centroidGap(Xp, Yp), energy = energyDistance(Xp, Yp), mmd = mmd2Rbf(Xp, Yp, sigma);
+  const bound = (name: string, lhs: number, rhs: number): BoundCheck => ({ name, lhs, rhs, holds: lhs <= rhs + 1e-12 * Math.max(1, Math.abs(rhs)) });
+  return {
+    input: { x: facts(x), y: facts(y), pairs: pairs.length, pairing: o.pairs ? 'given' : 'by index', subsample },
+    normalized: true,
+    alignment: align, uniformity: { x: uniformity(X), y: uniformity(Y) }, meanPairDistance: pairDist,
+    symmetricInfoNce: infonce(Xp, Yp), recall: recall(Xp, Yp),
+    centroidGap: gap, centroidCosine: centroidCosine(X, Y), energyDistance: energy, mmd2: { sigma, value: mmd },
+    shuffleControl: { seed, recall: recall(Xp, Ys), symmetricInfoNce: infonce(Xp, Ys), centroidGap: centroidGap(Xp, Ys) },
+    transportBounds: [
+      bound('paired centroid gap <= mean pair distance', pairedGap, pairDist),
+      bound('mean pair distance <= √alignment', pairDist, Math.sqrt(align)),
+      bound('energy distance <= 2 · mean pair distance', energy, 2 * pairDist),
+      bound(`MMD (σ = ${sigma}) <= mean pair distance / σ`, Math.sqrt(Math.max(0, mmd)), pairDist / sigma),
+    ],
+  };
+}
+
+const f = (v: number): string => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(4) : v.toExponential(3));
+
+/** The measurement as readable text. */
+export function formatMeasurement(m: Measurement): string {
+  const r = (rc: Recall['xToY']) => `R@1 ${f(rc[1])}  R@5 ${f(rc[5])}  R@10 ${f(rc[10])}`;
+  const inp = (i: InputFacts) => `${i.file} (${i.format}${i.dtype ? `, ${i.dtype}` : ''}, ${i.rows} × ${i.dim}, row norms ${f(i.norms[0])}…${f(i.norms[1])})`;
+  return [
+    `x: ${inp(m.input.x)}`, `y: ${inp(m.input.y)}`,
+    `pairs: ${m.input.pairs} (${m.input.pairing})${m.input.subsample ? `, a seeded subsample of ${m.input.subsample.to} of ${m.input.subsample.from} (seed ${m.input.subsample.seed})` : ''}`,
+    'rows were L2-normalized before every metric', '',
+    `alignment (α = 2)        ${f(m.alignment)}`, `uniformity (t = 2)       x ${f(m.uniformity.x)}  y ${f(m.uniformity.y)}`,
+    `mean pair distance       ${f(m.meanPairDistance)}`,
+    ...m.symmetricInfoNce.map((s) => `symmetric InfoNCE τ=${s.tau}  ${f(s.value)}`),
+    `x → y                    ${r(m.recall.xToY)}`, `y → x                    ${r(m.recall.yToX)}`,
+    `centroid gap             ${f(m.centroidGap)} (cosine of centroids ${f(m.centroidCosine)})`,
+    `energy distance          ${f(m.energyDistance)}`, `MMD² (σ = ${m.mmd2.sigma})            ${f(m.mmd2.value)}`, '',
+    `shuffle control (pairs permuted, seed ${m.shuffleControl.seed}): x → y ${r(m.shuffleControl.recall.xToY)}; ${m.shuffleControl.symmetricInfoNce.map((s) => `InfoNCE τ=${s.tau} ${f(s.value)}`).join(', ')}; centroid gap ${f(m.shuffleControl.centroidGap)}`, '',
+    'finite-sample transport bounds (research/paper2.md P14):',
+    ...m.transportBounds.map((b) => `  ${b.holds ? 'holds ' : 'FAILS '} ${b.name}: ${f(b.lhs)} <= ${f(b.rhs)}`),
+  ].join('\n');
+}

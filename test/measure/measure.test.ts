@@ -1,0 +1,73 @@
+/*
+ * Source: fixtures/embeddings/* written by NumPy (scripts/make_embedding_fixtures.py), an independent .npy writer.
+ * Expected: float32 and float64 .npy, JSON and CSV read to the values NumPy wrote; `measure` reports the kernels'
+ * values on the L2-normalized rows, the P14 bounds hold, the shuffle control leaves the centroid gap unchanged and
+ * collapses recall; every malformed file gets one clear CrlInputError, and the CLI exits 0 / 1 / 2 as documented.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { centroidGap, energyDistance, recallAtK } from '../../src/gaps/index.js';
+import { clipLoss } from '../../src/losses/index.js';
+import { measure, readEmbeddings, readPairs } from '../../src/measure/index.js';
+import { CrlInputError, normalizeRows } from '../../src/numeric/index.js';
+
+const F = (name: string) => `fixtures/embeddings/${name}`;
+
+describe('readers', () => {
+  it('reads float32 .npy, float64 .npy, JSON and CSV', () => {
+    const x32 = readEmbeddings(F('x.npy')), xj = readEmbeddings(F('x.json')), y64 = readEmbeddings(F('y.npy')), yc = readEmbeddings(F('y.csv'));
+    expect([x32.dtype, y64.dtype, x32.matrix.rows, x32.matrix.cols]).toEqual(['float32', 'float64', 16, 4]);
+    for (let k = 0; k < 64; k++) {
+      expect(x32.matrix.data[k]).toBe(Math.fround(xj.matrix.data[k]!)); // the float32 file holds the rounded JSON values
+      expect(yc.matrix.data[k]).toBe(y64.matrix.data[k]); // savetxt's %.18e round-trips float64 exactly
+    }
+  });
+  const bad: [string, RegExp][] = [
+    ['bad-magic.npy', /wrong magic/], ['fortran.npy', /Fortran-order/], ['nan.npy', /row 3 has a non-finite entry \(NaN\) at column 2/],
+    ['empty.npy', /empty array/], ['int.npy', /dtype '<i4' is not supported/], ['three-d.npy', /expected a 2-D array/],
+    ['truncated.npy', /truncated data/], ['ragged.json', /row 1 has 3 entries, row 0 has 2/], ['missing.npy', /cannot read: ENOENT/],
+  ];
+  for (const [file, msg] of bad) it(`${file}: one clear error`, () => { expect(() => readEmbeddings(F(file))).toThrow(CrlInputError); expect(() => readEmbeddings(F(file))).toThrow(msg); });
+  it('pairs out of range are named', () => expect(() => readPairs(F('pairs-out-of-range.json'), 16, 16)).toThrow(/pair 1: x index 16 is outside 0..15/));
+});
+
+describe('measure', () => {
+  const x = readEmbeddings(F('x.npy')), y = readEmbeddings(F('y.npy'));
+  const m = measure(x, y);
+  const X = normalizeRows(x.matrix), Y = normalizeRows(y.matrix);
+  it('reports the kernels on normalized rows', () => {
+    expect(m.normalized).toBe(true);
+    expect(m.centroidGap).toBe(centroidGap(X, Y));
+    expect(m.energyDistance).toBe(energyDistance(X, Y));
+    expect(m.symmetricInfoNce[0]).toEqual({ tau: 0.07, value: clipLoss(X, Y, 0.07) });
+    expect(m.recall.xToY[1]).toBe(recallAtK(X, Y, 1, 'x-to-y'));
+  });
+  it('transport bounds hold; the shuffle control keeps the centroid gap and collapses recall', () => {
+    expect(m.transportBounds.every((b) => b.holds)).toBe(true);
+    expect(m.shuffleControl.centroidGap).toBeCloseTo(m.centroidGap, 12);
+    expect(m.shuffleControl.recall.xToY[1]).toBeLessThan(m.recall.xToY[1]);
+  });
+  it('pairs: two captions per image', () => {
+    const p = measure(readEmbeddings(F('x.json')), readEmbeddings(F('y2.npy')), { pairs: readPairs(F('pairs2.json'), 16, 32) });
+    expect([p.input.pairs, p.input.pairing]).toEqual([32, 'given']);
+    expect(p.transportBounds.every((b) => b.holds)).toBe(true);
+  });
+  it('subsamples above max-pairs, and says so', () => expect(measure(x, y, { maxPairs: 8, seed: 3 }).input.subsample).toEqual({ from: 16, to: 8, seed: 3 }));
+  it('shape mismatches are named', () => {
+    expect(() => measure(x, readEmbeddings(F('y-12-rows.npy')))).toThrow(/16 rows but .* has 12/);
+    expect(() => measure(x, readEmbeddings(F('y-dim3.npy')))).toThrow(/dimension 4 but .* has 3/);
+  });
+});
+
+describe('crl-verify measure (CLI)', () => {
+  const quiet = () => { const log = vi.spyOn(console, 'log').mockImplementation(() => {}), err = vi.spyOn(console, 'error').mockImplementation(() => {}); return () => { log.mockRestore(); err.mockRestore(); }; };
+  it('exit 0 with bounds holding, 1 on a bad file, 2 on bad usage', async () => {
+    const restore = quiet();
+    try {
+      expect(await main(['measure', '--x', F('x.npy'), '--y', F('y.csv'), '--tau', '0.1,0.5'])).toBe(0);
+      expect(await main(['measure', '--x', F('nan.npy'), '--y', F('y.npy')])).toBe(1);
+      expect(await main(['measure', '--x', F('x.npy')])).toBe(2);
+      expect(await main(['measure', '--x', F('x.npy'), '--y', F('y.npy'), '--tau', '-1'])).toBe(2);
+    } finally { restore(); }
+  });
+});
