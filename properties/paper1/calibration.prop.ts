@@ -5,8 +5,9 @@
  * Expected: every link holds; the linear, small-constant and total-variation versions are refuted on the
  * 2-point (linear, small constant) and 3-point (TV) instances of §4.5.
  */
-import { rankingInstance } from '../../src/arbitraries/index.js';
-import { defineConjecture, leq } from '../../src/conjecture/index.js';
+import { buildRankingInstance, rankingInstance } from '../../src/arbitraries/index.js';
+import { defineConjecture, leq, type TargetedSearch } from '../../src/conjecture/index.js';
+import { calibrationRatioTf, loadTensorEngine, orderedScores, scoreOrder } from '../../src/tensor/index.js';
 import { aucRegret, excessRisk, expectedL1Gap, expectedPinsker } from '../../src/theory/ranking/index.js';
 import { INEQUALITY, instances as given, li2026, type RankingInstance, show } from './common.js';
 
@@ -14,6 +15,27 @@ import { INEQUALITY, instances as given, li2026, type RankingInstance, show } fr
 const scaledExcess = ({ model, s, tau }: RankingInstance): number => Math.max(0, excessRisk(model, s, tau) / tau);
 /** Near ties on three or more candidates, where the TV version fails (§4.4 C5 FALSE-3). */
 const nearTies = rankingInstance({ minCandidates: 3, scoreModes: ['grid'], steps: [1 / 1024, 1 / 64] });
+
+/*
+ * Targeted search (issue 6): one anchor, laws as integer weights out of 4096, scores on the 1/1024 grid in [−4, 4].
+ * The ascent runs on θ = (log P₊, log P₋, log-gaps of s in a fixed order) with TensorFlow.js autodiff of
+ * regret/√((L − L*)/τ) (src/tensor/calibration.ts); the best point is snapped back onto the grid, keeping the order
+ * strict, and fast-check shrinks it.
+ */
+const { tf } = await loadTensorEngine();
+const W = 4096, STEP = 1 / 1024;
+const wide = rankingInstance({ maxAnchors: 1, maxCandidates: 4, maxWeight: W, steps: [STEP], maxOffset: 4096, scoreModes: ['grid'] });
+const calibrationSearch: TargetedSearch<RankingInstance> = {
+  encode: (r) => [...r.model.pPos[0]!.map(Math.log), ...r.model.pNeg[0]!.map(Math.log), ...scoreOrder(r.s[0]!).u],
+  objective: (theta, r) => calibrationRatioTf(tf, scoreOrder(r.s[0]!).perm, r.tau)(theta),
+  decode: (theta, r) => {
+    const K = r.ky, soft = (v: number[]) => { const m = Math.max(...v), e = v.map((x) => Math.exp(x - m)), t = e.reduce((a, b) => a + b, 0); return e.map((x) => Math.max(1, Math.round((W * x) / t))); };
+    const { perm } = scoreOrder(r.s[0]!), s = orderedScores(theta.slice(2 * K), perm);
+    const k: number[] = Array(K).fill(0);
+    perm.forEach((y, i) => { k[y] = i === 0 ? -2048 : Math.min(4096, Math.max(k[perm[i - 1]!]! + 1, -2048 + Math.round(s[y]! / STEP))); });
+    return buildRankingInstance({ kx: 1, ky: K, weights: { p1: [1], pos: [soft(theta.slice(0, K))], neg: [soft(theta.slice(K, 2 * K))] }, tau: r.tau, scores: 'grid', step: STEP, k: [k] });
+  },
+};
 
 export default [
   defineConjecture<RankingInstance>({
@@ -74,5 +96,18 @@ export default [
     source: li2026('C5 (planted)'), expect: 'refuted', given, show, tolerance: INEQUALITY,
     expectedCounterexample: 'Kx = 2 with KL differing between the anchors',
     check: (r) => leq(Math.sqrt(2 * scaledExcess(r)), expectedPinsker(r.model, r.s, r.tau), INEQUALITY),
+  }),
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.sqrt-targeted',
+    title: 'Calibration with targeted search: AUC* − AUC(s) <= √2·√((L(s) − L*)/τ) also at the worst point gradient ascent finds',
+    source: li2026('C5; T4'), expect: 'holds', given: wide, show, tolerance: INEQUALITY, search: calibrationSearch, runs: 50,
+    check: (r) => leq(aucRegret(r.model, r.s), Math.SQRT2 * Math.sqrt(scaledExcess(r)), INEQUALITY),
+  }),
+  defineConjecture<RankingInstance>({
+    id: 'paper1.calibration.sqrt-constant-below-supremum',
+    title: 'Planted false (targeted search): AUC* − AUC(s) <= 0.75·√((L(s) − L*)/τ); the supremum of the ratio is about 0.79, which random generation rarely approaches',
+    source: li2026('C5 (planted; research found sup >= 0.777)'), expect: 'refuted', given: wide, show, tolerance: INEQUALITY, search: calibrationSearch, runs: 50,
+    expectedCounterexample: 'Ky = 3 or 4 near ties, found by gradient ascent (ratio ≈ 0.79); random search in the ci budget stays below 0.7',
+    check: (r) => leq(aucRegret(r.model, r.s), 0.75 * Math.sqrt(scaledExcess(r)), INEQUALITY),
   }),
 ];

@@ -57,20 +57,11 @@ export function rankingInstance(o: RankingOptions = {}): Arbitrary<RankingInstan
     step: fc.constantFrom(...(o.steps ?? [1 / 8, 1 / 2, 1 / 64, 1 / 1024])), kpool: pool(-K, K, cells),
   }).map(({ kx, ky, wp1, wpos, wneg, tau, mode, step, kpool }) => {
     const rows = (p: number[], x: number) => p.slice(x * maxC, x * maxC + ky);
-    const pos = Array.from({ length: kx }, (_, x) => rows(wpos, x));
-    let neg = Array.from({ length: kx }, (_, x) => rows(wneg, x));
-    let model: RankingModel, p1w = wp1.slice(0, kx);
-    if (negatives === 'joint') {
-      model = selfSupervisedModel(pos);
-      p1w = [];
-      neg = [];
-    } else {
-      if (negatives === 'shared') neg = neg.map(() => neg[0]!);
-      model = { p1: normalize(p1w), pPos: pos.map(normalize), pNeg: neg.map(normalize) };
-    }
-    const k = Array.from({ length: kx }, (_, x) => rows(kpool, x));
-    const s = k.map((row, x) => row.map((v, y) => (mode === 'near-optimal' ? tau * Math.log(model.pPos[x]![y]! / model.pNeg[x]![y]!) : 0) + step * v));
-    return { kx, ky, weights: { p1: p1w, pos, neg }, model, tau, scores: mode, step, k, s };
+    return buildRankingInstance({
+      kx, ky, tau, scores: mode, step, negatives,
+      weights: { p1: wp1.slice(0, kx), pos: Array.from({ length: kx }, (_, x) => rows(wpos, x)), neg: Array.from({ length: kx }, (_, x) => rows(wneg, x)) },
+      k: Array.from({ length: kx }, (_, x) => rows(kpool, x)),
+    });
   }, (v) => {
     // the inverse of the map, so a stored or shrunk instance can be shrunk again without fast-check's context
     const r = v as RankingInstance;
@@ -84,6 +75,35 @@ export function rankingInstance(o: RankingOptions = {}): Arbitrary<RankingInstan
     r.weights.p1.forEach((w, x) => { wp1[x] = w; });
     return { kx: r.kx, ky: r.ky, wp1, wpos: flat(r.weights.pos, 1), wneg: flat(r.weights.neg, 1), tau: r.tau, mode: r.scores, step: r.step, kpool: flat(r.k, 0) };
   });
+}
+
+/** The parts an instance is built from (integer weights, score offsets), e.g. when a search snaps a point onto the grid. */
+export interface RankingParts {
+  readonly kx: number;
+  readonly ky: number;
+  readonly weights: { readonly p1: readonly number[]; readonly pos: readonly number[][]; readonly neg: readonly number[][] };
+  readonly tau: number;
+  readonly scores: 'grid' | 'near-optimal';
+  readonly step: number;
+  readonly k: readonly number[][];
+  readonly negatives?: RankingOptions['negatives'];
+}
+
+/** Builds the instance (laws, scores) from its parts, exactly as the arbitrary does. */
+export function buildRankingInstance(p: RankingParts): RankingInstance {
+  const { kx, tau, step, k } = p;
+  let { p1: p1w, pos, neg } = p.weights;
+  let model: RankingModel;
+  if (p.negatives === 'joint') {
+    model = selfSupervisedModel(pos);
+    p1w = [];
+    neg = [];
+  } else {
+    if (p.negatives === 'shared') neg = neg.map(() => neg[0]!);
+    model = { p1: normalize(p1w), pPos: pos.map(normalize), pNeg: neg.map(normalize) };
+  }
+  const s = k.map((row, x) => row.map((v, y) => (p.scores === 'near-optimal' ? tau * Math.log(model.pPos[x]![y]! / model.pNeg[x]![y]!) : 0) + step * v));
+  return { kx, ky: p.ky, weights: { p1: p1w, pos: pos.map((r) => [...r]), neg: neg.map((r) => [...r]) }, model, tau, scores: p.scores, step, k: k.map((r) => [...r]), s };
 }
 
 const fraction = (w: readonly number[]): string => `[${w.join(', ')}]/${w.reduce((a, b) => a + b, 0)}`;

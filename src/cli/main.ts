@@ -22,13 +22,14 @@ options: --profile quick|ci|thorough (default: ci when CI=true, else quick)
          --grep <substring | /regex/>    --seed <n>    --runs <n>    --time-limit <ms>
          --shard i/n                     --out <dir> (default reports)
          --properties <dir> (default properties)   --corpus <dir> (default ${DEFAULT_CORPUS_DIR})
-         --no-corpus-write               do not store new counterexamples`;
+         --no-corpus-write               do not store new counterexamples
+         --no-targeted                   skip the targeted (gradient-ascent) search of conjectures that declare one`;
 
 interface Args { cmd: string; pos: string[]; opt: Record<string, string | true> }
 
 function parse(argv: string[]): Args {
   const pos: string[] = [], opt: Record<string, string | true> = {};
-  const flags = new Set(['no-corpus-write', 'help']);
+  const flags = new Set(['no-corpus-write', 'no-targeted', 'help']);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '-h') { opt.help = true; continue; }
@@ -43,7 +44,7 @@ function parse(argv: string[]): Args {
   const cmds = ['run', 'list', 'replay', 'explain', 'measure'];
   const cmd = pos.length && cmds.includes(pos[0]!) ? pos.shift()! : 'run';
   const known = new Set(cmd === 'measure' ? ['x', 'y', 'pairs', 'tau', 'sigma', 'max-pairs', 'seed', 'json', ...flags]
-    : ['profile', 'grep', 'seed', 'runs', 'time-limit', 'shard', 'out', 'properties', 'corpus', 'path', 'targeted', ...flags]);
+    : ['profile', 'grep', 'seed', 'runs', 'time-limit', 'shard', 'out', 'properties', 'corpus', 'path', ...flags]);
   for (const k of Object.keys(opt)) if (!known.has(k)) throw new UsageError(`unknown option --${k}`);
   return { cmd, pos, opt };
 }
@@ -140,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
     const quiet = !process.stdout.isTTY || !!process.env.CI;
     const s = await runSuite({
       profile, propertiesDir, corpusDir, grep: o.grep as string | undefined, seed: int(o, 'seed'), runs: int(o, 'runs'),
-      timeLimitMs: int(o, 'time-limit'), shard: o.shard ? parseShard(o.shard as string) : undefined, writeCorpus: !o['no-corpus-write'],
+      timeLimitMs: int(o, 'time-limit'), shard: o.shard ? parseShard(o.shard as string) : undefined, writeCorpus: !o['no-corpus-write'], targeted: !o['no-targeted'],
       onResult: (r, done, total) => { if (!quiet || r.status !== 'as-expected') console.log(`[${done}/${total}] ${line(r)}`); },
     });
     for (const e of s.loadErrors) console.error(`load error: ${e.file}: ${e.message}`);

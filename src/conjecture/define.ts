@@ -44,6 +44,11 @@ function validate(spec: ConjectureSpec<unknown>): void {
     try { tolerance(s.tolerance as object); } catch (e) { fail(id, (e as Error).message); }
   }
   if (s.bound !== undefined && typeof s.bound !== 'string') fail(id, 'bound must be a mathjs expression string');
+  if (s.search !== undefined) {
+    const q = s.search as Record<string, unknown>;
+    for (const k of ['encode', 'decode', 'objective']) if (typeof q?.[k] !== 'function') fail(id, `search.${k} must be a function (see TargetedSearch in src/conjecture/types.ts)`);
+    for (const k of ['pool', 'starts', 'steps']) if (q[k] !== undefined && !(Number.isInteger(q[k]) && (q[k] as number) >= 1)) fail(id, `search.${k} must be a positive integer, got ${String(q[k])}`);
+  }
 }
 
 /** Checks what a check returned: a Verdict with finite or infinite (not NaN) sides. */

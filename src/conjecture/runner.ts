@@ -5,7 +5,7 @@ import { DEFAULT_CORPUS_DIR, readCorpus, writeCorpus } from './corpus.js';
 import { texOf } from './expression.js';
 import { type Profile, profileFor, setActiveProfile } from './profiles.js';
 import { showValue } from './show.js';
-import type { Conjecture, Expectation, Kind, Source } from './types.js';
+import type { Conjecture, Expectation, Kind, Source, TargetedSearch } from './types.js';
 import { relativeMargin, type Verdict } from './verdict.js';
 
 /** Extra shrink passes after fast-check's own, for arbitraries that can shrink without context. */
@@ -26,6 +26,8 @@ export interface RunOptions {
   readonly useCorpus?: boolean;
   /** Write a newly found counterexample to the corpus (the CLI does; the vitest gate does not). */
   readonly writeCorpus?: boolean;
+  /** Run a conjecture's targeted search when it declares one (default true). */
+  readonly targeted?: boolean;
 }
 
 export interface Counterexample {
@@ -57,12 +59,39 @@ export interface ConjectureResult {
   readonly corpusWritten?: string;
   readonly error?: string;
   readonly expectedCounterexample?: string;
+  /** What the targeted search did: the best objective reached and whether its snapped instance violated the check. */
+  readonly targeted?: { readonly starts: number; readonly steps: number; readonly bestObjective: number; readonly startObjective: number; readonly violated: boolean; readonly ms: number };
   readonly statistical?: { readonly trials: number; readonly delta: number; readonly alpha: number; readonly instances: number; readonly maxObservedRate: number };
   readonly timing: { readonly ms: number };
 }
 
 function message(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+/** Gradient ascent (Adam) from the best generated starts; returns the best instance found, snapped by `decode`. */
+function targetedSearch<T>(s: TargetedSearch<T>, given: fc.Arbitrary<T>, seed: number) {
+  const t0 = performance.now();
+  const pool = fc.sample(given, { seed, numRuns: s.pool ?? 64 });
+  const scored = pool.map((x) => { try { return { x, v: s.objective(s.encode(x), x).value }; } catch { return { x, v: -Infinity }; } })
+    .filter((p) => Number.isFinite(p.v)).sort((a, b) => b.v - a.v).slice(0, s.starts ?? 8);
+  const steps = s.steps ?? 400, lr = s.learningRate ?? 0.1;
+  let best: { v: number; theta: number[]; start: T } = { v: -Infinity, theta: [], start: pool[0] as T };
+  for (const { x } of scored) {
+    let theta = s.encode(x);
+    const m = theta.map(() => 0), v2 = theta.map(() => 0);
+    for (let k = 1; k <= steps; k++) {
+      const { value, gradient } = s.objective(theta, x);
+      if (!Number.isFinite(value) || gradient.some((g) => !Number.isFinite(g))) break;
+      if (value > best.v) best = { v: value, theta, start: x as T };
+      theta = theta.map((th, i) => {
+        m[i] = 0.9 * m[i]! + 0.1 * gradient[i]!;
+        v2[i] = 0.999 * v2[i]! + 0.001 * gradient[i]! ** 2;
+        return th + (lr * (m[i]! / (1 - 0.9 ** k))) / (Math.sqrt(v2[i]! / (1 - 0.999 ** k)) + 1e-8);
+      });
+    }
+  }
+  return { instance: s.decode(best.theta, best.start), best: best.v, startBest: scored[0]?.v ?? -Infinity, starts: scored.length, steps, ms: Math.round(performance.now() - t0) };
 }
 
 /** Runs one conjecture under fast-check and classifies the outcome against its expectation. */
@@ -106,10 +135,20 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
     return false;
   };
 
+  let targeted: ConjectureResult['targeted'];
+  const examples: [T][] = stored ? [[stored.value as T]] : [];
+  if (spec.search && opts.targeted !== false && opts.path === undefined) {
+    const t = targetedSearch(spec.search, spec.given, seed);
+    let violated = false;
+    try { violated = !c.evaluate(t.instance).ok; } catch { violated = false; }
+    examples.push([t.instance]); // checked first: refutes if it violates, else it counts toward the tightest margin
+    targeted = { starts: t.starts, steps: t.steps, bestObjective: t.best, startObjective: t.startBest, violated, ms: t.ms };
+  }
+
   const params: fc.Parameters<[T]> = {
     seed, numRuns,
     ...(opts.path !== undefined ? { path: opts.path, endOnFailure: true } : {}),
-    ...(stored && opts.path === undefined ? { examples: [[stored.value as T]] } : {}),
+    ...(examples.length && opts.path === undefined ? { examples } : {}),
     ...((opts.timeLimitMs ?? profile.timeLimitMs) ? { interruptAfterTimeLimit: opts.timeLimitMs ?? profile.timeLimitMs } : {}),
   };
   const property = fc.property(spec.given, predicate);
@@ -155,6 +194,7 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
     runs: details.numRuns, shrinks: details.numShrinks + reshrinks, counterexample,
     tightest: outcome === 'held' && tightest ? { relativeMargin: tightest.rel, verdict: tightest.verdict, shown: show(tightest.instance) } : undefined,
     replayedFromCorpus: stored !== undefined, corpusWritten, error, expectedCounterexample: spec.expectedCounterexample,
+    targeted,
     statistical: stat ? { trials: stat.trials, delta: stat.delta, alpha: stat.alpha, instances, maxObservedRate: maxRate } : undefined,
     timing: { ms: Math.round(performance.now() - t0) },
   };

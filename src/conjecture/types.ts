@@ -33,6 +33,26 @@ interface Common<T> {
   readonly show?: (instance: T) => string;
   /** For a refuted conjecture: what the minimal counterexample is expected to look like (documentation). */
   readonly expectedCounterexample?: string;
+  /** Optional targeted search: gradient ascent on a violation objective before random generation. */
+  readonly search?: TargetedSearch<T>;
+}
+
+/**
+ * Targeted search (gradient ascent) for inequality conjectures over continuous inputs. The runner samples `pool`
+ * instances from `given`, starts from the `starts` with the largest objective, runs `steps` Adam steps on θ, snaps the
+ * best θ back into the generator's domain with `decode`, and hands it to fast-check as an example to shrink.
+ */
+export interface TargetedSearch<T> {
+  /** Continuous parameters θ of an instance. */
+  readonly encode: (instance: T) => number[];
+  /** The instance at θ, in the generator's domain (so fast-check can shrink it); `start` is where the ascent began. */
+  readonly decode: (theta: readonly number[], start: T) => T;
+  /** What to maximise (larger = closer to a violation) and its gradient in θ: autodiff or analytic. */
+  readonly objective: (theta: readonly number[], start: T) => { value: number; gradient: number[] };
+  readonly pool?: number;
+  readonly starts?: number;
+  readonly steps?: number;
+  readonly learningRate?: number;
 }
 
 /** An identity or inequality that must hold on every instance (kind 'exact', default) or a rate bound. */

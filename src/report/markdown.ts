@@ -30,10 +30,14 @@ function isDetailTable(v: unknown): v is DetailTable {
 
 /** The tables a result carries: a rate conjecture's grid with its scaled errors, and any `table` details. */
 export function detailTables(r: ConjectureResult): DetailTable[] {
+  const out: DetailTable[] = [];
+  if (r.targeted) {
+    const t = r.targeted;
+    out.push({ title: 'targeted search (gradient ascent from the best generated starts)', columns: ['starts', 'steps', 'best start objective', 'best objective reached', 'snapped instance violates', 'ms'], rows: [[t.starts, t.steps, t.startObjective, t.bestObjective, t.violated ? 'yes' : 'no', t.ms]] });
+  }
   const v = r.tightest?.verdict ?? r.counterexample?.verdict;
   const d = v?.details as Record<string, unknown> | undefined;
-  if (!d) return [];
-  const out: DetailTable[] = [];
+  if (!d) return out;
   if (Array.isArray(d.grid) && Array.isArray(d.scaled)) {
     const which = r.tightest ? 'tightest instance' : 'counterexample';
     out.push({ title: `scaled errors on the grid (${which}; claimed constant ${showNumber(d.constant as number)})`, columns: ['grid', 'scaled error'], rows: (d.grid as number[]).map((n, i) => [n, (d.scaled as number[])[i]!]) });
