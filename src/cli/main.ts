@@ -2,7 +2,8 @@ import {
   type ConjectureResult, DEFAULT_CORPUS_DIR, loadRegistry, parseShard, profileFor, readCorpus, runConjecture, runSuite,
   showNumber, type Verdict,
 } from '../conjecture/index.js';
-import { writeReports } from '../report/index.js';
+import { writeHtmlReport, writeReports } from '../report/index.js';
+import { loadedTensorEngine } from '../tensor/engine.js';
 import { formatMeasurement, measure, readEmbeddings, readPairs } from '../measure/index.js';
 import { writeFileSync } from 'node:fs';
 
@@ -145,7 +146,10 @@ export async function main(argv: string[]): Promise<number> {
       onResult: (r, done, total) => { if (!quiet || r.status !== 'as-expected') console.log(`[${done}/${total}] ${line(r)}`); },
     });
     for (const e of s.loadErrors) console.error(`load error: ${e.file}: ${e.message}`);
-    const files = writeReports(s, (o.out as string | undefined) ?? 'reports', startedAt);
+    const engine = loadedTensorEngine();
+    const backend = engine ? await engine.then((e) => `${e.backend}${e.fallbackReason ? ` (${e.fallbackReason})` : ''}`, (e: Error) => `failed to load: ${e.message}`) : undefined;
+    const outDir = (o.out as string | undefined) ?? 'reports';
+    const files = [...writeReports(s, outDir, startedAt, backend), await writeHtmlReport(s, outDir, backend)];
     console.log(`crl-verify ${s.profile}: ${s.results.length} conjectures, ${s.counts['as-expected']} as expected, ${s.counts.unexpected} unexpected, ${s.counts.error} errors, ${s.loadErrors.length} load errors (${s.timing.ms} ms)\nreports: ${files.join(', ')}`);
     return s.ok ? 0 : 1;
   } catch (e) {

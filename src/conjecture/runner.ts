@@ -55,6 +55,8 @@ export interface ConjectureResult {
   readonly counterexample?: Counterexample;
   /** For a conjecture that held: the smallest relative margin seen, i.e. how close it came to failing. */
   readonly tightest?: { readonly relativeMargin: number; readonly verdict: Verdict; readonly shown: string };
+  /** Relative margins of the passing instances in the order checked (at most 500), for the tightness plot. */
+  readonly margins?: readonly number[];
   readonly replayedFromCorpus: boolean;
   readonly corpusWritten?: string;
   readonly error?: string;
@@ -115,6 +117,7 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
   let mode: 'verdict' | 'error' | undefined;
   let tightest: { rel: number; verdict: Verdict; instance: T } | undefined;
   let maxRate = 0, instances = 0;
+  const margins: number[] = [];
   const predicate = (x: T): boolean => {
     let v: Verdict;
     try {
@@ -127,6 +130,7 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
     if (c.kind === 'statistical') { instances++; maxRate = Math.max(maxRate, v.lhs); }
     if (v.ok) {
       const rel = relativeMargin(v);
+      if (margins.length < 500 && Number.isFinite(rel)) margins.push(rel);
       if (!tightest || rel < tightest.rel) tightest = { rel, verdict: v, instance: x };
       return true;
     }
@@ -193,6 +197,7 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
     outcome, status, profile: profile.name, seed, path: details.counterexamplePath ?? undefined,
     runs: details.numRuns, shrinks: details.numShrinks + reshrinks, counterexample,
     tightest: outcome === 'held' && tightest ? { relativeMargin: tightest.rel, verdict: tightest.verdict, shown: show(tightest.instance) } : undefined,
+    margins: outcome === 'held' && c.kind !== 'statistical' ? margins : undefined,
     replayedFromCorpus: stored !== undefined, corpusWritten, error, expectedCounterexample: spec.expectedCounterexample,
     targeted,
     statistical: stat ? { trials: stat.trials, delta: stat.delta, alpha: stat.alpha, instances, maxObservedRate: maxRate } : undefined,

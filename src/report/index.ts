@@ -19,3 +19,4 @@ export function writeReports(s: SuiteResult, dir: string, startedAt: Date, tenso
   ];
   return files.map(([name, text]) => { const p = join(dir, name); writeFileSync(p, text); return p; });
 }
+export * from './html.js';

@@ -28,6 +28,11 @@ export function loadTensorEngine(): Promise<TensorEngine> {
   return engine;
 }
 
+/** The engine if some module already loaded it (reports name the backend without loading TensorFlow.js themselves). */
+export function loadedTensorEngine(): Promise<TensorEngine> | undefined {
+  return engine;
+}
+
 async function load(): Promise<TensorEngine> {
   let reason: string;
   if (process.env.CRL_TFJS_BACKEND === 'wasm') {
