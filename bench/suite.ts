@@ -6,9 +6,13 @@
  * of running its conjectures the way `crl-verify run` does (corpus replayed, nothing written), and per
  * conjecture the evaluations per second of its check on generated instances (statistical: one evaluation =
  * all its trials). Goal (issue 5): the whole ci profile < 3 minutes on the 2-core CI machine.
+ * Then the peer comparison (skip with --no-peer): three conjectures written for Python Hypothesis + numpy in
+ * bench/peer/hypothesis_peer.py (Debian's python3-hypothesis, python3-numpy), run in the same process tree:
+ * evaluations per second and time to a shrunk counterexample (fresh seed-derived run, no corpus).
  */
+import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { type Conjecture, loadRegistry, PROFILES, type ProfileName, runSuite } from '../src/conjecture/index.js';
+import { type Conjecture, loadRegistry, PROFILES, type ProfileName, runConjecture, runSuite } from '../src/conjecture/index.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string | undefined => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
@@ -44,4 +48,26 @@ console.log('|---|---|---:|');
 for (const c of registry.conjectures.filter((c) => groups.includes(c.id.split('.')[0]!))) {
   const eps = evalsPerSecond(c);
   console.log(`| ${c.id} | ${c.kind} | ${eps >= 100 ? Math.round(eps).toLocaleString('en-US') : eps.toFixed(1)} |`);
+}
+
+if (!args.includes('--no-peer')) {
+  const ids = ['paper1.consistency.excess-risk-identity', 'paper1.calibration.linear', 'paper2.gibbs.uniform-minimises'];
+  let peer: { peer: string; results: { id: string; outcome: string; evalsPerSecond: number; timeToShrunkSeconds?: number; counterexample?: string }[] } | undefined;
+  try {
+    peer = JSON.parse(execFileSync('/usr/bin/python3', ['bench/peer/hypothesis_peer.py'], { encoding: 'utf8' }));
+  } catch (e) {
+    console.log(`\npeer comparison skipped: ${(e as Error).message.split('\n')[0]} (apt-get install python3-hypothesis python3-numpy)`);
+  }
+  if (peer) {
+    console.log(`\nPeer: ${peer.peer}; crl-verify: fast-check ${fc.__version} on node ${process.version}`);
+    console.log('| conjecture | evals/s crl-verify | evals/s Hypothesis | time to shrunk cx crl-verify | time to shrunk cx Hypothesis | crl-verify counterexample | Hypothesis counterexample |');
+    console.log('|---|---:|---:|---:|---:|---|---|');
+    for (const id of ids) {
+      const c = registry.conjectures.find((x) => x.id === id)!;
+      const r = runConjecture(c, { profile: PROFILES.ci, useCorpus: false, targeted: false });
+      const p = peer.results.find((x) => x.id === id)!;
+      const t = (ms?: number) => (ms === undefined ? '—' : fmt(ms));
+      console.log(`| ${id} | ${Math.round(evalsPerSecond(c)).toLocaleString('en-US')} | ${Math.round(p.evalsPerSecond).toLocaleString('en-US')} | ${r.outcome === 'refuted' ? t(r.timing.ms) : '—'} | ${t(p.timeToShrunkSeconds === undefined ? undefined : p.timeToShrunkSeconds * 1000)} | ${r.counterexample?.shown ?? '—'} | ${p.counterexample ?? '—'} |`);
+    }
+  }
 }

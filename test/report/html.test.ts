@@ -37,7 +37,7 @@ describe('index.html plots', () => {
       tab.on('pageerror', (e) => errors.push(String(e)));
       await tab.goto(pathToFileURL(page).href);
       const figures = await tab.$$eval('figure.plot', (fs) => fs.map((f) => ({
-        id: f.id, points: Number((f as HTMLElement).dataset.points), marks: f.querySelectorAll('svg g[class*="role-mark"] > *').length,
+        id: f.id, points: Number(f.getAttribute("data-points")), marks: f.querySelectorAll('svg g[class*="role-mark"] > *').length,
         width: f.querySelector('svg')?.getBoundingClientRect().width ?? 0,
       })));
       expect(errors).toEqual([]);
