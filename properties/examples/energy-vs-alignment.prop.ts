@@ -5,19 +5,7 @@
  */
 import { pairedEmbeddings } from '../../src/arbitraries/index.js';
 import { defineConjecture, leq } from '../../src/conjecture/index.js';
-import { energyDistance } from '../../src/gaps/index.js';
-import type { Matrix } from '../../src/numeric/index.js';
-
-/** (1/B) Σ_i ‖x_i − y_i‖, the mean distance between partners. */
-function meanPairDistance(X: Matrix, Y: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < X.rows; i++) {
-    let q = 0;
-    for (let k = 0; k < X.cols; k++) q += (X.data[i * X.cols + k]! - Y.data[i * X.cols + k]!) ** 2;
-    s += Math.sqrt(q);
-  }
-  return s / X.rows;
-}
+import { energyDistance, meanPairDistance } from '../../src/gaps/index.js';
 
 const source = { paper: 'cai2026', ref: 'paper2.md P14(b)', provenance: 'reconstructed' } as const;
 const given = pairedEmbeddings({ maxRows: 5, maxDim: 3 });

@@ -3,7 +3,7 @@
  * is statistically consistent [P]; the precise forms below are reconstructions checked numerically [R][V].
  * Expected: the holds conjectures hold on every instance; each planted twin is refuted, minimal Kx = 1, Ky = 2.
  */
-import { approxEqual, defineConjecture, geq, leq } from '../../src/conjecture/index.js';
+import { approxEqual, defineConjecture, geq } from '../../src/conjecture/index.js';
 import { klDivergence } from '../../src/numeric/index.js';
 import {
   candidateSoftmax, excessRisk, excessRiskKl, optimalRisk, optimalScores, populationRisk, populationRiskGradient, type RankingModel,

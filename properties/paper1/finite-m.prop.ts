@@ -5,16 +5,12 @@
  * for every m while form A at small m is unbounded below. All [R][V].
  * Expected: holds conjectures hold; each planted twin is refuted (minimal Kx = 1, Ky = 2).
  */
-import { approxEqual, defineConjecture, geq, leq, rateWithin, type Verdict } from '../../src/conjecture/index.js';
+import { allOf, defineConjecture, geq, leq, rateWithin, type Verdict } from '../../src/conjecture/index.js';
 import {
   asymptoticBiasConstant, finiteMRisk, type FiniteMForm, infoNceBiasBound, jensenBiasBound, optimalScores, populationRisk, type RankingModel,
 } from '../../src/theory/ranking/index.js';
 import { INEQUALITY, instances as given, li2026, type RankingInstance, show } from './common.js';
 
-/** The first failing verdict of a list, else the one with the smallest margin (the tightest). */
-function worst(vs: Verdict[]): Verdict {
-  return vs.find((v) => !v.ok) ?? vs.reduce((a, b) => (b.margin < a.margin ? b : a));
-}
 const gap = (r: RankingInstance, m: number): number => populationRisk(r.model, r.s, r.tau) - finiteMRisk(r.model, r.s, r.tau, m);
 /** Moves s(x, k) up by M for every anchor x (k = the candidate where P₊ − P₋ is largest on anchor 0). */
 function pushCandidate(r: RankingInstance, s: readonly (readonly number[])[], M: number): { s: number[][]; k: number } {
@@ -40,7 +36,7 @@ export default [
     source: li2026('C6.1; T7'), expect: 'holds', given, show, tolerance: INEQUALITY,
     check: ({ model, s, tau }) => {
       const L = [1, 2, 3, 4].map((m) => finiteMRisk(model, s, tau, m)).concat(populationRisk(model, s, tau));
-      return worst(L.slice(1).map((next, i) => leq(L[i]!, next, INEQUALITY, { m: i + 1 })));
+      return allOf(L.slice(1).map((next, i) => leq(L[i]!, next, INEQUALITY, { m: i + 1 })));
     },
   }),
   defineConjecture<RankingInstance>({
@@ -54,7 +50,7 @@ export default [
     id: 'paper1.finite-m.bias-bound',
     title: '0 <= L(s) − L_m(s) <= B_m = (τ/2m) E_x Var_{P₋}(e^{s/τ}) / (min_y e^{s/τ})², m ∈ {1, 2, 4, 8}',
     source: li2026('C6.2; T7'), expect: 'holds', given, show, tolerance: INEQUALITY, bound: 'tau / (2 * m) * Var / minE^2',
-    check: (r) => worst([1, 2, 4, 8].flatMap((m) => {
+    check: (r) => allOf([1, 2, 4, 8].flatMap((m) => {
       const g = gap(r, m);
       return [geq(g, 0, INEQUALITY, { m }), leq(g, jensenBiasBound(r.model, r.s, r.tau, m), INEQUALITY, { m })];
     })),
@@ -64,7 +60,7 @@ export default [
     title: 'Planted false (C6 FALSE-3): L − L_m <= C_asym/m for every m, C_asym = (τ/2) E_x Var/(E e)² the first-order constant',
     source: li2026('C6 FALSE-3'), expect: 'refuted', given, show, tolerance: INEQUALITY,
     expectedCounterexample: 'research: m = 1 with gap 0.558 > C_asym = 0.346; any strongly skewed e at m = 1',
-    check: (r) => worst([1, 2, 4].map((m) => leq(gap(r, m), asymptoticBiasConstant(r.model, r.s, r.tau) / m, INEQUALITY, { m }))),
+    check: (r) => allOf([1, 2, 4].map((m) => leq(gap(r, m), asymptoticBiasConstant(r.model, r.s, r.tau) / m, INEQUALITY, { m }))),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.finite-m.bias-rate-one-over-m',
@@ -79,14 +75,14 @@ export default [
     expectedCounterexample: 'Kx = 1, Ky = 2 with s non-constant: √m·gap → 0',
     check: (r) => {
       const g1 = gap(r, 1);
-      return worst([1, 4, 16, 64].map((m) => geq(Math.sqrt(m) * gap(r, m), g1 / 2, INEQUALITY, { m })));
+      return allOf([1, 4, 16, 64].map((m) => geq(Math.sqrt(m) * gap(r, m), g1 / 2, INEQUALITY, { m })));
     },
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.finite-m.infonce-minimiser-every-m',
     title: 'Form B (InfoNCE) is consistent for every m: L_m^NCE(s) >= L_m^NCE(s*) for m ∈ {1, 2, 3}',
     source: li2026('C7.1; T10'), expect: 'holds', given, show, tolerance: INEQUALITY,
-    check: ({ model, s, tau }) => worst([1, 2, 3].map((m) => geq(finiteMRisk(model, s, tau, m, 'infonce'), finiteMRisk(model, optimalScores(model, tau), tau, m, 'infonce'), INEQUALITY, { m }))),
+    check: ({ model, s, tau }) => allOf([1, 2, 3].map((m) => geq(finiteMRisk(model, s, tau, m, 'infonce'), finiteMRisk(model, optimalScores(model, tau), tau, m, 'infonce'), INEQUALITY, { m }))),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.finite-m.normalized-minimiser-at-m1',
@@ -101,7 +97,7 @@ export default [
     source: li2026('C7.2; T10'), expect: 'holds', given, show, tolerance: INEQUALITY,
     check: ({ model, s, tau }) => {
       const L = populationRisk(model, s, tau);
-      return worst([1, 2, 4, 8].map((m) => leq(Math.abs(finiteMRisk(model, s, tau, m, 'infonce') - tau * Math.log(m) - L), infoNceBiasBound(model, s, tau, m), INEQUALITY, { m })));
+      return allOf([1, 2, 4, 8].map((m) => leq(Math.abs(finiteMRisk(model, s, tau, m, 'infonce') - tau * Math.log(m) - L), infoNceBiasBound(model, s, tau, m), INEQUALITY, { m })));
     },
   }),
   defineConjecture<RankingInstance>({
@@ -109,7 +105,7 @@ export default [
     title: 'Planted false: form B is biased down like form A, L_m^NCE − τ log m <= L',
     source: li2026('C7.2 (planted)'), expect: 'refuted', given, show, tolerance: INEQUALITY,
     expectedCounterexample: 'Kx = 1, Ky = 2, s = 0: L_1^NCE = τ log 2 > 0 = L',
-    check: ({ model, s, tau }) => worst([1, 2, 4].map((m) => leq(finiteMRisk(model, s, tau, m, 'infonce') - tau * Math.log(m), populationRisk(model, s, tau), INEQUALITY, { m }))),
+    check: ({ model, s, tau }) => allOf([1, 2, 4].map((m) => leq(finiteMRisk(model, s, tau, m, 'infonce') - tau * Math.log(m), populationRisk(model, s, tau), INEQUALITY, { m }))),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.finite-m.normalized-unbounded-below',

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { finiteSpaceInstance, type FiniteSpaceInstance, showFiniteSpace } from '../../src/arbitraries/index.js';
-import { approxEqual, defineConjecture, geq, holds, leq, showNumber, type Verdict } from '../../src/conjecture/index.js';
+import { allOf, approxEqual, defineConjecture, geq, holds, leq, showNumber, type Verdict } from '../../src/conjecture/index.js';
 import {
   directionalPotentials, entropyMu, firstVariations, freeEnergy, gibbsDensity, integrate, klDivergenceMu, logPartition, massOf,
   multimodalEnergy, spread, symmetricKlHalfMu, symmetricKlSumMu,
@@ -17,7 +17,6 @@ import { cai2026, IDENTITY, INEQUALITY } from './common.js';
 
 type S = FiniteSpaceInstance;
 const given = finiteSpaceInstance();
-const worst = (vs: Verdict[]): Verdict => vs.find((v) => !v.ok) ?? vs.reduce((a, b) => (b.margin < a.margin ? b : a));
 const normalized = (w: readonly number[], mu: readonly number[]): number[] => { const m = integrate(w, mu); return w.map((v) => v / m); };
 const uniform = (mu: readonly number[]): number[] => normalized(mu.map(() => 1), mu);
 const mix = (t: number, a: readonly number[], b: readonly number[]): number[] => a.map((v, k) => t * v + (1 - t) * b[k]!);
@@ -106,7 +105,7 @@ export default [
     check: (r) => {
       const c = r.U[0]!;
       const at = TAUS.map((tau) => { const g = gibbsDensity(r.U, tau, r.mu); return { m: massOf(g, r.mu, (k) => r.U[k]! <= c), e: integrate(g.map((p, k) => p * r.U[k]!), r.mu), h: entropyMu(g, r.mu) }; });
-      return worst(at.slice(1).flatMap((b, i) => [leq(b.m, at[i]!.m, INEQUALITY, { tau: TAUS[i + 1] }), geq(b.e, at[i]!.e, INEQUALITY), geq(b.h, at[i]!.h, INEQUALITY)]));
+      return allOf(at.slice(1).flatMap((b, i) => [leq(b.m, at[i]!.m, INEQUALITY, { tau: TAUS[i + 1] }), geq(b.e, at[i]!.e, INEQUALITY), geq(b.h, at[i]!.h, INEQUALITY)]));
     },
   }),
   defineConjecture<S>({
@@ -116,7 +115,7 @@ export default [
     expectedCounterexample: 'K = 2, cap = {atom 0}, U = (1, 0): the cap mass falls from ½ to 0 as τ ↓',
     check: (r) => {
       const m = TAUS.map((tau) => massOf(gibbsDensity(r.U, tau, r.mu), r.mu, (k) => k === 0));
-      return worst(m.slice(1).map((b, i) => leq(b, m[i]!, INEQUALITY)));
+      return allOf(m.slice(1).map((b, i) => leq(b, m[i]!, INEQUALITY)));
     },
   }),
   defineConjecture<S>({

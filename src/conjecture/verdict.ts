@@ -46,6 +46,12 @@ export function holds(ok: boolean, details?: Record<string, unknown>): Verdict {
   return { ok, relation: 'holds', lhs: ok ? 1 : 0, rhs: 1, margin: ok ? 1 : -1, details };
 }
 
+/** Several checks as one verdict: the first that failed, else the one with the smallest margin (the tightest). */
+export function allOf(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.length === 0) throw new RangeError('allOf: no verdicts');
+  return verdicts.find((v) => !v.ok) ?? verdicts.reduce((a, b) => (b.margin < a.margin ? b : a));
+}
+
 /** Whether a value is a Verdict. */
 export function isVerdict(v: unknown): v is Verdict {
   return typeof v === 'object' && v !== null && typeof (v as Verdict).ok === 'boolean' && typeof (v as Verdict).margin === 'number' && typeof (v as Verdict).relation === 'string';

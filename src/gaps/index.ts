@@ -3,3 +3,4 @@ export * from './centroid.js';
 export * from './energy.js';
 export * from './histogram.js';
 export * from './retrieval.js';
+export * from './pairDistance.js';

@@ -81,7 +81,7 @@ function shiftedTerm(m: number, off: number): number {
 const SINGLE_SHIFT_SPREAD = 700;
 
 function clipCore(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace, grad: boolean): ClipResult {
-  const n = X.rows, d = X.cols, inv = 1 / tau;
+  const n = X.rows, inv = 1 / tau;
   const xs = ws.Xs.data;
   for (let k = 0; k < xs.length; k++) xs[k] = X.data[k]! * inv; // S = (X/τ)·Yᵀ
   const S = matmulABt(ws.Xs, Y, ws.S).data, diag = ws.diag;

@@ -1,4 +1,4 @@
-import { centroidCosine, centroidGap, energyDistance, mmd2Rbf, recallAtK } from '../gaps/index.js';
+import { centroidCosine, centroidGap, energyDistance, meanPairDistance, mmd2Rbf, recallAtK } from '../gaps/index.js';
 import { alignment, clipLoss, uniformity } from '../losses/index.js';
 import { CrlInputError, type Matrix, matrix, norm, normalizeRows, Rng } from '../numeric/index.js';
 import type { Embeddings } from './readers.js';
@@ -55,16 +55,6 @@ const recall = (X: Matrix, Y: Matrix): Recall => ({
   yToX: { 1: recallAtK(X, Y, 1, 'y-to-x'), 5: recallAtK(X, Y, 5, 'y-to-x'), 10: recallAtK(X, Y, 10, 'y-to-x') },
 });
 
-function meanDistance(X: Matrix, Y: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < X.rows; i++) {
-    let q = 0;
-    for (let k = 0; k < X.cols; k++) q += (X.data[i * X.cols + k]! - Y.data[i * X.cols + k]!) ** 2;
-    s += Math.sqrt(q);
-  }
-  return s / X.rows;
-}
-
 /** Every metric of `measure` on two embedding tables. */
 export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): Measurement {
   if (x.matrix.cols !== y.matrix.cols) throw new CrlInputError(`${x.file} has dimension ${x.matrix.cols} but ${y.file} has ${y.matrix.cols}; both modalities must live in the same space`);
@@ -85,7 +75,7 @@ export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): M
   const perm = Array.from(pairs.keys());
   for (let k = perm.length - 1; k > 0; k--) { const j = rng.int(k + 1); [perm[k], perm[j]] = [perm[j]!, perm[k]!]; }
   const Ys = gather(Yp, perm);
-  const align = alignment(Xp, Yp), pairDist = meanDistance(Xp, Yp);
+  const align = alignment(Xp, Yp), pairDist = meanPairDistance(Xp, Yp);
   const gap = centroidGap(X, Y), pairedGap = centroidGap(Xp, Yp), energy = energyDistance(Xp, Yp), mmd = mmd2Rbf(Xp, Yp, sigma);
   const bound = (name: string, lhs: number, rhs: number): BoundCheck => ({ name, lhs, rhs, holds: lhs <= rhs + 1e-12 * Math.max(1, Math.abs(rhs)) });
   return {

@@ -87,28 +87,26 @@ function negMoments(pNeg: readonly number[], e: readonly number[]): { mean: numb
   return { mean, variance: Math.max(0, sq - mean * mean), min: Math.min(...e) };
 }
 
-/** B_m = (τ/2m) Σ_x p1 Var_{P₋}(e_x) / (min_y e_x)²: the two-sided bias bound 0 <= L − L_m <= B_m (C6.2). */
-export function jensenBiasBound(model: RankingModel, s: Scores, tau: number, m: number): number {
+/** Σ_x p1 Var_{P₋}(e_x) / d_x², with d_x = min_y e_x (`'min'`) or E_{P₋} e_x (`'mean'`); e_x = e^{s(x,·)/τ}. */
+function relativeVariance(model: RankingModel, s: Scores, tau: number, scale: 'min' | 'mean'): number {
   requireRankingInput(model, s, tau);
   let total = 0;
   for (let x = 0; x < model.p1.length; x++) {
-    const { e } = shiftedExp(s[x]!, tau);
-    const { variance, min } = negMoments(model.pNeg[x]!, e);
-    total += model.p1[x]! * variance / (min * min);
+    const { mean, variance, min } = negMoments(model.pNeg[x]!, shiftedExp(s[x]!, tau).e);
+    const d = scale === 'min' ? min : mean;
+    total += model.p1[x]! * variance / (d * d);
   }
-  return (tau / (2 * m)) * total;
+  return total;
+}
+
+/** B_m = (τ/2m) Σ_x p1 Var_{P₋}(e_x) / (min_y e_x)²: the two-sided bias bound 0 <= L − L_m <= B_m (C6.2). */
+export function jensenBiasBound(model: RankingModel, s: Scores, tau: number, m: number): number {
+  return (tau / (2 * m)) * relativeVariance(model, s, tau, 'min');
 }
 
 /** C_asym = (τ/2) Σ_x p1 Var_{P₋}(e_x) / (E_{P₋} e_x)², the limit of m (L − L_m) (C6.3). */
 export function asymptoticBiasConstant(model: RankingModel, s: Scores, tau: number): number {
-  requireRankingInput(model, s, tau);
-  let total = 0;
-  for (let x = 0; x < model.p1.length; x++) {
-    const { e } = shiftedExp(s[x]!, tau);
-    const { mean, variance } = negMoments(model.pNeg[x]!, e);
-    total += model.p1[x]! * variance / (mean * mean);
-  }
-  return (tau / 2) * total;
+  return (tau / 2) * relativeVariance(model, s, tau, 'mean');
 }
 
 /**
@@ -157,12 +155,5 @@ export function sharedPoolRms(model: RankingModel, s: Scores, tau: number, m: nu
 
 /** τ √(Σ_x p1 Var_{p₋}(e_x)/(min e_x)²): a bound on √m · sharedPoolRms valid for every m (C8 mechanism). */
 export function sharedPoolRateConstant(model: RankingModel, s: Scores, tau: number): number {
-  requireRankingInput(model, s, tau);
-  let total = 0;
-  for (let x = 0; x < model.p1.length; x++) {
-    const { e } = shiftedExp(s[x]!, tau);
-    const { variance, min } = negMoments(model.pNeg[x]!, e);
-    total += model.p1[x]! * variance / (min * min);
-  }
-  return tau * Math.sqrt(total);
+  return tau * Math.sqrt(relativeVariance(model, s, tau, 'min'));
 }
