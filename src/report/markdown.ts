@@ -54,7 +54,8 @@ export function markdownReport(s: SuiteResult, tensorBackend?: string): string {
     `# crl-verify report (${s.profile} profile)`, '',
     `${s.results.length} conjectures: ${s.counts['as-expected']} as expected, ${s.counts.unexpected} unexpected, ${s.counts.error} errors.` +
       ` Suite-wide false-alarm budget (statistical \`holds\` conjectures, union bound): ${showNumber(s.falseAlarmBudget)}.` +
-      (tensorBackend ? ` TensorFlow.js backend: ${tensorBackend}.` : ''), '',
+      (tensorBackend ? ` TensorFlow.js backend: ${tensorBackend}.` : '') +
+      ' Divergence conventions are named: `…KlHalf` = ½(KL + KL) (paper 2\'s theory), `…KlSum` = KL + KL (its code metric).', '',
   ];
   for (const e of s.loadErrors) lines.push(`- **load error** in \`${e.file}\`: ${esc(e.message)}`);
   if (s.loadErrors.length) lines.push('');
