@@ -54,8 +54,22 @@ export function identityEncoderGap(rng: Rng, sigma: number, evalPairs: number): 
   return histogramSymmetricKlSum(angles(x), angles(y));
 }
 
-/** Trains the two linear encoders with the tuned CLIP loss in TensorFlow.js and returns the learned gap. */
-export function trainedToyGap(tf: Tf, rng: Rng, c: ToyConfig): { gap: number; finalLoss: number } {
+/** Centroid gap ‖x̄ − ȳ‖ of the L2-normalized rows of two flat [n·2] arrays (robust where the histogram metric explodes). */
+function centroidGap2(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dx = 0, dy = 0;
+  const n = a.length / 2;
+  for (let i = 0; i < n; i++) {
+    const na = Math.hypot(a[2 * i]!, a[2 * i + 1]!), nb = Math.hypot(b[2 * i]!, b[2 * i + 1]!);
+    dx += a[2 * i]! / na - b[2 * i]! / nb; dy += a[2 * i + 1]! / na - b[2 * i + 1]! / nb;
+  }
+  return Math.hypot(dx, dy) / n;
+}
+
+/**
+ * Trains the two linear encoders with the tuned CLIP loss in TensorFlow.js; returns the learned gap (the code's
+ * histogram sym-KL) and the learned centroid gap.
+ */
+export function trainedToyGap(tf: Tf, rng: Rng, c: ToyConfig): { gap: number; centroidGap: number; finalLoss: number } {
   const W1 = tf.variable(tf.tensor2d(Array.from({ length: 4 }, () => rng.normal() / Math.SQRT2), [2, 2])) as Variable;
   const W2 = tf.variable(tf.tensor2d(Array.from({ length: 4 }, () => rng.normal() / Math.SQRT2), [2, 2])) as Variable;
   const opt = tf.train.adam(c.learningRate), loss = tunedClipLoss(tf, c.tau);
@@ -69,12 +83,12 @@ export function trainedToyGap(tf: Tf, rng: Rng, c: ToyConfig): { gap: number; fi
     tf.dispose([X, Y, l!]);
   }
   const { x, y } = toyPairs(rng, c.evalPairs, c.sigma);
-  const gap = tf.tidy(() => {
+  const { gap, centroidGap } = tf.tidy(() => {
     const ax = tf.matMul(tf.tensor2d(Float32Array.from(x), [c.evalPairs, 2]), W1 as unknown as Tensor2D).dataSync();
     const ay = tf.matMul(tf.tensor2d(Float32Array.from(y), [c.evalPairs, 2]), W2 as unknown as Tensor2D).dataSync();
-    return histogramSymmetricKlSum(angles(ax), angles(ay));
+    return { gap: histogramSymmetricKlSum(angles(ax), angles(ay)), centroidGap: centroidGap2(ax, ay) };
   });
   tf.dispose([W1, W2]);
   opt.dispose();
-  return { gap, finalLoss };
+  return { gap, centroidGap, finalLoss };
 }
