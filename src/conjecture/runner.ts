@@ -141,7 +141,8 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
 
   let targeted: ConjectureResult['targeted'];
   const examples: [T][] = stored ? [[stored.value as T]] : [];
-  if (spec.search && opts.targeted !== false && opts.path === undefined) {
+  // the examples (stored, then targeted) are the same with or without a replay path, so {seed, path} stays valid
+  if (spec.search && opts.targeted !== false) {
     const t = targetedSearch(spec.search, spec.given, seed);
     let violated = false;
     try { violated = !c.evaluate(t.instance).ok; } catch { violated = false; }
@@ -152,7 +153,7 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
   const params: fc.Parameters<[T]> = {
     seed, numRuns,
     ...(opts.path !== undefined ? { path: opts.path, endOnFailure: true } : {}),
-    ...(examples.length && opts.path === undefined ? { examples } : {}),
+    ...(examples.length ? { examples } : {}),
     ...((opts.timeLimitMs ?? profile.timeLimitMs) ? { interruptAfterTimeLimit: opts.timeLimitMs ?? profile.timeLimitMs } : {}),
   };
   const property = fc.property(spec.given, predicate);

@@ -27,6 +27,12 @@ describe('targeted search', () => {
     expect(r.counterexample!.verdict!.ok).toBe(false);
     expect(r.shrinks).toBeGreaterThan(0);
   });
+  it('{seed, path} of a counterexample found through the search replays to the same counterexample', () => {
+    const first = runConjecture(planted, { profile: 'ci', useCorpus: false });
+    const again = runConjecture(planted, { profile: 'ci', useCorpus: false, seed: first.seed, path: first.path });
+    expect(again.outcome).toBe('refuted');
+    expect(again.counterexample!.shown).toBe(first.counterexample!.shown);
+  });
   it('the true √2 calibration survives the same search', () => {
     const r = runConjecture(get('paper1.calibration.sqrt-targeted'), { profile: 'ci', useCorpus: false });
     expect(r.outcome).toBe('held');
