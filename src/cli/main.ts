@@ -126,7 +126,8 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       if (o.seed !== undefined) {
-        const r = runConjecture(c, { profile: profileFor(o.profile as string | undefined), seed: int(o, 'seed'), path: o.path as string | undefined, useCorpus: false });
+        // with the corpus, as the run that printed {seed, path} had it (the vitest gate never writes the corpus)
+        const r = runConjecture(c, { profile: profileFor(o.profile as string | undefined), seed: int(o, 'seed'), path: o.path as string | undefined, corpusDir });
         console.log(line(r));
         return r.status === 'as-expected' ? 0 : 1;
       }
