@@ -6,7 +6,7 @@
  * against the grid, finite-m bias against m) and reproduction tables (gap against misalignment).
  * Without a Chromium binary the browser test is skipped with that reason; the rendering checks still run.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +48,15 @@ describe('index.html plots', () => {
         expect(f.width, `${f.id} is laid out`).toBeGreaterThan(100);
       }
       expect(await tab.locator('table tbody tr').count()).toBe(suite.results.length);
+      // the harness has power: the same page with a console error and an empty plot is caught
+      const broken = join(dir, 'broken.html');
+      writeFileSync(broken, readFileSync(page, 'utf8').replace('</body>', '<script>console.error("planted")</script><figure class="plot" data-points="0"></figure></body>'));
+      const seen: string[] = [];
+      const tab2 = await browser.newPage();
+      tab2.on('console', (m) => { if (m.type() === 'error') seen.push(m.text()); });
+      await tab2.goto(pathToFileURL(broken).href);
+      expect(seen).toEqual(['planted']);
+      expect(await tab2.$$eval('figure.plot', (fs) => fs.filter((f) => !f.querySelector('svg') || Number(f.getAttribute('data-points')) === 0).length)).toBe(1);
     } finally { await browser.close(); }
   }, 60_000);
 });
