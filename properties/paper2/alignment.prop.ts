@@ -10,7 +10,7 @@ import { pairedEmbeddings, rotateRows, rotation, showRotation, temperature } fro
 import { allOf, approxEqual, defineConjecture, holds, leq, showValue } from '../../src/conjecture/index.js';
 import { anglesOf, centroidGap, energyDistance, histogramSymmetricKlSum, meanPairDistance, mmd2Rbf, recallAtK } from '../../src/gaps/index.js';
 import { alignment, clipLoss } from '../../src/losses/index.js';
-import type { Matrix } from '../../src/numeric/index.js';
+import { gatherRows, type Matrix } from '../../src/numeric/index.js';
 import { cai2026, IDENTITY, INEQUALITY } from './common.js';
 
 type Pair = { X: Matrix; Y: Matrix };
@@ -21,6 +21,11 @@ type Rotated = { X: Matrix; R: ReturnType<typeof rotation> extends fc.Arbitrary<
 const rotated = fc.record({ X: pairedEmbeddings({ maxRows: 4, maxDim: 3 }).map((p) => p.X), R: rotation(1) });
 const showRotated = ({ X, R }: Rotated): string => `X = ${showValue(X)}, Y = X·R with R = ${showRotation(R, X.cols)}`;
 
+type Shuffled = { X: Matrix; Y: Matrix; perm: number[] };
+/** Paired batches and a permutation of the partners (from sort keys, so it shrinks toward the identity). */
+const shuffled = fc.record({ pair: pairedEmbeddings({ maxRows: 4, maxDim: 3 }), keys: fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 4, maxLength: 4 }) })
+  .map(({ pair, keys }): Shuffled => ({ ...pair, perm: Array.from({ length: pair.X.rows }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b) }));
+const showShuffled = ({ X, Y, perm }: Shuffled): string => `X = ${showValue(X)}, Y = ${showValue(Y)}, partners permuted by [${perm.join(', ')}]`;
 export default [
   defineConjecture<Pair>({
     id: 'paper2.alignment.centroid-gap-bound',
@@ -94,5 +99,18 @@ export default [
     show: ({ A, B, tau }) => `τ = ${tau}, X = Y = ${showValue(A)} versus X = Y = ${showValue(B)}`,
     expectedCounterexample: 'B = 2 on S⁰ (d = 1): collapsed (1, 1) gives log 2, antipodal (1, −1) gives log(1 + e^{−2/τ})',
     check: ({ A, B, tau }) => approxEqual(clipLoss(A, A, tau), clipLoss(B, B, tau), IDENTITY),
+  }),
+  defineConjecture<Shuffled>({
+    id: 'paper2.alignment.shuffle-keeps-centroid-gap',
+    title: 'Shuffle control (P19): permuting the pairing leaves the centroid gap exactly unchanged (it does not see the pairing)',
+    source: cai2026('P19'), expect: 'holds', given: shuffled, tolerance: IDENTITY, show: showShuffled,
+    check: ({ X, Y, perm }) => approxEqual(centroidGap(X, gatherRows(Y, perm)), centroidGap(X, Y), IDENTITY),
+  }),
+  defineConjecture<Shuffled>({
+    id: 'paper2.alignment.shuffle-keeps-alignment',
+    title: 'Planted false (P19): permuting the pairing leaves the alignment loss unchanged too',
+    source: cai2026('P19 (planted)'), expect: 'refuted', given: shuffled, tolerance: IDENTITY, show: showShuffled,
+    expectedCounterexample: 'B = 2, d = 2, a swap of two distinct partners',
+    check: ({ X, Y, perm }) => approxEqual(alignment(X, gatherRows(Y, perm)), alignment(X, Y), IDENTITY),
   }),
 ];

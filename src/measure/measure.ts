@@ -1,6 +1,6 @@
 import { centroidCosine, centroidGap, energyDistance, meanPairDistance, mmd2Rbf, recallAtK } from '../gaps/index.js';
 import { alignment, clipLoss, uniformity } from '../losses/index.js';
-import { CrlInputError, type Matrix, matrix, norm, normalizeRows, Rng } from '../numeric/index.js';
+import { CrlInputError, gatherRows, type Matrix, norm, normalizeRows, Rng } from '../numeric/index.js';
 import type { Embeddings } from './readers.js';
 
 /*
@@ -44,12 +44,6 @@ function facts(e: Embeddings): InputFacts {
   return { file: e.file, format: e.format, dtype: e.dtype, rows: e.matrix.rows, dim: e.matrix.cols, norms: [lo, hi] };
 }
 
-function gather(M: Matrix, idx: readonly number[]): Matrix {
-  const out = matrix(idx.length, M.cols);
-  idx.forEach((i, k) => out.data.set(M.data.subarray(i * M.cols, (i + 1) * M.cols), k * M.cols));
-  return out;
-}
-
 const recall = (X: Matrix, Y: Matrix): Recall => ({
   xToY: { 1: recallAtK(X, Y, 1, 'x-to-y'), 5: recallAtK(X, Y, 5, 'x-to-y'), 10: recallAtK(X, Y, 10, 'x-to-y') },
   yToX: { 1: recallAtK(X, Y, 1, 'y-to-x'), 5: recallAtK(X, Y, 5, 'y-to-x'), 10: recallAtK(X, Y, 10, 'y-to-x') },
@@ -70,11 +64,11 @@ export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): M
     subsample = { from: pairs.length, to: maxPairs, seed };
     pairs = idx.slice(0, maxPairs).map((k) => pairs[k]!);
   }
-  const Xp = gather(X, pairs.map((p) => p[0])), Yp = gather(Y, pairs.map((p) => p[1]));
+  const Xp = gatherRows(X, pairs.map((p) => p[0])), Yp = gatherRows(Y, pairs.map((p) => p[1]));
   const infonce = (A: Matrix, B: Matrix) => taus.map((tau) => ({ tau, value: clipLoss(A, B, tau) }));
   const perm = Array.from(pairs.keys());
   for (let k = perm.length - 1; k > 0; k--) { const j = rng.int(k + 1); [perm[k], perm[j]] = [perm[j]!, perm[k]!]; }
-  const Ys = gather(Yp, perm);
+  const Ys = gatherRows(Yp, perm);
   const align = alignment(Xp, Yp), pairDist = meanPairDistance(Xp, Yp);
   const gap = centroidGap(X, Y), pairedGap = centroidGap(Xp, Yp), energy = energyDistance(Xp, Yp), mmd = mmd2Rbf(Xp, Yp, sigma);
   const bound = (name: string, lhs: number, rhs: number): BoundCheck => ({ name, lhs, rhs, holds: lhs <= rhs + 1e-12 * Math.max(1, Math.abs(rhs)) });

@@ -117,3 +117,13 @@ export function transpose(m: Matrix, out?: Matrix): Matrix {
   }
   return o;
 }
+
+/** The rows idx[0], idx[1], … of M as a new matrix (a permutation, a subsample or a pairing). */
+export function gatherRows(M: Matrix, idx: readonly number[]): Matrix {
+  const out = matrix(idx.length, M.cols);
+  idx.forEach((i, k) => {
+    ensure(Number.isInteger(i) && i >= 0 && i < M.rows, () => `gatherRows: row index ${i} is outside 0..${M.rows - 1}`);
+    out.data.set(M.data.subarray(i * M.cols, (i + 1) * M.cols), k * M.cols);
+  });
+  return out;
+}
