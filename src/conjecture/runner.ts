@@ -9,7 +9,7 @@ import type { Conjecture, Expectation, Kind, Source, TargetedSearch } from './ty
 import { relativeMargin, type Verdict } from './verdict.js';
 
 /** Extra shrink passes after fast-check's own, for arbitraries that can shrink without context. */
-const MAX_RESHRINK_PASSES = 8;
+const MAX_RESHRINK_PASSES = 64;
 
 export type Outcome = 'held' | 'refuted' | 'error';
 export type Status = 'as-expected' | 'unexpected' | 'error';
