@@ -7,6 +7,7 @@
  */
 import { buildRankingInstance, rankingInstance } from '../../src/arbitraries/index.js';
 import { defineConjecture, leq, type TargetedSearch } from '../../src/conjecture/index.js';
+import { softmax } from '../../src/numeric/index.js';
 import { calibrationRatioTf, loadTensorEngine, orderedScores, scoreOrder } from '../../src/tensor/index.js';
 import { aucRegret, excessRisk, expectedL1Gap, expectedPinsker } from '../../src/theory/ranking/index.js';
 import { INEQUALITY, instances as given, li2026, type RankingInstance, show } from './common.js';
@@ -29,7 +30,7 @@ const calibrationSearch: TargetedSearch<RankingInstance> = {
   encode: (r) => [...r.model.pPos[0]!.map(Math.log), ...r.model.pNeg[0]!.map(Math.log), ...scoreOrder(r.s[0]!).u],
   objective: (theta, r) => calibrationRatioTf(tf, scoreOrder(r.s[0]!).perm, r.tau)(theta),
   decode: (theta, r) => {
-    const K = r.ky, soft = (v: number[]) => { const m = Math.max(...v), e = v.map((x) => Math.exp(x - m)), t = e.reduce((a, b) => a + b, 0); return e.map((x) => Math.max(1, Math.round((W * x) / t))); };
+    const K = r.ky, soft = (v: number[]) => Array.from(softmax(v), (p) => Math.max(1, Math.round(W * p)));
     const { perm } = scoreOrder(r.s[0]!), s = orderedScores(theta.slice(2 * K), perm);
     const k: number[] = Array(K).fill(0);
     perm.forEach((y, i) => { k[y] = i === 0 ? -2048 : Math.min(4096, Math.max(k[perm[i - 1]!]! + 1, -2048 + Math.round(s[y]! / STEP))); });

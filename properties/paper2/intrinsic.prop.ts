@@ -10,15 +10,16 @@ import fc from 'fast-check';
 import { finiteSpaceInstance, type FiniteSpaceInstance, showFiniteSpace } from '../../src/arbitraries/index.js';
 import { allOf, approxEqual, defineConjecture, geq, holds, leq, showNumber, type Verdict } from '../../src/conjecture/index.js';
 import {
-  directionalPotentials, entropyMu, firstVariations, freeEnergy, gibbsDensity, integrate, klDivergenceMu, logPartition, massOf,
+  densityFrom, directionalPotentials, entropyMu, firstVariations, freeEnergy, gibbsDensity, integrate, klDivergenceMu, logPartition, massOf,
   multimodalEnergy, spread, symmetricKlHalfMu, symmetricKlSumMu,
 } from '../../src/theory/geometry/index.js';
 import { cai2026, IDENTITY, INEQUALITY } from './common.js';
 
 type S = FiniteSpaceInstance;
 const given = finiteSpaceInstance();
-const normalized = (w: readonly number[], mu: readonly number[]): number[] => { const m = integrate(w, mu); return w.map((v) => v / m); };
-const uniform = (mu: readonly number[]): number[] => normalized(mu.map(() => 1), mu);
+const uniform = (mu: readonly number[]): number[] => densityFrom(mu.map(() => 1), mu);
+/** μ(A) for the atoms in A. */
+const measureOf = (mu: readonly number[], inSet: (k: number) => boolean): number => massOf(mu.map(() => 1), mu, inSet);
 const mix = (t: number, a: readonly number[], b: readonly number[]): number[] => a.map((v, k) => t * v + (1 - t) * b[k]!);
 /** ‖a − b‖_{L¹(μ)} */
 const l1 = (a: readonly number[], b: readonly number[], mu: readonly number[]): number => integrate(a.map((v, k) => Math.abs(v - b[k]!)), mu);
@@ -57,14 +58,14 @@ export default [
     title: 'Planted false (P3a): ρ ∝ e^{−τU} minimises F',
     source: cai2026('P3 FALSE-a'), expect: 'refuted', given, tolerance: INEQUALITY, show: showFiniteSpace(['mu', 'U', 'rho', 'tau']),
     expectedCounterexample: 'K = 2 with τ ≠ 1 and U non-constant',
-    check: beats((r) => normalized(r.U.map((u) => Math.exp(-r.tau * u)), r.mu)),
+    check: beats((r) => densityFrom(r.U.map((u) => Math.exp(-r.tau * u)), r.mu)),
   }),
   defineConjecture<S>({
     id: 'paper2.gibbs.minimiser-exp-plus-u',
     title: 'Planted false (P3b): ρ ∝ e^{+U/τ} minimises F',
     source: cai2026('P3 FALSE-b'), expect: 'refuted', given, tolerance: INEQUALITY, show: showFiniteSpace(['mu', 'U', 'rho', 'tau']),
     expectedCounterexample: 'K = 2, U non-constant, ρ uniform',
-    check: beats((r) => normalized(r.U.map((u) => Math.exp(u / r.tau)), r.mu)),
+    check: beats((r) => densityFrom(r.U.map((u) => Math.exp(u / r.tau)), r.mu)),
   }),
   defineConjecture<S>({
     id: 'paper2.gibbs.uniform-minimises',
@@ -124,7 +125,7 @@ export default [
     source: cai2026('P5 (iii); T4a'), expect: 'holds', given, tolerance: INEQUALITY, show: showFiniteSpace(['mu', 'U', 'tau', 't']),
     check: (r) => {
       const lo = Math.min(...r.U), delta = 2 * r.t, g = gibbsDensity(r.U, r.tau, r.mu);
-      const total = integrate(r.mu.map(() => 1), r.mu) / 1, near = massOf(r.mu.map(() => 1), r.mu, (k) => r.U[k]! <= lo + delta / 2);
+      const total = measureOf(r.mu, () => true), near = measureOf(r.mu, (k) => r.U[k]! <= lo + delta / 2);
       return leq(1 - massOf(g, r.mu, (k) => r.U[k]! <= lo + delta), (total / near) * Math.exp(-delta / (2 * r.tau)), INEQUALITY);
     },
   }),
@@ -143,7 +144,7 @@ export default [
     check: (r) => {
       const lo = Math.min(...r.U), inA = (k: number): boolean => r.U[k] === lo;
       const above = r.U.filter((u) => u > lo), gap = above.length ? Math.min(...above) - lo : Infinity;
-      const g = gibbsDensity(r.U, r.tau, r.mu), muA = massOf(r.mu.map(() => 1), r.mu, inA), total = r.mu.reduce((a, b) => a + b, 0);
+      const g = gibbsDensity(r.U, r.tau, r.mu), muA = measureOf(r.mu, inA), total = measureOf(r.mu, () => true);
       const tv = 0.5 * r.mu.reduce((a, m, k) => a + m * Math.abs(g[k]! - (inA(k) ? 1 / muA : 0)), 0);
       return leq(tv, ((total - muA) / muA) * Math.exp(-gap / r.tau), INEQUALITY);
     },

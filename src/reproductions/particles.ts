@@ -1,5 +1,6 @@
 import type { Tf } from '../tensor/index.js';
 import { type Rng } from '../numeric/index.js';
+import { sampleUniformSphere } from '../sphere/index.js';
 import type { Tensor2D, Variable } from '@tensorflow/tfjs';
 
 /*
@@ -28,16 +29,11 @@ export function inCap(z: ArrayLike<number>, o = 0): boolean {
   return Math.acos(Math.min(1, dot3(z, M1, o))) <= CAP || Math.acos(Math.min(1, dot3(z, M2, o))) <= CAP;
 }
 
-function uniformSphere(rng: Rng): number[] {
-  const v = [rng.normal(), rng.normal(), rng.normal()], n = Math.hypot(...v);
-  return v.map((x) => x / n);
-}
-
 /** Gibbs cap mass by self-normalised importance sampling with `points` uniform points. */
 export function gibbsCapMass(rng: Rng, tau: number, points: number): number {
   let num = 0, den = 0;
-  const us: number[] = [], caps: boolean[] = [];
-  for (let i = 0; i < points; i++) { const z = uniformSphere(rng); us.push(twoWellPotential(z)); caps.push(inCap(z)); }
+  const Z = sampleUniformSphere(rng, points, 3).data, us: number[] = [], caps: boolean[] = [];
+  for (let i = 0; i < points; i++) { us.push(twoWellPotential(Z, 3 * i)); caps.push(inCap(Z, 3 * i)); }
   const lo = Math.min(...us);
   us.forEach((u, i) => { const w = Math.exp(-(u - lo) / tau); den += w; if (caps[i]) num += w; });
   return num / den;

@@ -1,7 +1,8 @@
 import type { Tf } from '../tensor/index.js';
 import { tunedClipLoss } from '../tensor/index.js';
-import { type Rng } from '../numeric/index.js';
-import { histogramSymmetricKlSum } from '../gaps/index.js';
+import { matrix, normalizeRows, type Rng } from '../numeric/index.js';
+import { anglesOf, centroidGap, histogramSymmetricKlSum } from '../gaps/index.js';
+import { sampleVmfCosine } from '../sphere/index.js';
 import type { Tensor2D, Variable } from '@tensorflow/tfjs';
 
 /*
@@ -22,16 +23,10 @@ export interface ToyConfig {
   readonly evalPairs: number;
 }
 
-/** One von Mises draw (Best–Fisher). */
+/** One von Mises draw on S¹: the cosine to the mean by the project's Wood sampler (vMF at d = 2), then a random side. */
 function vonMises(rng: Rng, mu: number, kappa: number): number {
-  const a = 1 + Math.sqrt(1 + 4 * kappa * kappa), b = (a - Math.sqrt(2 * a)) / (2 * kappa), r = (1 + b * b) / (2 * b);
-  for (;;) {
-    const u1 = rng.uniform(), z = Math.cos(Math.PI * u1), f = (1 + r * z) / (r + z), c = kappa * (r - f), u2 = rng.uniform();
-    if (c * (2 - c) - u2 > 0 || Math.log(c / u2) + 1 - c >= 0) {
-      const th = Math.sign(rng.uniform() - 0.5) * Math.acos(f) + mu;
-      return Math.atan2(Math.sin(th), Math.cos(th));
-    }
-  }
+  const th = mu + (rng.uniform() < 0.5 ? -1 : 1) * Math.acos(sampleVmfCosine(rng, 2, kappa));
+  return Math.atan2(Math.sin(th), Math.cos(th));
 }
 
 /** n pairs of features (x, y) with misalignment σ, as flat [n·2] arrays. */
@@ -46,23 +41,13 @@ export function toyPairs(rng: Rng, n: number, sigma: number): { x: Float64Array;
   return { x, y };
 }
 
-const angles = (v: ArrayLike<number>): Float64Array => Float64Array.from({ length: v.length / 2 }, (_, i) => Math.atan2(v[2 * i + 1]!, v[2 * i]!));
+/** Angles of the rows of a flat [n·2] array. */
+const angles = (v: ArrayLike<number>): Float64Array => anglesOf(matrix(v.length / 2, 2, v));
 
 /** The code's gap metric on raw features (identity encoders). */
 export function identityEncoderGap(rng: Rng, sigma: number, evalPairs: number): number {
   const { x, y } = toyPairs(rng, evalPairs, sigma);
   return histogramSymmetricKlSum(angles(x), angles(y));
-}
-
-/** Centroid gap ‖x̄ − ȳ‖ of the L2-normalized rows of two flat [n·2] arrays (robust where the histogram metric explodes). */
-function centroidGap2(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let dx = 0, dy = 0;
-  const n = a.length / 2;
-  for (let i = 0; i < n; i++) {
-    const na = Math.hypot(a[2 * i]!, a[2 * i + 1]!), nb = Math.hypot(b[2 * i]!, b[2 * i + 1]!);
-    dx += a[2 * i]! / na - b[2 * i]! / nb; dy += a[2 * i + 1]! / na - b[2 * i + 1]! / nb;
-  }
-  return Math.hypot(dx, dy) / n;
 }
 
 /**
@@ -83,12 +68,12 @@ export function trainedToyGap(tf: Tf, rng: Rng, c: ToyConfig): { gap: number; ce
     tf.dispose([X, Y, l!]);
   }
   const { x, y } = toyPairs(rng, c.evalPairs, c.sigma);
-  const { gap, centroidGap } = tf.tidy(() => {
+  const { gap, centroid } = tf.tidy(() => {
     const ax = tf.matMul(tf.tensor2d(Float32Array.from(x), [c.evalPairs, 2]), W1 as unknown as Tensor2D).dataSync();
     const ay = tf.matMul(tf.tensor2d(Float32Array.from(y), [c.evalPairs, 2]), W2 as unknown as Tensor2D).dataSync();
-    return { gap: histogramSymmetricKlSum(angles(ax), angles(ay)), centroidGap: centroidGap2(ax, ay) };
+    return { gap: histogramSymmetricKlSum(angles(ax), angles(ay)), centroid: centroidGap(normalizeRows(matrix(c.evalPairs, 2, ax)), normalizeRows(matrix(c.evalPairs, 2, ay))) };
   });
   tf.dispose([W1, W2]);
   opt.dispose();
-  return { gap, centroidGap, finalLoss };
+  return { gap, centroidGap: centroid, finalLoss };
 }

@@ -1,4 +1,5 @@
 import type { Scalar, Tensor1D } from '@tensorflow/tfjs';
+import { softmax } from '../numeric/index.js';
 import type { Tf } from './engine.js';
 
 /*
@@ -9,8 +10,7 @@ import type { Tf } from './engine.js';
  * AUC* depends on the order of P₊/P₋, taken at the current point (a constant mask for autodiff).
  */
 
-const softmax = (v: readonly number[]): number[] => { const m = Math.max(...v), e = v.map((x) => Math.exp(x - m)), t = e.reduce((a, b) => a + b, 0); return e.map((x) => x / t); };
-const order = (v: readonly number[]): number[] => v.flatMap((a) => v.map((b) => (a > b ? 1 : a === b ? 0.5 : 0)));
+const order = (v: ArrayLike<number>): number[] => Array.from(v).flatMap((a) => Array.from(v, (b) => (a > b ? 1 : a === b ? 0.5 : 0)));
 
 /** Scores of θ's last K − 1 entries in the order π (π[i] = the candidate at rank i, lowest first). */
 export function orderedScores(u: readonly number[], perm: readonly number[]): number[] {
@@ -32,7 +32,8 @@ export function calibrationRatioTf(tf: Tf, perm: readonly number[], tau: number)
   const rank = perm.map((_, y) => perm.indexOf(y));
   return (theta) => {
     const pp = softmax(theta.slice(0, K)), pn = softmax(theta.slice(K, 2 * K)), s = orderedScores(theta.slice(2 * K), perm);
-    const maskValues = order(pp.map((p, y) => p / pn[y]!)).map((v, i) => v - order(s)[i]!);
+    const scoreOrderMask = order(s);
+    const maskValues = order(pp.map((p, y) => p / pn[y]!)).map((v, i) => v - scoreOrderMask[i]!);
     return tf.tidy(() => {
       const mask = tf.tensor2d(maskValues, [K, K]);
       const place = tf.tensor2d(rank.flatMap((r) => perm.map((_, i) => (i === r ? 1 : 0))), [K, K]);

@@ -1,4 +1,4 @@
-import { ensure, logSumExp, type Matrix, requireTemperature, type Rng } from '../../numeric/index.js';
+import { dot, ensure, logSumExp, type Matrix, requireTemperature, type Rng } from '../../numeric/index.js';
 import { logVmfMgf, meanResultantLength, sampleVmf, sampleVmfMixture, type VmfComponent } from '../../sphere/index.js';
 
 /*
@@ -12,26 +12,33 @@ import { logVmfMgf, meanResultantLength, sampleVmf, sampleVmfMixture, type VmfCo
  * (each direction's log-partition uses the OTHER modality's marginal).
  */
 
-/** log Γ(z) = log Σ_k p_k E_{vMF(m_k, κ_k)} e^{⟨z,w⟩/τ}. */
-export function logPartitionField(z: ArrayLike<number>, q: readonly VmfComponent[], tau: number): number {
+/** log(p_k Γ_k(z)) per mixture component, Γ_k(z) = E_{vMF(m_k, κ_k)} e^{⟨z,w⟩/τ} (weights normalized). */
+function componentLogs(z: ArrayLike<number>, q: readonly VmfComponent[], tau: number): number[] {
   requireTemperature(tau);
   const total = q.reduce((a, c) => a + (c.weight ?? 1), 0);
-  return logSumExp(q.map((c) => Math.log((c.weight ?? 1) / total) + logVmfMgf(z, c.mean, c.kappa, tau)));
+  return q.map((c) => Math.log((c.weight ?? 1) / total) + logVmfMgf(z, c.mean, c.kappa, tau));
 }
 
-/** ∇_z log Γ(z) = Σ_k w_k A_d(r_k) (κ_k m_k + z/τ)/(τ r_k), r_k = ‖κ_k m_k + z/τ‖, w_k ∝ p_k Γ_k(z). */
-export function gradLogPartitionField(z: ArrayLike<number>, q: readonly VmfComponent[], tau: number): Float64Array {
-  const d = z.length, total = q.reduce((a, c) => a + (c.weight ?? 1), 0);
-  const logs = q.map((c) => Math.log((c.weight ?? 1) / total) + logVmfMgf(z, c.mean, c.kappa, tau));
-  const l = logSumExp(logs), out = new Float64Array(d);
+/** log Γ(z) = log Σ_k p_k E_{vMF(m_k, κ_k)} e^{⟨z,w⟩/τ}. */
+export function logPartitionField(z: ArrayLike<number>, q: readonly VmfComponent[], tau: number): number {
+  return logSumExp(componentLogs(z, q, tau));
+}
+
+/**
+ * log Γ(z) and ∇_z log Γ(z) = Σ_k w_k A_d(r_k) (κ_k m_k + z/τ)/(τ r_k), r_k = ‖κ_k m_k + z/τ‖, w_k ∝ p_k Γ_k(z),
+ * from one evaluation of the component MGFs.
+ */
+export function partitionField(z: ArrayLike<number>, q: readonly VmfComponent[], tau: number): { log: number; grad: Float64Array } {
+  const d = z.length, logs = componentLogs(z, q, tau);
+  const l = logSumExp(logs), grad = new Float64Array(d);
   q.forEach((c, k) => {
     const v = Array.from({ length: d }, (_, j) => c.kappa * c.mean[j]! + z[j]! / tau);
     const r = Math.hypot(...v), w = Math.exp(logs[k]! - l);
     if (r === 0) return;
     const f = (w * meanResultantLength(d, r)) / (tau * r);
-    for (let j = 0; j < d; j++) out[j]! += f * v[j]!;
+    for (let j = 0; j < d; j++) grad[j]! += f * v[j]!;
   });
-  return out;
+  return { log: l, grad };
 }
 
 export interface UnimodalDraw {
@@ -63,8 +70,8 @@ export function unimodalDraw(rng: Rng, q: readonly VmfComponent[], kappaPos: num
     logits[0] = sp / tau;
     for (let j = 0; j < N; j++) { let s = 0; for (let k = 0; k < d; k++) s += z[k]! * W.data[j * d + k]!; logits[j + 1] = s / tau; }
     const lse = logSumExp(logits);
-    valueError[i] = lse - Math.log(N) - logPartitionField(z, q, tau);
-    const g = gradLogPartitionField(z, q, tau);
+    const { log: logGamma, grad: g } = partitionField(z, q, tau);
+    valueError[i] = lse - Math.log(N) - logGamma;
     for (let k = 0; k < d; k++) {
       let m = Math.exp(logits[0]! - lse) * zp[k]!;
       for (let j = 0; j < N; j++) m += Math.exp(logits[j + 1]! - lse) * W.data[j * d + k]!;
@@ -94,8 +101,6 @@ export interface PairLaw {
   readonly b: readonly (readonly number[])[];
   readonly pi: readonly (readonly number[])[];
 }
-
-const dot = (x: readonly number[], y: readonly number[]): number => x.reduce((s, v, k) => s + v * y[k]!, 0);
 
 function marginals(law: PairLaw): { total: number; p1: number[]; p2: number[] } {
   const total = law.pi.flat().reduce((a, b) => a + b, 0);
