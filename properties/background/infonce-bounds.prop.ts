@@ -7,7 +7,7 @@
  * Expected: both hold; the planted log(2N) bound and the log-outside ("L_uniform") limit are refuted.
  */
 import { rankingInstance, type RankingInstance, showRankingInstance } from '../../src/arbitraries/index.js';
-import { allOf, defineConjecture, geq, rateWithin } from '../../src/conjecture/index.js';
+import { allOf, defineConjecture, geq, rateWithin, type Verdict } from '../../src/conjecture/index.js';
 import { logSumExp, tolerance } from '../../src/numeric/index.js';
 import { finiteMRisk, infoNceBiasBound, mutualInformation, populationRisk } from '../../src/theory/ranking/index.js';
 
@@ -19,6 +19,12 @@ const jointOf = (r: RankingInstance): number[][] => r.weights.pos.map((row) => [
 /** L_N: InfoNCE with the positive and N − 1 negatives from p(y), critic s, exact (form B at τ = 1, m = N − 1). */
 const infoNceLoss = (r: RankingInstance, N: number): number => finiteMRisk(r.model, r.s, 1, N - 1, 'infonce');
 const GRID = [1, 2, 4, 8, 16];
+/**
+ * M·|L_M − log M − limit| on the grid against C = M·(C7.2 bound at M), which is the same for every M (the bound is
+ * C/M): the rate check of a claimed large-M limit.
+ */
+const limitRate = (r: RankingInstance, limit: number): Verdict =>
+  rateWithin(GRID.map((M) => ({ n: M, scaled: M * Math.abs(infoNceLoss(r, M + 1) - Math.log(M) - limit) })), infoNceBiasBound(r.model, r.s, 1, 1), TOL);
 
 export default [
   defineConjecture<RankingInstance>({
@@ -38,11 +44,7 @@ export default [
     id: 'background.wang-isola.limit',
     title: 'Wang & Isola Thm 1: M·|L_M − log M − (−E s⁺ + E_x log E_{y⁻} e^{s})| <= C = E max(1/μ, Var/(2a²)) (research/paper1.md C7.2) on M ∈ {1, 2, 4, 8, 16}',
     source: source('Wang & Isola 2020 Thm 1; paper2.md T12'), expect: 'holds', kind: 'rate', given, show, tolerance: TOL, runs: 40,
-    check: (r) => {
-      const limit = populationRisk(r.model, r.s, 1);
-      // the C7.2 bound is C/M with C = M·bound(M) the same for every M
-      return rateWithin(GRID.map((M) => ({ n: M, scaled: M * Math.abs(infoNceLoss(r, M + 1) - Math.log(M) - limit) })), infoNceBiasBound(r.model, r.s, 1, 1), TOL);
-    },
+    check: (r) => limitRate(r, populationRisk(r.model, r.s, 1)),
   }),
   defineConjecture<RankingInstance>({
     id: 'background.wang-isola.log-outside-limit',
@@ -53,7 +55,7 @@ export default [
       const { model, s } = r;
       const pos = model.p1.reduce((a, w, x) => a + w * model.pPos[x]!.reduce((b, p, y) => b + p * s[x]![y]!, 0), 0);
       const wrong = -pos + logSumExp(model.p1.flatMap((w, x) => model.pNeg[x]!.map((p, y) => Math.log(w * p) + s[x]![y]!)));
-      return rateWithin(GRID.map((M) => ({ n: M, scaled: M * Math.abs(infoNceLoss(r, M + 1) - Math.log(M) - wrong) })), infoNceBiasBound(model, s, 1, 1), TOL);
+      return limitRate(r, wrong);
     },
   }),
 ];

@@ -57,14 +57,13 @@ function rate(u: Unimodal, grid: number[], pick: (m: ReturnType<typeof measure>,
 }
 
 interface Symmetric { readonly law: PairLaw; readonly tau: number; readonly seed: number }
-const atom = (v: number[]): number[] => unit(v);
 const symmetric = fc.record({
   K: fc.integer({ min: 1, max: 3 }), d: fc.constantFrom(1, 2, 3), a: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 9, maxLength: 9 }), b: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 9, maxLength: 9 }),
   pi: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 9, maxLength: 9 }), tau: fc.constantFrom(1, 2), seed: fc.integer({ min: 0, max: 1000 }),
 }).map(({ K, d, a, b, pi, tau, seed }): Symmetric => ({
   tau, seed,
   law: {
-    a: Array.from({ length: K }, (_, i) => atom(a.slice(3 * i, 3 * i + d))), b: Array.from({ length: K }, (_, i) => atom(b.slice(3 * i, 3 * i + d))),
+    a: Array.from({ length: K }, (_, i) => unit(a.slice(3 * i, 3 * i + d))), b: Array.from({ length: K }, (_, i) => unit(b.slice(3 * i, 3 * i + d))),
     pi: Array.from({ length: K }, (_, i) => Array.from({ length: K }, (_, j) => pi[3 * i + j]! + (i === j ? 1 : 0))),
   },
 }));

@@ -44,6 +44,13 @@ function facts(e: Embeddings): InputFacts {
   return { file: e.file, format: e.format, dtype: e.dtype, rows: e.matrix.rows, dim: e.matrix.cols, norms: [lo, hi] };
 }
 
+/** A uniformly random permutation of 0..n−1 (Fisher–Yates). */
+function permutation(n: number, rng: Rng): number[] {
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (let k = n - 1; k > 0; k--) { const j = rng.int(k + 1); [idx[k], idx[j]] = [idx[j]!, idx[k]!]; }
+  return idx;
+}
+
 const recall = (X: Matrix, Y: Matrix): Recall => ({
   xToY: { 1: recallAtK(X, Y, 1, 'x-to-y'), 5: recallAtK(X, Y, 5, 'x-to-y'), 10: recallAtK(X, Y, 10, 'x-to-y') },
   yToX: { 1: recallAtK(X, Y, 1, 'y-to-x'), 5: recallAtK(X, Y, 5, 'y-to-x'), 10: recallAtK(X, Y, 10, 'y-to-x') },
@@ -59,16 +66,13 @@ export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): M
   const rng = new Rng(seed);
   let subsample: Measurement['input']['subsample'];
   if (pairs.length > maxPairs) {
-    const idx = Array.from(pairs.keys());
-    for (let k = idx.length - 1; k > 0; k--) { const j = rng.int(k + 1); [idx[k], idx[j]] = [idx[j]!, idx[k]!]; }
+    const idx = permutation(pairs.length, rng);
     subsample = { from: pairs.length, to: maxPairs, seed };
     pairs = idx.slice(0, maxPairs).map((k) => pairs[k]!);
   }
   const Xp = gatherRows(X, pairs.map((p) => p[0])), Yp = gatherRows(Y, pairs.map((p) => p[1]));
   const infonce = (A: Matrix, B: Matrix) => taus.map((tau) => ({ tau, value: clipLoss(A, B, tau) }));
-  const perm = Array.from(pairs.keys());
-  for (let k = perm.length - 1; k > 0; k--) { const j = rng.int(k + 1); [perm[k], perm[j]] = [perm[j]!, perm[k]!]; }
-  const Ys = gatherRows(Yp, perm);
+  const Ys = gatherRows(Yp, permutation(pairs.length, rng));
   const align = alignment(Xp, Yp), pairDist = meanPairDistance(Xp, Yp);
   const gap = centroidGap(X, Y), pairedGap = centroidGap(Xp, Yp), energy = energyDistance(Xp, Yp), mmd = mmd2Rbf(Xp, Yp, sigma);
   const bound = (name: string, lhs: number, rhs: number): BoundCheck => ({ name, lhs, rhs, holds: lhs <= rhs + 1e-12 * Math.max(1, Math.abs(rhs)) });

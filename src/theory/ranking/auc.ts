@@ -33,21 +33,18 @@ export function auc(m: RankingModel, s: Scores): number {
   return t;
 }
 
-/** Per-anchor log likelihood ratios log r_x(y) (−∞ where P₊ = 0): an AUC-optimal ranking. */
-export function logLikelihoodRatio(m: RankingModel): number[][] {
+/**
+ * The likelihood ratios r_x(y) = P₊(y|x)/P₋(y|x), an optimal ranking for both AUCs. Ratios, not log r: ties in r are
+ * ties in log r, and comparing ratios avoids log rounding creating or breaking ties.
+ */
+function likelihoodRatios(m: RankingModel): number[][] {
   requireRankingModel(m);
-  return m.pPos.map((row, x) => row.map((p, y) => Math.log(p / m.pNeg[x]![y]!)));
+  return m.pPos.map((row, x) => row.map((p, y) => p / m.pNeg[x]![y]!));
 }
 
-/** AUC* = sup_s AUC(s) = AUC(log r). */
+/** AUC* = sup_s AUC(s) = AUC(r). */
 export function optimalAuc(m: RankingModel): number {
-  return aucOfRatios(m);
-}
-
-function aucOfRatios(m: RankingModel): number {
-  // ties in r are ties in log r; comparing ratios directly avoids log rounding creating or breaking ties
-  const r = m.pPos.map((row, x) => row.map((p, y) => p / m.pNeg[x]![y]!));
-  return auc(m, r);
+  return auc(m, likelihoodRatios(m));
 }
 
 /** AUC* − AUC(s), the retrieval regret (>= 0). */
@@ -71,8 +68,7 @@ export function globalAuc(m: RankingModel, s: Scores): number {
 
 /** sup_s global AUC: rank all pairs by the pooled likelihood ratio p1 P₊ / p1 P₋ = r_x(y). */
 export function optimalGlobalAuc(m: RankingModel): number {
-  requireRankingModel(m);
-  return globalAuc(m, m.pPos.map((row, x) => row.map((p, y) => p / m.pNeg[x]![y]!)));
+  return globalAuc(m, likelihoodRatios(m));
 }
 
 /** Applies a per-anchor map φ_x to a score table (metamorphic AUC checks). */
