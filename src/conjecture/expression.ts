@@ -8,11 +8,3 @@ export function texOf(expression: string): string {
     return expression;
   }
 }
-
-/** Evaluates a bound expression over named quantities (a clear error for an unknown name). */
-export function evaluateBound(expression: string, scope: Record<string, number>): number {
-  const node = math.parse(expression);
-  const v = node.evaluate({ ...scope });
-  if (typeof v !== 'number') throw new Error(`bound '${expression}' did not evaluate to a number (got ${String(v)})`);
-  return v;
-}
