@@ -4,3 +4,4 @@ export * from './embeddings.js';
 export * from './rotation.js';
 export * from './ranking.js';
 export * from './finiteSpace.js';
+export * from './searchSpace.js';

@@ -1,74 +1,84 @@
-import {
-  type ConjectureResult, DEFAULT_CORPUS_DIR, loadRegistry, parseShard, profileFor, readCorpus, runConjecture, runSuite,
-  showNumber, type Verdict,
-} from '../conjecture/index.js';
-import { writeHtmlReport, writeReports } from '../report/index.js';
-import { loadedTensorEngine } from '../tensor/engine.js';
-import { formatMeasurement, measure, readEmbeddings, readPairs } from '../measure/index.js';
 import { writeFileSync } from 'node:fs';
+import {
+  type ConjectureResult, DEFAULT_CORPUS_DIR, loadRegistry, type Phase, parseShard, profileFor, readCorpus,
+  runConjecture, runSuite, selectConjectures,
+} from '../conjecture/index.js';
+import { formatMeasurement, measure, readEmbeddings, readPairs } from '../measure/index.js';
+import { summaryText, verdictLine, writeHtmlReport, writeReports } from '../report/index.js';
+import { auditCommand } from './audit.js';
+import { groupProgress } from './progress.js';
+import { asUsage, ensureWritableDir, intOption } from './options.js';
+import { UsageError } from './usage.js';
 
 const HELP = `crl-verify — property-based verification of contrastive-learning theory
 
 usage: crl-verify [run] [options]        run conjectures, write reports (default command)
-       crl-verify list [--grep s]        list conjecture ids
-       crl-verify replay <id> [--seed n --path p]
-                                         re-run the stored (or given) counterexample of <id>
+       crl-verify list [--grep p]        list conjecture ids
+       crl-verify replay <id> [--seed n --path p [--phase examples|corpus|targeted|generate]]
+                                         re-check the stored counterexample of <id>, or replay the one a run printed
        crl-verify explain <id>           statement, source, provenance, last counterexample
+       crl-verify audit [--seeds n] [--profile p] [--grep p] [--out dir]
+                                         run every conjecture over n seeds with the corpus off: the refutation rate
+                                         of each (false alarms of 'holds', power of planted twins)
        crl-verify measure --x X --y Y [--pairs pairs.json] [--tau 0.07,0.01] [--sigma 1] [--max-pairs 4096]
                          [--seed n] [--json file|-]
                                          gap metrics, losses, recall and the P14 bounds on embedding files
                                          (.npy float32/float64 C order, .json rows, .csv)
 
 options: --profile quick|ci|thorough (default: ci when CI=true, else quick)
-         --grep <substring | /regex/>    --seed <n>    --runs <n>    --time-limit <ms>
-         --shard i/n                     --out <dir> (default reports)
-         --properties <dir> (default properties)   --corpus <dir> (default ${DEFAULT_CORPUS_DIR})
+         --grep <substring | /regex/flags>   matches ids and titles, the same in every command
+         --seed <n>    --runs <n >= 1>    --time-limit <ms >= 1>    --shard i/n    --workers <n >= 0> (default 2)
+         --out <dir> (default reports)    --properties <dir> (default properties)
+         --corpus <dir> (default ${DEFAULT_CORPUS_DIR})
          --no-corpus-write               do not store new counterexamples
-         --no-targeted                   skip the targeted (gradient-ascent) search of conjectures that declare one`;
+         --no-targeted                   skip the targeted search`;
 
-interface Args { cmd: string; pos: string[]; opt: Record<string, string | true> }
+interface Args {
+  cmd: string;
+  pos: string[];
+  opt: Record<string, string | true>;
+}
+
+const COMMANDS = ['run', 'list', 'replay', 'explain', 'measure', 'audit'];
+const FLAGS = new Set(['no-corpus-write', 'no-targeted', 'help']);
+const RUN_OPTIONS = ['profile', 'grep', 'seed', 'runs', 'time-limit', 'shard', 'out', 'properties', 'corpus', 'workers'];
+const KNOWN: Record<string, readonly string[]> = {
+  run: RUN_OPTIONS,
+  list: ['grep', 'properties'],
+  replay: ['profile', 'seed', 'path', 'phase', 'properties', 'corpus', 'time-limit'],
+  explain: ['properties', 'corpus'],
+  measure: ['x', 'y', 'pairs', 'tau', 'sigma', 'max-pairs', 'seed', 'json'],
+  audit: ['profile', 'grep', 'seeds', 'runs', 'time-limit', 'out', 'properties', 'workers'],
+};
+const POSITIONALS: Record<string, number> = { run: 0, list: 0, replay: 1, explain: 1, measure: 0, audit: 0 };
 
 function parse(argv: string[]): Args {
-  const pos: string[] = [], opt: Record<string, string | true> = {};
-  const flags = new Set(['no-corpus-write', 'no-targeted', 'help']);
+  const pos: string[] = [];
+  const opt: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    if (a === '-h') { opt.help = true; continue; }
-    if (a.startsWith('--')) {
+    if (a === '-h') {
+      opt.help = true;
+    } else if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
-      if (flags.has(k)) opt[k] = true;
+      if (FLAGS.has(k)) opt[k] = true;
       else if (v !== undefined) opt[k] = v;
       else if (i + 1 < argv.length) opt[k] = argv[++i]!;
       else throw new UsageError(`option --${k} needs a value`);
-    } else pos.push(a);
+    } else {
+      pos.push(a);
+    }
   }
-  const cmds = ['run', 'list', 'replay', 'explain', 'measure'];
-  const cmd = pos.length && cmds.includes(pos[0]!) ? pos.shift()! : 'run';
-  const known = new Set(cmd === 'measure' ? ['x', 'y', 'pairs', 'tau', 'sigma', 'max-pairs', 'seed', 'json', ...flags]
-    : ['profile', 'grep', 'seed', 'runs', 'time-limit', 'shard', 'out', 'properties', 'corpus', 'path', ...flags]);
-  for (const k of Object.keys(opt)) if (!known.has(k)) throw new UsageError(`unknown option --${k}`);
+  if (opt.help) return { cmd: 'help', pos, opt };
+  const first = pos[0];
+  if (first !== undefined && !COMMANDS.includes(first)) {
+    throw new UsageError(`unknown command '${first}' (commands: ${COMMANDS.join(', ')})`);
+  }
+  const cmd = pos.length ? pos.shift()! : 'run';
+  if (pos.length > POSITIONALS[cmd]!) throw new UsageError(`${cmd}: unexpected argument '${pos[POSITIONALS[cmd]!]}'`);
+  const known = new Set([...KNOWN[cmd]!, ...FLAGS]);
+  for (const k of Object.keys(opt)) if (!known.has(k)) throw new UsageError(`${cmd}: unknown option --${k}`);
   return { cmd, pos, opt };
-}
-
-class UsageError extends Error {}
-
-function int(opt: Record<string, string | true>, k: string): number | undefined {
-  const v = opt[k];
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n)) throw new UsageError(`--${k} must be an integer, got '${String(v)}'`);
-  return n;
-}
-
-const verdictLine = (v: Verdict): string => `lhs ${showNumber(v.lhs)} ${v.relation} rhs ${showNumber(v.rhs)} (margin ${showNumber(v.margin)})`;
-
-function line(r: ConjectureResult): string {
-  const mark = r.status === 'as-expected' ? 'ok ' : r.status === 'error' ? 'ERR' : 'BAD';
-  let s = `${mark} ${r.id} — expected ${r.expect}, ${r.outcome} (${r.runs} runs, ${r.timing.ms} ms)`;
-  if (r.counterexample && (r.status !== 'as-expected' || r.outcome === 'refuted')) s += `\n      counterexample: ${r.counterexample.shown}${r.counterexample.verdict ? `\n      ${verdictLine(r.counterexample.verdict)}` : ''}`;
-  if (r.error) s += `\n      ${r.error}`;
-  if (r.status !== 'as-expected') s += `\n      replay: crl-verify run --grep ${r.id} --seed ${r.seed}${r.path ? ` --path ${r.path}` : ''}   {seed: ${r.seed}, path: ${JSON.stringify(r.path ?? null)}}`;
-  return s;
 }
 
 function numbers(v: string | true | undefined, k: string): number[] | undefined {
@@ -78,83 +88,161 @@ function numbers(v: string | true | undefined, k: string): number[] | undefined 
   return xs;
 }
 
+function resultLine(r: ConjectureResult, done: number, total: number): string {
+  const mark = { 'as-expected': 'ok ', inconclusive: '?  ', error: 'ERR', unexpected: 'BAD' }[r.status];
+  let s = `[${done}/${total}] ${mark} ${r.id} — expected ${r.expect}, ${r.outcome} (${r.coverage.instances} instances, ${r.timing.ms} ms)`;
+  if (r.counterexample && (r.status !== 'as-expected' || r.outcome === 'refuted')) {
+    s += `\n      counterexample: ${r.counterexample.shown}`;
+    if (r.counterexample.verdict) s += `\n      ${verdictLine(r.counterexample.verdict)}`;
+  }
+  if (r.error) s += `\n      ${r.error}`;
+  for (const w of r.warnings) s += `\n      warning: ${w}`;
+  return s;
+}
+
 function measureCommand(o: Record<string, string | true>): number {
   if (typeof o.x !== 'string' || typeof o.y !== 'string') throw new UsageError('measure needs --x <file> and --y <file>');
-  const x = readEmbeddings(o.x), y = readEmbeddings(o.y);
+  const x = readEmbeddings(o.x);
+  const y = readEmbeddings(o.y);
   const pairs = typeof o.pairs === 'string' ? readPairs(o.pairs, x.matrix.rows, y.matrix.rows) : undefined;
-  const m = measure(x, y, { pairs, taus: numbers(o.tau, 'tau'), sigma: numbers(o.sigma, 'sigma')?.[0], maxPairs: int(o, 'max-pairs'), seed: int(o, 'seed') });
-  if (o.json === '-') console.log(JSON.stringify(m, null, 2));
-  else {
+  const m = measure(x, y, {
+    pairs, taus: numbers(o.tau, 'tau'), sigma: numbers(o.sigma, 'sigma')?.[0],
+    maxPairs: intOption(o, 'max-pairs', 1), seed: intOption(o, 'seed'),
+  });
+  if (o.json === '-') {
+    console.log(JSON.stringify(m, null, 2));
+  } else {
     console.log(formatMeasurement(m));
-    if (typeof o.json === 'string') { writeFileSync(o.json, `${JSON.stringify(m, null, 2)}\n`); console.log(`\njson: ${o.json}`); }
+    if (typeof o.json === 'string') {
+      writeFileSync(o.json, `${JSON.stringify(m, null, 2)}\n`);
+      console.log(`\njson: ${o.json}`);
+    }
   }
   return m.transportBounds.every((b) => b.holds) ? 0 : 1;
 }
 
+async function listCommand(o: Record<string, string | true>, propertiesDir: string): Promise<number> {
+  const reg = await loadRegistry(propertiesDir);
+  for (const c of selectConjectures(reg.conjectures, o.grep as string | undefined)) {
+    console.log(`${c.id}\t${c.spec.expect}\t${c.kind}\t${c.spec.source.provenance}\t${c.spec.title}`);
+  }
+  for (const e of reg.errors) console.error(`load error: ${e.file}: ${e.message}`);
+  return reg.errors.length ? 1 : 0;
+}
+
+async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: string): Promise<number> {
+  const o = args.opt;
+  const id = args.pos[0];
+  if (!id) throw new UsageError(`${args.cmd} needs a conjecture id`);
+  const reg = await loadRegistry(propertiesDir);
+  const c = reg.conjectures.find((x) => x.id === id);
+  if (!c) {
+    const last = id.split('.').pop() ?? id;
+    const near = reg.conjectures.filter((x) => x.id.includes(last)).map((x) => x.id).slice(0, 5);
+    const hint = near.length ? ` (did you mean ${near.join(', ')}?)` : '';
+    console.error(`crl-verify: unknown conjecture id '${id}'${hint}; 'crl-verify list' shows every id`);
+    return 2;
+  }
+  const stored = readCorpus(corpusDir, id);
+  if (args.cmd === 'explain') {
+    const s = c.spec;
+    console.log(`${s.id}\n  ${s.title}\n  source: ${s.source.paper}, ${s.source.ref} [${s.source.provenance}]`);
+    console.log(`  expect: ${s.expect}; kind: ${c.kind}; file: ${c.file}`);
+    if (s.bound) console.log(`  bound: ${s.bound}`);
+    if (s.expectedCounterexample) console.log(`  expected minimal counterexample: ${s.expectedCounterexample}`);
+    const last = stored ? `${stored.entry.shown}  {seed: ${stored.entry.seed}, path: ${JSON.stringify(stored.entry.path ?? null)}}` : undefined;
+    console.log(last ? `  last counterexample (${corpusDir}): ${last}` : '  no stored counterexample');
+    return 0;
+  }
+  if (o.seed !== undefined || o.path !== undefined) {
+    if (o.seed === undefined || o.path === undefined) throw new UsageError('replay needs both --seed and --path (as a run printed them)');
+    const phase = (o.phase ?? 'generate') as Phase;
+    if (!['examples', 'corpus', 'targeted', 'generate'].includes(phase)) {
+      throw new UsageError(`--phase must be examples, corpus, targeted or generate, got '${String(o.phase)}'`);
+    }
+    const r = runConjecture(c, {
+      profile: asUsage(() => profileFor(o.profile as string | undefined)), seed: intOption(o, 'seed'), path: String(o.path), phase,
+      corpusDir, timeLimitMs: intOption(o, 'time-limit', 1),
+    });
+    console.log(resultLine(r, 1, 1));
+    return r.status === 'as-expected' ? 0 : 1;
+  }
+  if (!stored) {
+    console.error(`crl-verify: no stored counterexample for '${id}' in ${corpusDir}; run it first or pass --seed and --path`);
+    return 2;
+  }
+  let v;
+  try {
+    v = c.evaluate(stored.value as never);
+  } catch (e) {
+    console.log(`${id}: the stored counterexample makes the check throw: ${(e as Error).message}`);
+    return 1;
+  }
+  console.log(`${id}: stored counterexample ${stored.entry.shown}\n  ${v.ok ? 'now HOLDS' : 'still FAILS'}: ${verdictLine(v)}`);
+  return v.ok === (c.spec.expect === 'holds') ? 0 : 1;
+}
+
+async function runCommand(o: Record<string, string | true>, propertiesDir: string, corpusDir: string): Promise<number> {
+  const profile = asUsage(() => profileFor(o.profile as string | undefined));
+  const outDir = (o.out as string | undefined) ?? 'reports';
+  const grep = o.grep as string | undefined;
+  const shard = o.shard ? asUsage(() => parseShard(o.shard as string)) : undefined;
+  const options = {
+    seed: intOption(o, 'seed'), runs: intOption(o, 'runs', 1), timeLimitMs: intOption(o, 'time-limit', 1),
+    workers: intOption(o, 'workers', 0) ?? 2,
+  };
+  if (grep !== undefined || shard !== undefined) {
+    const reg = await loadRegistry(propertiesDir);
+    if (selectConjectures(reg.conjectures, grep, shard).length === 0 && reg.errors.length === 0) {
+      const what = grep !== undefined ? `--grep '${grep}'` : `--shard ${String(o.shard)}`;
+      console.error(`crl-verify: no conjecture matches ${what}; 'crl-verify list' shows every id (${outDir}/ left as it was)`);
+      return 2;
+    }
+  }
+  ensureWritableDir(outDir, 'the report directory');
+  const startedAt = new Date();
+  const tty = process.stdout.isTTY && !process.env.CI;
+  const progress = groupProgress(process.stderr);
+  const s = await runSuite({
+    profile, propertiesDir, corpusDir, grep, shard, ...options,
+    writeCorpus: !o['no-corpus-write'], targeted: !o['no-targeted'],
+    onResult: (r, done, total) => {
+      if (tty) console.log(resultLine(r, done, total));
+      progress.onResult(r);
+    },
+    onPlan: (selected) => progress.plan(selected),
+  });
+  const files = [...writeReports(s, outDir, startedAt, s.tensorBackend), await writeHtmlReport(s, outDir, s.tensorBackend)];
+  console.log(`${summaryText(s)}\n\n(${s.timing.ms} ms)\nreports: ${files.join(', ')}`);
+  return s.ok ? 0 : 1;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let args: Args;
-  try { args = parse(argv); } catch (e) { console.error(`crl-verify: ${(e as Error).message}\n\n${HELP}`); return 2; }
-  if (args.opt.help) { console.log(HELP); return 0; }
+  try {
+    args = parse(argv);
+  } catch (e) {
+    console.error(`crl-verify: ${(e as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.cmd === 'help') {
+    console.log(HELP);
+    return 0;
+  }
   const o = args.opt;
   try {
     const propertiesDir = (o.properties as string | undefined) ?? 'properties';
     const corpusDir = (o.corpus as string | undefined) ?? DEFAULT_CORPUS_DIR;
     if (args.cmd === 'measure') return measureCommand(o);
-    if (args.cmd === 'list') {
-      const reg = await loadRegistry(propertiesDir);
-      for (const c of reg.conjectures) if (!o.grep || c.id.includes(o.grep as string)) console.log(`${c.id}\t${c.spec.expect}\t${c.kind}\t${c.spec.source.provenance}\t${c.spec.title}`);
-      for (const e of reg.errors) console.error(`load error: ${e.file}: ${e.message}`);
-      return reg.errors.length ? 1 : 0;
-    }
-    if (args.cmd === 'replay' || args.cmd === 'explain') {
-      const id = args.pos[0];
-      if (!id) throw new UsageError(`${args.cmd} needs a conjecture id`);
-      const reg = await loadRegistry(propertiesDir);
-      const c = reg.conjectures.find((x) => x.id === id);
-      if (!c) {
-        const near = reg.conjectures.filter((x) => x.id.includes(id.split('.').pop() ?? id)).map((x) => x.id).slice(0, 5);
-        console.error(`crl-verify: unknown conjecture id '${id}'${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; 'crl-verify list' shows every id`);
-        return 2;
-      }
-      const stored = readCorpus(corpusDir, id);
-      if (args.cmd === 'explain') {
-        const s = c.spec;
-        console.log(`${s.id}\n  ${s.title}\n  source: ${s.source.paper}, ${s.source.ref} [${s.source.provenance}]\n  expect: ${s.expect}; kind: ${c.kind}; file: ${c.file}`);
-        if (s.bound) console.log(`  bound: ${s.bound}`);
-        if (s.expectedCounterexample) console.log(`  expected minimal counterexample: ${s.expectedCounterexample}`);
-        console.log(stored ? `  last counterexample (${corpusDir}): ${stored.entry.shown}  {seed: ${stored.entry.seed}, path: ${JSON.stringify(stored.entry.path ?? null)}}` : '  no stored counterexample');
-        return 0;
-      }
-      if (o.seed !== undefined) {
-        // with the corpus, as the run that printed {seed, path} had it (the vitest gate never writes the corpus)
-        const r = runConjecture(c, { profile: profileFor(o.profile as string | undefined), seed: int(o, 'seed'), path: o.path as string | undefined, corpusDir });
-        console.log(line(r));
-        return r.status === 'as-expected' ? 0 : 1;
-      }
-      if (!stored) { console.error(`crl-verify: no stored counterexample for '${id}' in ${corpusDir}; run it first or pass --seed and --path`); return 2; }
-      let v: Verdict;
-      try { v = c.evaluate(stored.value as never); } catch (e) { console.log(`${id}: the stored counterexample makes the check throw: ${(e as Error).message}`); return 1; }
-      console.log(`${id}: stored counterexample ${stored.entry.shown}\n  ${v.ok ? 'now HOLDS' : 'still FAILS'}: ${verdictLine(v)}`);
-      return v.ok === (c.spec.expect === 'holds') ? 0 : 1;
-    }
-    // run
-    const profile = profileFor(o.profile as string | undefined);
-    const startedAt = new Date();
-    const quiet = !process.stdout.isTTY || !!process.env.CI;
-    const s = await runSuite({
-      profile, propertiesDir, corpusDir, grep: o.grep as string | undefined, seed: int(o, 'seed'), runs: int(o, 'runs'),
-      timeLimitMs: int(o, 'time-limit'), shard: o.shard ? parseShard(o.shard as string) : undefined, writeCorpus: !o['no-corpus-write'], targeted: !o['no-targeted'],
-      onResult: (r, done, total) => { if (!quiet || r.status !== 'as-expected') console.log(`[${done}/${total}] ${line(r)}`); },
-    });
-    for (const e of s.loadErrors) console.error(`load error: ${e.file}: ${e.message}`);
-    const engine = loadedTensorEngine();
-    const backend = engine ? await engine.then((e) => `${e.backend}${e.fallbackReason ? ` (${e.fallbackReason})` : ''}`, (e: Error) => `failed to load: ${e.message}`) : undefined;
-    const outDir = (o.out as string | undefined) ?? 'reports';
-    const files = [...writeReports(s, outDir, startedAt, backend), await writeHtmlReport(s, outDir, backend)];
-    console.log(`crl-verify ${s.profile}: ${s.results.length} conjectures, ${s.counts['as-expected']} as expected, ${s.counts.unexpected} unexpected, ${s.counts.error} errors, ${s.loadErrors.length} load errors (${s.timing.ms} ms)\nreports: ${files.join(', ')}`);
-    return s.ok ? 0 : 1;
+    if (args.cmd === 'list') return await listCommand(o, propertiesDir);
+    if (args.cmd === 'replay' || args.cmd === 'explain') return await replayOrExplain(args, propertiesDir, corpusDir);
+    if (args.cmd === 'audit') return await auditCommand(o, propertiesDir);
+    return await runCommand(o, propertiesDir, corpusDir);
   } catch (e) {
-    if (e instanceof UsageError) { console.error(`crl-verify: ${e.message}\n\n${HELP}`); return 2; }
+    if (e instanceof UsageError) {
+      console.error(`crl-verify: ${e.message}\n\n${HELP}`);
+      return 2;
+    }
     console.error(`crl-verify: ${(e as Error).message}`);
     return 1;
   }

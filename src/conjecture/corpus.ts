@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeValue, encodeValue } from './codec.js';
 
@@ -7,6 +7,8 @@ export interface CorpusEntry {
   readonly id: string;
   readonly seed: number;
   readonly path?: string;
+  /** The phase of the run that found it (a path is relative to its phase). */
+  readonly phase?: string;
   /** Lossless encoding (codec.ts) of the shrunk instance. */
   readonly counterexample: unknown;
   readonly shown: string;
@@ -32,11 +34,21 @@ export function readCorpus(dir: string, id: string): { entry: CorpusEntry; value
   }
 }
 
+/**
+ * Stores a confirmed counterexample. The file is written to a temporary name and renamed, so two runs writing the
+ * corpus at once leave one whole entry, never a mixture.
+ */
 export function writeCorpus(dir: string, entry: Omit<CorpusEntry, 'counterexample'> & { value: unknown }): string {
   mkdirSync(dir, { recursive: true });
   const file = corpusPath(dir, entry.id);
   const { value, ...rest } = entry;
   const out: CorpusEntry = { ...rest, counterexample: encodeValue(value) };
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    writeFileSync(temporary, `${JSON.stringify(out, null, 2)}\n`);
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
   return file;
 }

@@ -26,7 +26,8 @@ function findPropFiles(dir: string): string[] {
   return out;
 }
 
-function isConjecture(x: unknown): x is Conjecture {
+/** Whether a module's export is a conjecture made by defineConjecture. */
+export function isConjecture(x: unknown): x is Conjecture {
   return typeof x === 'object' && x !== null && typeof (x as Conjecture).evaluate === 'function' && typeof (x as Conjecture).id === 'string';
 }
 
@@ -45,7 +46,7 @@ export async function loadRegistry(dir = DEFAULT_PROPERTIES_DIR): Promise<Regist
     try {
       mod = await import(pathToFileURL(file).href);
     } catch (e) {
-      errors.push({ file: rel, message: `could not load: ${(e as Error).message.split('\n')[0]}` });
+      errors.push({ file: rel, message: `could not load: ${loadMessage(e, file, rel)}` });
       continue;
     }
     const items = Array.isArray(mod.default) ? mod.default : [mod.default];
@@ -64,13 +65,39 @@ export async function loadRegistry(dir = DEFAULT_PROPERTIES_DIR): Promise<Regist
   return { conjectures: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)), errors };
 }
 
-/** Conjectures whose id or title matches `grep` (a substring or /regex/). */
+/**
+ * Why a file did not load, whole: esbuild's "Transform failed with 1 error:" is followed by file:line:column and
+ * the message, which a first line alone cuts off. Absolute paths are shown relative to the working directory.
+ */
+function loadMessage(e: unknown, file: string, rel: string): string {
+  const text = e instanceof Error ? e.message : String(e);
+  const lines = text.split('\n').map((l) => l.split(file).join(rel).trim()).filter((l) => l.length > 0);
+  const located = lines.filter((l) => l.startsWith(`${rel}:`));
+  return (located.length ? located : lines.slice(0, 3)).join('; ');
+}
+
+/**
+ * The one pattern language of every command: `/regex/flags` is a regular expression, anything else a plain
+ * substring; either is matched against a conjecture's id and its title.
+ */
+export function matcher(pattern: string): (c: Conjecture) => boolean {
+  const slash = pattern.lastIndexOf('/');
+  if (pattern.startsWith('/') && slash > 0) {
+    let re: RegExp;
+    try {
+      re = new RegExp(pattern.slice(1, slash), pattern.slice(slash + 1));
+    } catch (e) {
+      throw new Error(`--grep ${pattern} is not a valid regular expression: ${(e as Error).message}`);
+    }
+    return (c) => re.test(c.id) || re.test(c.spec.title);
+  }
+  return (c) => c.id.includes(pattern) || c.spec.title.includes(pattern);
+}
+
+/** Conjectures that match `grep` (see `matcher`), then those of shard i of n. */
 export function selectConjectures(all: readonly Conjecture[], grep?: string, shard?: { index: number; count: number }): Conjecture[] {
   let sel = [...all];
-  if (grep) {
-    const re = grep.startsWith('/') && grep.lastIndexOf('/') > 0 ? new RegExp(grep.slice(1, grep.lastIndexOf('/')), grep.slice(grep.lastIndexOf('/') + 1)) : undefined;
-    sel = sel.filter((c) => (re ? re.test(c.id) || re.test(c.spec.title) : c.id.includes(grep) || c.spec.title.includes(grep)));
-  }
+  if (grep) sel = sel.filter(matcher(grep));
   if (shard) sel = sel.filter((_, i) => i % shard.count === shard.index - 1);
   return sel;
 }

@@ -1,207 +1,440 @@
 import fc from 'fast-check';
+import { searchSpaceOf } from '../arbitraries/searchSpace.js';
 import { seedFromString } from '../numeric/index.js';
 import { encodeValue } from './codec.js';
-import { DEFAULT_CORPUS_DIR, readCorpus, writeCorpus } from './corpus.js';
+import { type Confirmation, confirmViolation } from './confirm.js';
+import { type CorpusEntry, DEFAULT_CORPUS_DIR, readCorpus, writeCorpus } from './corpus.js';
 import { texOf } from './expression.js';
-import { type Profile, profileFor, setActiveProfile } from './profiles.js';
+import { isPremiseFailure } from './premise.js';
+import { type Profile, profileFor, withProfile } from './profiles.js';
+import {
+  type ConjectureResult, type Counterexample, type Coverage, excludedRate, type Outcome, type Phase, type Replay,
+  type Sharpness, statusOf, type Suspect,
+} from './result.js';
 import { showValue } from './show.js';
-import type { Conjecture, Expectation, Kind, Source, TargetedSearch } from './types.js';
+import { objectiveSearch, type TargetedFind, violationSearch } from './targeted.js';
+import type { Conjecture } from './types.js';
 import { relativeMargin, type Verdict } from './verdict.js';
+
+export * from './result.js';
 
 /** Extra shrink passes after fast-check's own, for arbitraries that can shrink without context. */
 const MAX_RESHRINK_PASSES = 64;
-
-export type Outcome = 'held' | 'refuted' | 'error';
-export type Status = 'as-expected' | 'unexpected' | 'error';
+/** Passing relative margins kept for the tightness plot. */
+const MAX_MARGINS = 500;
 
 export interface RunOptions {
   readonly profile?: Profile | string;
   readonly seed?: number;
-  /** fast-check replay path (with seed): replays straight to the shrunk counterexample. */
+  /** fast-check replay path (with seed): replays straight to the counterexample, within `phase`. */
   readonly path?: string;
+  /** The phase a replay path belongs to (default 'generate'). */
+  readonly phase?: Phase;
   readonly runs?: number;
   readonly timeLimitMs?: number;
   readonly corpusDir?: string;
-  /** Replay the stored counterexample first (default true); false runs from the seed alone. */
+  /** Replay the stored counterexample first (default true); false runs without the corpus. */
   readonly useCorpus?: boolean;
-  /** Write a newly found counterexample to the corpus (the CLI does; the vitest gate does not). */
+  /** Write a newly found, confirmed counterexample to the corpus (the CLI does; the vitest gate does not). */
   readonly writeCorpus?: boolean;
-  /** Run a conjecture's targeted search when it declares one (default true). */
+  /** Run the targeted search (default true). */
   readonly targeted?: boolean;
+  /** Told of every instance checked before the first failure (the worker pool's watchdog reads it). */
+  readonly onProgress?: (phase: Phase, instances: number) => void;
 }
 
-export interface Counterexample {
-  readonly shown: string;
-  readonly encoded: unknown;
-  readonly verdict?: Verdict;
-  readonly error?: string;
-}
-
-export interface ConjectureResult {
-  readonly id: string;
-  readonly title: string;
-  readonly source: Source;
-  readonly expect: Expectation;
-  readonly kind: Kind;
-  readonly file?: string;
-  readonly bound?: { readonly expression: string; readonly tex: string };
-  readonly outcome: Outcome;
-  readonly status: Status;
-  readonly profile: string;
+/** Everything a run needs, resolved once from the conjecture and the options. */
+interface Plan<T> {
+  readonly c: Conjecture<T>;
+  readonly opts: RunOptions;
+  readonly profile: Profile;
   readonly seed: number;
-  readonly path?: string;
-  readonly runs: number;
-  readonly shrinks: number;
-  readonly counterexample?: Counterexample;
-  /** For a conjecture that held: the smallest relative margin seen, i.e. how close it came to failing. */
-  readonly tightest?: { readonly relativeMargin: number; readonly verdict: Verdict; readonly shown: string };
-  /** Relative margins of the passing instances in the order checked (at most 500), for the tightness plot. */
-  readonly margins?: readonly number[];
-  readonly replayedFromCorpus: boolean;
-  readonly corpusWritten?: string;
-  readonly error?: string;
-  readonly expectedCounterexample?: string;
-  /** What the targeted search did: the best objective reached and whether its snapped instance violated the check. */
-  readonly targeted?: { readonly starts: number; readonly steps: number; readonly bestObjective: number; readonly startObjective: number; readonly violated: boolean; readonly ms: number };
-  readonly statistical?: { readonly trials: number; readonly delta: number; readonly alpha: number; readonly instances: number; readonly maxObservedRate: number };
-  readonly timing: { readonly ms: number };
+  readonly numRuns: number;
+  readonly minimum: number;
+  readonly deadline: number;
+  readonly corpusDir: string;
+  readonly stored?: { entry: CorpusEntry; value: T };
+  readonly warnings: string[];
+  readonly show: (x: T) => string;
 }
 
 function message(e: unknown): string {
   return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
 }
 
-/** Gradient ascent (Adam) from the best generated starts; returns the best instance found, snapped by `decode`. */
-function targetedSearch<T>(s: TargetedSearch<T>, given: fc.Arbitrary<T>, seed: number) {
-  const t0 = performance.now();
-  const pool = fc.sample(given, { seed, numRuns: s.pool ?? 64 });
-  const scored = pool.map((x) => { try { return { x, v: s.objective(s.encode(x), x).value }; } catch { return { x, v: -Infinity }; } })
-    .filter((p) => Number.isFinite(p.v)).sort((a, b) => b.v - a.v).slice(0, s.starts ?? 8);
-  const steps = s.steps ?? 400, lr = s.learningRate ?? 0.1;
-  let best: { v: number; theta: number[]; start: T } = { v: -Infinity, theta: [], start: pool[0] as T };
-  for (const { x } of scored) {
-    let theta = s.encode(x);
-    const m = theta.map(() => 0), v2 = theta.map(() => 0);
-    for (let k = 1; k <= steps; k++) {
-      const { value, gradient } = s.objective(theta, x);
-      if (!Number.isFinite(value) || gradient.some((g) => !Number.isFinite(g))) break;
-      if (value > best.v) best = { v: value, theta, start: x as T };
-      theta = theta.map((th, i) => {
-        m[i] = 0.9 * m[i]! + 0.1 * gradient[i]!;
-        v2[i] = 0.999 * v2[i]! + 0.001 * gradient[i]! ** 2;
-        return th + (lr * (m[i]! / (1 - 0.9 ** k))) / (Math.sqrt(v2[i]! / (1 - 0.999 ** k)) + 1e-8);
-      });
-    }
-  }
-  return { instance: s.decode(best.theta, best.start), best: best.v, startBest: scored[0]?.v ?? -Infinity, starts: scored.length, steps, ms: Math.round(performance.now() - t0) };
+/** The seed of a run: given, else derived from the id (deterministic profiles), else fresh. */
+function seedOf(id: string, profile: Profile, seed?: number): number {
+  if (seed !== undefined) return seed;
+  if (!profile.deterministic) return (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+  return seedFromString(`${profile.name === 'ci' ? '' : `${profile.name}:`}${id}`);
 }
 
-/** Runs one conjecture under fast-check and classifies the outcome against its expectation. */
-export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): ConjectureResult {
-  const t0 = performance.now();
+function plan<T>(c: Conjecture<T>, opts: RunOptions, t0: number): Plan<T> {
   const profile = profileFor(opts.profile);
-  setActiveProfile(profile);
   const spec = c.spec;
   const baseRuns = spec.runs ?? (c.kind === 'statistical' ? 20 : 100);
   const numRuns = opts.runs ?? Math.max(1, Math.round(baseRuns * profile.runScale));
-  const seed = opts.seed ?? (profile.deterministic ? seedFromString(`${profile.name === 'ci' ? '' : `${profile.name}:`}${c.id}`) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0);
+  if (!(Number.isInteger(numRuns) && numRuns >= 1)) throw new RangeError(`runs must be a positive integer, got ${numRuns}`);
   const corpusDir = opts.corpusDir ?? DEFAULT_CORPUS_DIR;
-  const show = (x: T): string => { try { return spec.show ? spec.show(x) : showValue(x); } catch (e) { return `(show failed: ${message(e)}) ${showValue(x)}`; } };
+  const warnings: string[] = [];
+  let stored: Plan<T>['stored'];
+  if (opts.useCorpus !== false) {
+    try {
+      stored = readCorpus(corpusDir, c.id) as Plan<T>['stored'];
+    } catch (e) {
+      warnings.push(`${(e as Error).message}; delete it to store a fresh one (the run went on without it)`);
+    }
+  }
+  const show = (x: T): string => {
+    try {
+      return spec.show ? spec.show(x) : showValue(x);
+    } catch (e) {
+      return `(show failed: ${message(e)}) ${showValue(x)}`;
+    }
+  };
+  return {
+    c, opts, profile, seed: seedOf(c.id, profile, opts.seed), numRuns,
+    minimum: Math.min(spec.minInstances ?? profile.minInstances, numRuns),
+    deadline: t0 + (opts.timeLimitMs ?? profile.timeLimitMs), corpusDir, stored, warnings, show,
+  };
+}
 
-  let stored: ReturnType<typeof readCorpus>;
-  let corpusError: string | undefined;
-  if (opts.useCorpus !== false) try { stored = readCorpus(corpusDir, c.id); } catch (e) { corpusError = message(e); }
+/** lhs/rhs of an inequality between non-negative sides (rhs/lhs for >=); NaN where a ratio means nothing. */
+export function sharpnessRatio(v: Verdict): number {
+  const [small, large] = v.relation === '<=' ? [v.lhs, v.rhs] : v.relation === '>=' ? [v.rhs, v.lhs] : [NaN, NaN];
+  return small >= 0 && large > 0 ? small / large : NaN;
+}
 
-  // The first failure decides what counts as a failure while shrinking: a genuine counterexample
-  // (verdict not ok) or an error; the other kind is ignored so shrinking cannot slide from one to the other.
-  let mode: 'verdict' | 'error' | undefined;
-  let tightest: { rel: number; verdict: Verdict; instance: T } | undefined;
-  let maxRate = 0, instances = 0;
-  const margins: number[] = [];
-  const predicate = (x: T): boolean => {
+/**
+ * The predicate fast-check runs, with what it saw: coverage before the first failure, the tightest passing
+ * instance, the sharpest ratio, violations that did not survive their rounding, and the confirmation of the failure.
+ * The first failure decides what counts as a failure while shrinking (a confirmed violation, or a throw), so
+ * shrinking cannot slide from one kind to the other.
+ */
+class Tracker<T> {
+  mode: 'verdict' | 'error' | undefined;
+  phase: Phase = 'examples';
+  instances = 0;
+  discarded = 0;
+  maxRate = 0;
+  readonly margins: number[] = [];
+  tightest: { rel: number; verdict: Verdict; instance: T } | undefined;
+  sharpest: { ratio: number; instance: T; from: Sharpness['from'] } | undefined;
+  suspect: { instance: T; verdict: Verdict; confirmation: Confirmation } | undefined;
+  readonly confirmations = new Map<T, Confirmation>();
+
+  constructor(private readonly p: Plan<T>) {}
+
+  private get searching(): boolean {
+    return this.mode === undefined;
+  }
+
+  confirm(x: T, v: Verdict, full: boolean): Confirmation {
+    const method = this.p.c.spec.confirm ?? (this.p.c.kind === 'exact' ? 'perturb' : 'replay');
+    if (!full && method === 'replay') return { confirmed: true, method: 'replay', violation: -v.margin, rounding: 0 };
+    return confirmViolation(x, v, { evaluate: this.p.c.evaluate, method });
+  }
+
+  /** Records a passing or failing verdict's sharpness (lhs/rhs of an inequality). */
+  noteSharpness(v: Verdict, instance: T, from: Sharpness['from']): void {
+    const ratio = sharpnessRatio(v);
+    if (!(Number.isFinite(ratio) && ratio > 0)) return;
+    if (!this.sharpest || ratio > this.sharpest.ratio) this.sharpest = { ratio, instance, from };
+  }
+
+  readonly predicate = (x: T): boolean => {
     let v: Verdict;
     try {
-      v = c.evaluate(x);
+      v = this.p.c.evaluate(x);
     } catch (e) {
-      if (mode === 'verdict') return true;
-      mode = 'error';
+      if (isPremiseFailure(e)) {
+        if (this.searching) this.discarded++;
+        throw e; // fast-check counts it as skipped
+      }
+      if (this.mode === 'verdict') return true;
+      this.mode = 'error';
       throw e;
     }
-    if (c.kind === 'statistical') { instances++; maxRate = Math.max(maxRate, v.lhs); }
+    if (this.searching) {
+      this.instances++;
+      this.p.opts.onProgress?.(this.phase, this.instances);
+      if (this.p.c.kind === 'statistical') this.maxRate = Math.max(this.maxRate, v.lhs);
+    }
     if (v.ok) {
-      const rel = relativeMargin(v);
-      if (margins.length < 500 && Number.isFinite(rel)) margins.push(rel);
-      if (!tightest || rel < tightest.rel) tightest = { rel, verdict: v, instance: x };
+      if (this.searching) this.recordPass(v, x);
       return true;
     }
-    if (mode === 'error') return true;
-    mode = 'verdict';
+    if (this.mode === 'error') return true;
+    const confirmation = this.confirm(x, v, this.searching);
+    if (!confirmation.confirmed) {
+      if (!this.suspect || confirmation.violation > this.suspect.confirmation.violation) {
+        this.suspect = { instance: x, verdict: v, confirmation };
+      }
+      return true;
+    }
+    this.confirmations.set(x, confirmation);
+    this.mode = 'verdict';
     return false;
   };
 
-  let targeted: ConjectureResult['targeted'];
-  const examples: [T][] = stored ? [[stored.value as T]] : [];
-  // the examples (stored, then targeted) are the same with or without a replay path, so {seed, path} stays valid
-  if (spec.search && opts.targeted !== false) {
-    const t = targetedSearch(spec.search, spec.given, seed);
-    let violated = false;
-    try { violated = !c.evaluate(t.instance).ok; } catch { violated = false; }
-    examples.push([t.instance]); // checked first: refutes if it violates, else it counts toward the tightest margin
-    targeted = { starts: t.starts, steps: t.steps, bestObjective: t.best, startObjective: t.startBest, violated, ms: t.ms };
+  private recordPass(v: Verdict, x: T): void {
+    const rel = relativeMargin(v);
+    if (this.margins.length < MAX_MARGINS && Number.isFinite(rel)) this.margins.push(rel);
+    if (!this.tightest || rel < this.tightest.rel) this.tightest = { rel, verdict: v, instance: x };
+    this.noteSharpness(v, x, 'instance');
   }
+}
 
-  const params: fc.Parameters<[T]> = {
-    seed, numRuns,
-    ...(opts.path !== undefined ? { path: opts.path, endOnFailure: true } : {}),
-    ...(examples.length ? { examples } : {}),
-    ...((opts.timeLimitMs ?? profile.timeLimitMs) ? { interruptAfterTimeLimit: opts.timeLimitMs ?? profile.timeLimitMs } : {}),
+/** What a phase found: fast-check's details, and where to replay it from. */
+interface Found<T> {
+  readonly phase: Phase;
+  readonly details: fc.RunDetails<[T]>;
+  readonly examples: readonly T[];
+}
+
+/** Checks the given instances (as fast-check examples, so a failing one is shrunk); undefined when all pass. */
+function checkInstances<T>(p: Plan<T>, t: Tracker<T>, phase: Phase, instances: readonly T[]): Found<T> | undefined {
+  if (instances.length === 0) return undefined;
+  t.phase = phase;
+  const replay = p.opts.path !== undefined ? { path: p.opts.path, endOnFailure: true } : {};
+  const details = fc.check(fc.property(p.c.spec.given, t.predicate), {
+    seed: p.seed, numRuns: instances.length, examples: instances.map((x) => [x] as [T]), ...replay,
+  });
+  return details.failed ? { phase, details, examples: instances } : undefined;
+}
+
+/** Phase 1: the conjecture's own examples (its known counterexample, for a planted twin). */
+function examplesPhase<T>(p: Plan<T>, t: Tracker<T>): Found<T> | undefined {
+  return checkInstances(p, t, 'examples', p.c.spec.examples ?? []);
+}
+
+/** Phase 2: the stored counterexample. An entry the check cannot read is a warning naming the file. */
+function corpusPhase<T>(p: Plan<T>, t: Tracker<T>): Found<T> | undefined {
+  if (!p.stored) return undefined;
+  try {
+    p.c.evaluate(p.stored.value);
+  } catch (e) {
+    if (!isPremiseFailure(e)) {
+      p.warnings.push(
+        `the stored counterexample ${p.corpusDir}/${p.c.id}.json makes the check throw (${message(e)}): `
+        + `it may come from an older generator; delete it and run 'crl-verify run --grep /^${p.c.id.replace(/\./g, '\\.')}$/' `
+        + 'to store a fresh one (the run went on without it)',
+      );
+      return undefined;
+    }
+  }
+  return checkInstances(p, t, 'corpus', [p.stored.value]);
+}
+
+/** The targeted search of a conjecture: its own objective, else the default ascent of its violation. */
+function search<T>(p: Plan<T>, t: Tracker<T>): TargetedFind<T> | undefined {
+  const spec = p.c.spec;
+  if (p.opts.targeted === false || spec.search === false) return undefined;
+  const remaining = Math.max(0, p.deadline - performance.now());
+  if (spec.search) return objectiveSearch(spec.search, spec.given, p.seed, { ...p.profile.search, ms: remaining / 2 });
+  const budget = { ...p.profile.search, ms: Math.min(p.profile.search.ms, remaining / 2) };
+  const space = searchSpaceOf(spec.given);
+  if (!space || p.c.kind !== 'exact') return undefined;
+  const check = (x: T): Verdict => {
+    const v = p.c.evaluate(x);
+    if (v.ok) t.noteSharpness(v, x, 'search');
+    return v;
   };
-  const property = fc.property(spec.given, predicate);
-  const details = fc.check(property, params);
-  // fast-check's integer shrinking keeps context, so one pass can stop at a local minimum such as weights
-  // [13, 14] where [1, 2] also fails. Arbitraries that can shrink without context (an unmapper) get extra
-  // passes from the shrunk value; they are deterministic, so a replay by {seed, path} lands on the same value.
-  let reshrinks = 0, found = details.counterexample;
-  if (details.failed && found && mode === 'verdict' && spec.given.canShrinkWithoutContext(found[0])) {
-    for (let pass = 0; pass < MAX_RESHRINK_PASSES; pass++) {
-      const again: fc.RunDetails<[T]> = fc.check(property, { seed, numRuns: 1, examples: [found] });
-      if (!again.failed || !again.counterexample || again.numShrinks === 0) break;
-      found = again.counterexample;
-      reshrinks += again.numShrinks;
-    }
-  }
+  return violationSearch(check, space, spec.given, p.seed, budget);
+}
 
-  let outcome: Outcome = 'held', counterexample: Counterexample | undefined, error: string | undefined, corpusWritten: string | undefined;
-  if (details.failed && found) {
-    const x = found[0];
-    let verdict: Verdict | undefined, err: string | undefined;
-    try { verdict = c.evaluate(x); } catch (e) { err = message(e); }
-    counterexample = { shown: show(x), encoded: encodeValue(x), verdict, error: err };
-    if (mode === 'error' || err) {
-      outcome = 'error';
-      error = `check threw on a generated instance: ${err ?? message(details.errorInstance)}`;
-    } else {
-      outcome = 'refuted';
-      const known = stored !== undefined && JSON.stringify(stored.entry.counterexample) === JSON.stringify(counterexample.encoded);
-      if (opts.writeCorpus && !known) corpusWritten = writeCorpus(corpusDir, { id: c.id, seed, path: details.counterexamplePath ?? undefined, value: x, shown: counterexample.shown, fastCheck: 'fast-check 4' });
-    }
-  } else if (details.failed) {
-    outcome = 'error';
-    error = `fast-check failed without a counterexample: ${message(details.errorInstance)}`;
+/** Phase 3: targeted search; its snapped best point is checked (and shrunk) like an example. */
+function targetedPhase<T>(p: Plan<T>, t: Tracker<T>): { found?: Found<T>; report?: ConjectureResult['targeted'] } {
+  t.phase = 'targeted';
+  const find = search(p, t);
+  if (!find) return {};
+  let violated = false;
+  try {
+    violated = !p.c.evaluate(find.instance).ok;
+  } catch (e) {
+    violated = isPremiseFailure(e) ? false : true;
   }
-  if (corpusError) { outcome = 'error'; error = corpusError; }
-  const status: Status = outcome === 'error' ? 'error' : (outcome === 'held') === (spec.expect === 'holds') ? 'as-expected' : 'unexpected';
+  return { found: checkInstances(p, t, 'targeted', [find.instance]), report: { ...find.report, violated } };
+}
+
+/** Phase 4: random generation from the seed alone, so {seed, path} replays whatever the corpus holds. */
+function generatePhase<T>(p: Plan<T>, t: Tracker<T>): { found?: Found<T>; details: fc.RunDetails<[T]> } {
+  t.phase = 'generate';
+  const remaining = Math.max(1, p.deadline - performance.now());
+  const replay = p.opts.path !== undefined ? { path: p.opts.path, endOnFailure: true } : {};
+  const details = fc.check(fc.property(p.c.spec.given, t.predicate), {
+    seed: p.seed, numRuns: p.numRuns, plugins: [fc.interruptAfterTimeLimit(remaining)], ...replay,
+  }) as fc.RunDetails<[T]>;
+  const failed = details.failed && !details.interrupted && (details.counterexample !== null || t.mode === 'error');
+  return { found: failed ? { phase: 'generate', details, examples: [] } : undefined, details };
+}
+
+/**
+ * Replays one phase at a path: the phase's starting instances are rebuilt exactly as the run that printed the
+ * path had them (the conjecture's examples, the stored counterexample, the search's snapped point, or the seed).
+ */
+function replayPhase<T>(p: Plan<T>, t: Tracker<T>, phase: Phase): Found<T> | undefined {
+  if (phase === 'examples') return examplesPhase(p, t);
+  if (phase === 'corpus') {
+    if (!p.stored) throw new Error(`no stored counterexample for '${p.c.id}' in ${p.corpusDir} to replay the path against`);
+    return checkInstances(p, t, 'corpus', [p.stored.value]);
+  }
+  if (phase === 'targeted') return targetedPhase(p, t).found;
+  return generatePhase(p, t).found;
+}
+
+/**
+ * Phase 5: shrink further. fast-check's integer shrinking keeps context, so one pass can stop at a local minimum
+ * such as weights [13, 14] where [1, 2] also fails. Arbitraries that can shrink without context (an unmapper) get
+ * extra passes from the shrunk value; they are deterministic, so a replay by {seed, path} lands on the same value.
+ */
+function shrinkPhase<T>(p: Plan<T>, t: Tracker<T>, x: T): { value: T; shrinks: number } {
+  let value = x;
+  let shrinks = 0;
+  if (t.mode !== 'verdict' || !p.c.spec.given.canShrinkWithoutContext(value)) return { value, shrinks };
+  const property = fc.property(p.c.spec.given, t.predicate);
+  for (let pass = 0; pass < MAX_RESHRINK_PASSES && performance.now() < p.deadline; pass++) {
+    const again: fc.RunDetails<[T]> = fc.check(property, { seed: p.seed, numRuns: 1, examples: [[value]] });
+    if (!again.failed || !again.counterexample || again.numShrinks === 0) break;
+    value = again.counterexample[0];
+    shrinks += again.numShrinks;
+  }
+  return { value, shrinks };
+}
+
+/** The command that reproduces a counterexample found in `phase`. */
+function replayOf(id: string, phase: Phase, seed: number, path: string, corpusWritten: boolean): Replay {
+  const command = phase === 'corpus' && corpusWritten
+    ? `crl-verify replay ${id}`
+    : `crl-verify replay ${id} --seed ${seed} --path ${path}${phase === 'generate' ? '' : ` --phase ${phase}`}`;
+  return { phase, seed, path, command };
+}
+
+/** Phase 7 (report): the typed result. */
+function report<T>(p: Plan<T>, t: Tracker<T>, r: {
+  outcome: Outcome; error?: string; counterexample?: Counterexample; path?: string; runs: number; shrinks: number;
+  interrupted: boolean; corpusWritten?: string; targeted?: ConjectureResult['targeted']; t0: number;
+}): ConjectureResult {
+  const spec = p.c.spec;
   const stat = spec.kind === 'statistical' ? spec : undefined;
-  return {
-    id: c.id, title: spec.title, source: spec.source, expect: spec.expect, kind: c.kind, file: c.file,
-    bound: spec.bound ? { expression: spec.bound, tex: texOf(spec.bound) } : undefined,
-    outcome, status, profile: profile.name, seed, path: details.counterexamplePath ?? undefined,
-    runs: details.numRuns, shrinks: details.numShrinks + reshrinks, counterexample,
-    tightest: outcome === 'held' && tightest ? { relativeMargin: tightest.rel, verdict: tightest.verdict, shown: show(tightest.instance) } : undefined,
-    margins: outcome === 'held' && c.kind !== 'statistical' ? margins : undefined,
-    replayedFromCorpus: stored !== undefined, corpusWritten, error, expectedCounterexample: spec.expectedCounterexample,
-    targeted,
-    statistical: stat ? { trials: stat.trials, delta: stat.delta, alpha: stat.alpha, instances, maxObservedRate: maxRate } : undefined,
-    timing: { ms: Math.round(performance.now() - t0) },
+  const coverage: Coverage = {
+    instances: t.instances, discarded: t.discarded, minimum: p.minimum,
+    excludedRate: excludedRate(t.instances), interrupted: r.interrupted,
   };
+  const held = r.outcome === 'held';
+  const suspect: Suspect | undefined = t.suspect && {
+    shown: p.show(t.suspect.instance), verdict: t.suspect.verdict, confirmation: t.suspect.confirmation,
+  };
+  const sharpness: Sharpness | undefined = t.sharpest && spec.expect === 'holds' ? {
+    ratio: t.sharpest.ratio, shown: p.show(t.sharpest.instance), from: t.sharpest.from,
+  } : undefined;
+  return {
+    id: p.c.id, title: spec.title, source: spec.source, expect: spec.expect, kind: p.c.kind, file: p.c.file,
+    bound: spec.bound ? { expression: spec.bound, tex: texOf(spec.bound) } : undefined,
+    outcome: r.outcome, status: statusOf(r.outcome, spec.expect), profile: p.profile.name, seed: p.seed, path: r.path,
+    runs: r.runs, shrinks: r.shrinks, coverage, counterexample: r.counterexample,
+    tightest: held && t.tightest
+      ? { relativeMargin: t.tightest.rel, verdict: t.tightest.verdict, shown: p.show(t.tightest.instance) }
+      : undefined,
+    margins: held && p.c.kind !== 'statistical' ? t.margins : undefined,
+    sharpness, suspect,
+    replayedFromCorpus: p.stored !== undefined, corpusWritten: r.corpusWritten, warnings: p.warnings,
+    error: r.error, expectedCounterexample: spec.expectedCounterexample, targeted: r.targeted,
+    statistical: stat ? {
+      trials: stat.trials, delta: stat.delta, alpha: stat.alpha, instances: t.instances, maxObservedRate: t.maxRate,
+    } : undefined,
+    timing: { ms: Math.round(performance.now() - r.t0) },
+  } as ConjectureResult;
+}
+
+/** The tightness check of a bound the theory says is (nearly) attained: lhs/rhs at `tight.at` >= `tight.ratio`. */
+function tightnessError<T>(p: Plan<T>): string | undefined {
+  const tight = p.c.spec.tight;
+  if (!tight) return undefined;
+  const ratio = sharpnessRatio(p.c.evaluate(tight.at));
+  if (ratio >= tight.ratio) return undefined;
+  return `tightness check failed: lhs/rhs = ${ratio} at ${p.show(tight.at)}, where the bound is nearly attained `
+    + `(expected >= ${tight.ratio}); did the bound get looser?`;
+}
+
+/**
+ * Runs one conjecture by phases — examples, corpus replay, targeted search, generation, shrink, confirm, report —
+ * stopping at the first confirmed counterexample, and classifies the outcome against the expectation.
+ */
+export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): ConjectureResult {
+  const t0 = performance.now();
+  const p = plan(c, opts, t0);
+  return withProfile(p.profile, () => {
+    const t = new Tracker(p);
+    const tightness = tightnessError(p);
+    if (tightness) return report(p, t, { outcome: 'error', error: tightness, runs: 0, shrinks: 0, interrupted: false, t0 });
+
+    let found: Found<T> | undefined;
+    let targeted: ConjectureResult['targeted'];
+    let generated: fc.RunDetails<[T]> | undefined;
+    if (opts.path !== undefined) {
+      found = replayPhase(p, t, opts.phase ?? 'generate');
+    } else {
+      found = examplesPhase(p, t) ?? corpusPhase(p, t);
+      if (!found) ({ found, report: targeted } = targetedPhase(p, t));
+      if (!found) ({ found, details: generated } = generatePhase(p, t));
+    }
+    const runsSoFar = t.instances + t.discarded;
+    const interrupted = generated?.interrupted ?? false;
+
+    if (!found) {
+      const suspect = t.suspect !== undefined;
+      let outcome: Outcome = suspect ? 'inconclusive' : 'held';
+      let error: string | undefined;
+      if (t.instances < p.minimum) {
+        outcome = interrupted ? 'timeout' : 'vacuous';
+        error = interrupted
+          ? `time limit reached after ${t.instances} instances (minimum ${p.minimum}, ${p.numRuns} asked for)`
+          : `only ${t.instances} instances met the premise (${t.discarded} discarded; minimum ${p.minimum}): `
+            + 'steer the generator toward the premise or lower minInstances';
+      }
+      return report(p, t, { outcome, error, runs: runsSoFar, shrinks: 0, interrupted, targeted, t0 });
+    }
+
+    const d = found.details;
+    if (t.mode === 'error' || !d.counterexample) {
+      const shown = d.counterexample ? p.show(d.counterexample[0]) : undefined;
+      const error = `check threw on ${shown !== undefined ? 'a generated instance' : 'an instance'}: `
+        + `${message(d.errorInstance)}`;
+      const counterexample = d.counterexample
+        ? { shown: shown!, encoded: encodeValue(d.counterexample[0]), error: message(d.errorInstance) }
+        : undefined;
+      return report(p, t, {
+        outcome: 'error', error, counterexample, path: d.counterexamplePath ?? undefined, runs: runsSoFar,
+        shrinks: d.numShrinks, interrupted, targeted, t0,
+      });
+    }
+
+    const shrunk = shrinkPhase(p, t, d.counterexample[0]);
+    const x = shrunk.value;
+    // confirm: the final counterexample, re-evaluated in full (replay, then perturbation or higher precision)
+    const verdict = p.c.evaluate(x);
+    const confirmation = t.confirm(x, verdict, true);
+    const shown = p.show(x);
+    if (!confirmation.confirmed || verdict.ok) {
+      t.suspect = { instance: x, verdict, confirmation };
+      return report(p, t, { outcome: 'inconclusive', runs: runsSoFar, shrinks: d.numShrinks, interrupted, targeted, t0 });
+    }
+    const path = d.counterexamplePath ?? '0';
+    let corpusWritten: string | undefined;
+    const encoded = encodeValue(x);
+    const known = p.stored !== undefined && JSON.stringify(p.stored.entry.counterexample) === JSON.stringify(encoded);
+    if (opts.writeCorpus && !known) {
+      try {
+        corpusWritten = writeCorpus(p.corpusDir, { id: c.id, seed: p.seed, path, phase: found.phase, value: x, shown, fastCheck: 'fast-check 4' });
+      } catch (e) {
+        p.warnings.push(`could not write the counterexample corpus (${message(e)}); the refutation stands and is reported in full`);
+      }
+    }
+    const replay = replayOf(c.id, found.phase, p.seed, path, corpusWritten !== undefined || (known && found.phase === 'corpus'));
+    return report(p, t, {
+      outcome: 'refuted', counterexample: { shown, encoded, verdict, confirmation, replay }, path, runs: runsSoFar,
+      shrinks: d.numShrinks + shrunk.shrinks, interrupted, corpusWritten, targeted, t0,
+    });
+  });
 }

@@ -1,20 +1,27 @@
-import { type LoadError, loadRegistry, selectConjectures } from './registry.js';
-import { type ConjectureResult, runConjecture, type RunOptions } from './runner.js';
+import { runConjectures } from './pool.js';
 import { profileFor } from './profiles.js';
+import { type LoadError, loadRegistry, selectConjectures } from './registry.js';
+import { type ConjectureResult, passesGate, type RunOptions, type Status } from './runner.js';
+import type { Conjecture } from './types.js';
 
-export interface SuiteOptions extends RunOptions {
+export interface SuiteOptions extends Omit<RunOptions, 'onProgress'> {
   readonly propertiesDir?: string;
+  /** Selects conjectures by id or title: a substring or /regex/flags (see `matcher`). */
   readonly grep?: string;
   readonly shard?: { index: number; count: number };
+  /** Worker threads that run the conjectures, each under its time limit (default 0: in this thread). */
+  readonly workers?: number;
   /** Called after each conjecture (progress output). */
   readonly onResult?: (r: ConjectureResult, done: number, total: number) => void;
+  /** Called once with the selected conjectures, before any runs. */
+  readonly onPlan?: (selected: readonly Conjecture[]) => void;
 }
 
 export interface SuiteResult {
   readonly profile: string;
   readonly results: ConjectureResult[];
   /** How many conjectures ended in each status. */
-  readonly counts: Readonly<Record<ConjectureResult['status'], number>>;
+  readonly counts: Readonly<Record<Status, number>>;
   readonly loadErrors: LoadError[];
   /**
    * Union bound on the chance that some statistical `holds` conjecture fails although true:
@@ -22,32 +29,44 @@ export interface SuiteResult {
    */
   readonly falseAlarmBudget: number;
   readonly ok: boolean;
+  /** The TensorFlow.js backend, when a check loaded it (reports name it). */
+  readonly tensorBackend?: string;
   readonly timing: { readonly ms: number };
 }
 
-/** Loads, selects and runs conjectures; ok when every outcome is as expected and every file loaded. */
+/** How many results ended in each status. */
+export function countStatuses(results: readonly ConjectureResult[]): Record<Status, number> {
+  const counts: Record<Status, number> = { 'as-expected': 0, unexpected: 0, inconclusive: 0, error: 0 };
+  for (const r of results) counts[r.status]++;
+  return counts;
+}
+
+/** Assembles a suite result (also used to merge shards). */
+export function suiteResult(
+  profile: string, results: ConjectureResult[], loadErrors: LoadError[], ms: number, tensorBackend?: string,
+): SuiteResult {
+  const falseAlarmBudget = results
+    .filter((r) => r.statistical && r.expect === 'holds')
+    .reduce((s, r) => s + r.statistical!.alpha * r.statistical!.instances, 0);
+  return {
+    profile, results, counts: countStatuses(results), loadErrors, falseAlarmBudget,
+    ok: loadErrors.length === 0 && results.every((r) => passesGate(r.status)),
+    tensorBackend, timing: { ms },
+  };
+}
+
+/** Loads, selects and runs conjectures; ok when every outcome passes the gate and every file loaded. */
 export async function runSuite(opts: SuiteOptions = {}): Promise<SuiteResult> {
   const t0 = performance.now();
   const profile = profileFor(opts.profile);
   const reg = await loadRegistry(opts.propertiesDir);
   const selected = selectConjectures(reg.conjectures, opts.grep, opts.shard);
-  const results: ConjectureResult[] = [];
-  for (const c of selected) {
-    let r: ConjectureResult;
-    try {
-      r = runConjecture(c, { ...opts, profile });
-    } catch (e) {
-      r = { id: c.id, title: c.spec.title, source: c.spec.source, expect: c.spec.expect, kind: c.kind, file: c.file, outcome: 'error', status: 'error', profile: profile.name, seed: opts.seed ?? 0, runs: 0, shrinks: 0, replayedFromCorpus: false, error: (e as Error).message, timing: { ms: 0 } };
-    }
-    results.push(r);
-    opts.onResult?.(r, results.length, selected.length);
-  }
-  const falseAlarmBudget = results.filter((r) => r.statistical && r.expect === 'holds').reduce((s, r) => s + r.statistical!.alpha * r.statistical!.instances, 0);
-  const counts = { 'as-expected': 0, unexpected: 0, error: 0 };
-  for (const r of results) counts[r.status]++;
-  return {
-    profile: profile.name, results, counts, loadErrors: reg.errors, falseAlarmBudget,
-    ok: reg.errors.length === 0 && results.every((r) => r.status === 'as-expected'),
-    timing: { ms: Math.round(performance.now() - t0) },
-  };
+  opts.onPlan?.(selected);
+  let done = 0;
+  const { onResult, onPlan: _plan, ...rest } = opts;
+  const { results, tensorBackend } = await runConjectures(selected, {
+    ...rest, profile, workers: opts.workers ?? 0,
+    onResult: (r) => onResult?.(r, ++done, selected.length),
+  });
+  return suiteResult(profile.name, results, reg.errors, Math.round(performance.now() - t0), tensorBackend);
 }

@@ -33,8 +33,36 @@ interface Common<T> {
   readonly show?: (instance: T) => string;
   /** For a refuted conjecture: what the minimal counterexample is expected to look like (documentation). */
   readonly expectedCounterexample?: string;
-  /** Optional targeted search: gradient ascent on a violation objective before random generation. */
-  readonly search?: TargetedSearch<T>;
+  /**
+   * Instances checked first, before the corpus and generation (Hypothesis's `@example`): for a `refuted`
+   * conjecture, the known minimal counterexample, so the expectation is executable. They must be values `given`
+   * can produce (so they shrink without context).
+   */
+  readonly examples?: readonly T[];
+  /**
+   * Instances that must meet the premise (see `assume`) before the conjecture can count as held; default: the
+   * profile's minimum (quick 25, ci 50, thorough 200), never more than the runs asked for.
+   */
+  readonly minInstances?: number;
+  /**
+   * For a `holds` inequality the theory says is tight (or nearly): an instance where lhs/rhs is at least `ratio`
+   * (rhs/lhs for >=). Checked on every run, so a bound that silently got looser fails.
+   */
+  readonly tight?: { readonly at: T; readonly ratio: number };
+  /** For a `holds` bound known to be loose: by how much, in words (shown in the claims catalogue). */
+  readonly loose?: string;
+  /**
+   * How a violation is confirmed before it refutes (see src/conjecture/confirm.ts): `'perturb'` (default for exact
+   * checks) re-evaluates with every non-integer input moved by a few ulps and requires the violation to exceed the
+   * spread that rounding makes; `'replay'` only requires the same verdict on re-evaluation (Monte Carlo or
+   * discontinuous checks); a function re-evaluates the instance at higher precision (e.g. mathjs BigNumber).
+   */
+  readonly confirm?: 'perturb' | 'replay' | ((instance: T) => Verdict);
+  /**
+   * Targeted search: a hand-written objective with its gradient, or `false` to switch off the default search
+   * (finite-difference ascent of the check's own violation over the arbitrary's search space).
+   */
+  readonly search?: TargetedSearch<T> | false;
 }
 
 /**

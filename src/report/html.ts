@@ -4,6 +4,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { type ConjectureResult, showNumber, type SuiteResult } from '../conjecture/index.js';
 import { detailTables } from './markdown.js';
+import { summaryOf } from './summary.js';
 
 /*
  * reports/index.html: a static page (no server, no script) with the conjecture table and SVG plots rendered in Node
@@ -77,8 +78,18 @@ export function plotsOf(s: SuiteResult): Plot[] {
 function row(r: ConjectureResult): string {
   const tight = r.statistical ? `failure rate ≤ ${showNumber(r.statistical.maxObservedRate)} (δ = ${r.statistical.delta}, α = ${r.statistical.alpha})` : r.tightest ? showNumber(r.tightest.relativeMargin) : '';
   const cx = r.error ? `error: ${r.error}` : r.counterexample ? r.counterexample.shown : '';
-  const cls = r.status === 'as-expected' ? 'ok' : 'bad';
+  const cls = r.status === 'as-expected' ? 'ok' : r.status === 'inconclusive' ? 'warn' : 'bad';
   return `<tr class="${cls}"><td><code>${esc(r.id)}</code></td><td>${esc(r.source.ref)}</td><td>${r.source.provenance}</td><td>${r.expect}</td><td>${r.outcome}</td><td>${esc(tight)}</td><td>${esc(cx)}</td></tr>`;
+}
+
+/** The summary at the top of the page: the counts, then failures, load errors, inconclusive checks, warnings. */
+function summaryHtml(s: SuiteResult): string {
+  const sum = summaryOf(s);
+  const sections = sum.sections.map((sec) => {
+    const items = sec.items.map((i) => `<li>${esc(i)}</li>`).join('');
+    return `<section class="summary"><h3>${esc(sec.title)}</h3><ul>${items}</ul></section>`;
+  });
+  return `<p class="headline ${sum.ok ? 'pass' : 'fail'}"><strong>${esc(sum.headline)}</strong></p>\n${sections.join('\n')}`;
 }
 
 /** The HTML page (plots rendered to inline SVG). */
@@ -87,10 +98,11 @@ export async function htmlReport(s: SuiteResult, tensorBackend?: string): Promis
   for (const p of plotsOf(s)) figures.push(`<figure class="plot" id="${esc(p.id)}" data-points="${p.points}">${await svgOf(p.spec)}<figcaption>${esc(p.caption)}</figcaption></figure>`);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>crl-verify report (${s.profile})</title>
-<style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top}tr.bad{background:#fdd}figure{margin:1.5em 0}figcaption{font-size:12px;color:#444}</style>
+<style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1200px}table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top}tr.bad{background:#fdd}tr.warn{background:#ffd}.headline.fail{color:#a00}.headline.pass{color:#060}figure{margin:1.5em 0}figcaption{font-size:12px;color:#444}</style>
 </head><body>
 <h1>crl-verify report — ${s.profile} profile</h1>
-<p>${s.results.length} conjectures: ${s.counts['as-expected']} as expected, ${s.counts.unexpected} unexpected, ${s.counts.error} errors. Suite-wide false-alarm budget: ${showNumber(s.falseAlarmBudget)}.${tensorBackend ? ` TensorFlow.js backend: ${esc(tensorBackend)}.` : ''} Divergences are named by convention: <code>…KlHalf</code> = ½(KL + KL) (paper 2's theory), <code>…KlSum</code> = KL + KL (its code metric).</p>
+${summaryHtml(s)}
+<p>Suite-wide false-alarm budget: ${showNumber(s.falseAlarmBudget)}.${tensorBackend ? ` TensorFlow.js backend: ${esc(tensorBackend)}.` : ''} Divergences are named by convention: <code>…KlHalf</code> = ½(KL + KL) (paper 2's theory), <code>…KlSum</code> = KL + KL (its code metric).</p>
 <h2>Plots</h2>
 ${figures.join('\n')}
 <h2>Conjectures</h2>

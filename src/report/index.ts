@@ -8,6 +8,7 @@ import { markdownReport } from './markdown.js';
 export * from './json.js';
 export * from './markdown.js';
 export * from './junit.js';
+export * from './summary.js';
 
 /** Writes report.json, report.md and junit.xml into `dir`; returns their paths. */
 export function writeReports(s: SuiteResult, dir: string, startedAt: Date, tensorBackend?: string): string[] {

@@ -1,4 +1,5 @@
 import type { ConjectureResult, SuiteResult } from '../conjecture/index.js';
+import { type Summary, summaryOf } from './summary.js';
 
 /**
  * report.json, schema version 1 (documented in docs/report-schema.md). Everything outside `timing`
@@ -9,7 +10,11 @@ export interface JsonReport {
   readonly schema: 'crl-verify/report@1';
   readonly profile: string;
   readonly engine: { readonly float64: string; readonly tensor?: string };
-  readonly summary: { readonly total: number; readonly asExpected: number; readonly unexpected: number; readonly errors: number; readonly loadErrors: number; readonly falseAlarmBudget: number; readonly ok: boolean };
+  readonly summary: {
+    readonly total: number; readonly asExpected: number; readonly unexpected: number; readonly inconclusive: number;
+    readonly errors: number; readonly loadErrors: number; readonly falseAlarmBudget: number; readonly ok: boolean;
+    readonly headline: string; readonly sections: Summary['sections'];
+  };
   readonly loadErrors: SuiteResult['loadErrors'];
   readonly conjectures: readonly Omit<ConjectureResult, never>[];
   readonly timing: { readonly ms: number; readonly startedAt: string };
@@ -19,7 +24,12 @@ export function jsonReport(s: SuiteResult, startedAt: Date, tensorBackend?: stri
   return {
     schema: 'crl-verify/report@1', profile: s.profile,
     engine: { float64: 'TypeScript + WASM SIMD (float64)', ...(tensorBackend ? { tensor: tensorBackend } : {}) },
-    summary: { total: s.results.length, asExpected: s.counts['as-expected'], unexpected: s.counts.unexpected, errors: s.counts.error, loadErrors: s.loadErrors.length, falseAlarmBudget: s.falseAlarmBudget, ok: s.ok },
+    summary: {
+      total: s.results.length, asExpected: s.counts['as-expected'], unexpected: s.counts.unexpected,
+      inconclusive: s.counts.inconclusive, errors: s.counts.error, loadErrors: s.loadErrors.length,
+      falseAlarmBudget: s.falseAlarmBudget, ok: s.ok,
+      headline: summaryOf(s).headline, sections: summaryOf(s).sections,
+    },
     loadErrors: s.loadErrors, conjectures: s.results, timing: { ms: s.timing.ms, startedAt: startedAt.toISOString() },
   };
 }

@@ -9,6 +9,7 @@ export function junitReport(s: SuiteResult): string {
   const cases = s.results.map((r) => {
     const name = `${r.id} (expect ${r.expect})`;
     const body = r.status === 'error' ? `<error message="${x(r.error ?? 'error')}"/>`
+      : r.status === 'inconclusive' ? `<system-out>${x(`inconclusive: ${r.suspect?.confirmation.reason ?? ''}`)}</system-out>`
       : r.status === 'unexpected' ? `<failure message="${x(r.expect === 'holds' ? `counterexample: ${r.counterexample?.shown ?? ''}` : 'no counterexample found')}">${x(`seed ${r.seed}${r.path ? ` path ${r.path}` : ''}`)}</failure>` : '';
     return `    <testcase classname="${x(r.file ?? 'properties')}" name="${x(name)}" time="${(r.timing.ms / 1000).toFixed(3)}">${body}</testcase>`;
   });

@@ -1,5 +1,6 @@
 import type { ConjectureResult, SuiteResult } from '../conjecture/index.js';
 import { showNumber } from '../conjecture/index.js';
+import { summaryOf } from './summary.js';
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -8,6 +9,12 @@ function tightest(r: ConjectureResult): string {
   if (!r.tightest) return '';
   const v = r.tightest.verdict;
   return `${showNumber(r.tightest.relativeMargin)} (lhs ${showNumber(v.lhs)} ${v.relation} rhs ${showNumber(v.rhs)})`;
+}
+
+function sharpness(r: ConjectureResult): string {
+  if (!r.sharpness) return '';
+  const where = r.sharpness.from === 'search' ? 'reached by the search' : 'on a checked instance';
+  return `${showNumber(Number(r.sharpness.ratio.toPrecision(4)))} (${where}: ${r.sharpness.shown})`;
 }
 
 function cx(r: ConjectureResult): string {
@@ -33,7 +40,13 @@ export function detailTables(r: ConjectureResult): DetailTable[] {
   const out: DetailTable[] = [];
   if (r.targeted) {
     const t = r.targeted;
-    out.push({ title: 'targeted search (gradient ascent from the best generated starts)', columns: ['starts', 'steps', 'best start objective', 'best objective reached', 'snapped instance violates', 'ms'], rows: [[t.starts, t.steps, t.startObjective, t.bestObjective, t.violated ? 'yes' : 'no', t.ms]] });
+    const title = t.method === 'objective'
+      ? 'targeted search (gradient ascent of the conjecture\'s objective from the best generated starts)'
+      : 'targeted search (finite-difference ascent of the check\'s violation, −relative margin)';
+    out.push({
+      title, columns: ['starts', 'steps', 'evaluations', 'best start objective', 'best objective reached', 'snapped instance violates', 'ms'],
+      rows: [[t.starts, t.steps, t.evaluations, t.startObjective, t.bestObjective, t.violated ? 'yes' : 'no', t.ms]],
+    });
   }
   const v = r.tightest?.verdict ?? r.counterexample?.verdict;
   const d = v?.details as Record<string, unknown> | undefined;
@@ -48,21 +61,32 @@ export function detailTables(r: ConjectureResult): DetailTable[] {
 
 const cell = (x: string | number): string => esc(typeof x === 'number' ? showNumber(x) : x);
 
-/** report.md: one row per conjecture. */
+/** report.md: the summary first (failures first, with replay lines), then one row per conjecture. */
 export function markdownReport(s: SuiteResult, tensorBackend?: string): string {
+  const sum = summaryOf(s);
   const lines = [
     `# crl-verify report (${s.profile} profile)`, '',
-    `${s.results.length} conjectures: ${s.counts['as-expected']} as expected, ${s.counts.unexpected} unexpected, ${s.counts.error} errors.` +
-      ` Suite-wide false-alarm budget (statistical \`holds\` conjectures, union bound): ${showNumber(s.falseAlarmBudget)}.` +
+    `**${sum.headline}.**`, '',
+    `Suite-wide false-alarm budget (statistical \`holds\` conjectures, union bound): ${showNumber(s.falseAlarmBudget)}.` +
       (tensorBackend ? ` TensorFlow.js backend: ${tensorBackend}.` : '') +
       ' Divergence conventions are named: `…KlHalf` = ½(KL + KL) (paper 2\'s theory), `…KlSum` = KL + KL (its code metric).', '',
   ];
-  for (const e of s.loadErrors) lines.push(`- **load error** in \`${e.file}\`: ${esc(e.message)}`);
-  if (s.loadErrors.length) lines.push('');
-  lines.push('| id | source | provenance | expected | outcome | runs | tightest margin (relative) | counterexample | seed |', '|---|---|---|---|---|---:|---|---|---|');
+  for (const sec of sum.sections) lines.push(`## ${sec.title}`, '', ...sec.items.map((i) => `- ${esc(i)}`), '');
+  lines.push('## Conjectures', '');
+  lines.push(
+    '| id | source | provenance | expected | outcome | instances (premise met) | failure rate excluded (95%) | tightest margin (relative) | sharpness (max lhs/rhs) | counterexample | seed |',
+    '|---|---|---|---|---|---:|---:|---|---|---|---|',
+  );
   for (const r of s.results) {
-    const mark = r.status === 'as-expected' ? '' : r.status === 'error' ? ' ⚠' : ' ✗';
-    lines.push(`| \`${r.id}\` | ${esc(r.source.ref)} | ${r.source.provenance} | ${r.expect} | ${r.outcome}${mark} | ${r.runs} | ${esc(tightest(r))} | ${esc(cx(r))} | ${r.seed}${r.path ? ` path ${r.path}` : ''} |`);
+    const mark = { 'as-expected': '', inconclusive: ' ?', error: ' ⚠', unexpected: ' ✗' }[r.status];
+    const cov = r.coverage;
+    const cells = [
+      `\`${r.id}\``, esc(r.source.ref), r.source.provenance, r.expect, `${r.outcome}${mark}`,
+      `${cov.instances}${cov.discarded ? ` (${cov.discarded} discarded)` : ''}${cov.interrupted ? ' (time-boxed)' : ''}`,
+      showNumber(Number(cov.excludedRate.toPrecision(2))), esc(tightest(r)), esc(sharpness(r)), esc(cx(r)),
+      `${r.seed}${r.path ? ` path ${r.path}` : ''}`,
+    ];
+    lines.push(`| ${cells.join(' | ')} |`);
   }
   lines.push('', 'Bounds:', '');
   for (const r of s.results.filter((x) => x.bound)) lines.push(`- \`${r.id}\`: $${r.bound!.tex}$`);

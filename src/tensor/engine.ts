@@ -44,7 +44,9 @@ async function load(): Promise<TensorEngine> {
       if (tf.getBackend() === 'tensorflow' || (await tf.setBackend('tensorflow'))) return { tf, backend: 'tensorflow' };
       reason = '@tensorflow/tfjs-node loaded but its backend did not start';
     } catch (e) {
-      reason = `@tensorflow/tfjs-node is not installed (${(e as Error).message.split('\n')[0]})`;
+      // the message names this checkout's absolute path: reports say only what happened
+      const code = (e as { code?: string }).code;
+      reason = code === 'ERR_MODULE_NOT_FOUND' ? '@tensorflow/tfjs-node is not installed' : `@tensorflow/tfjs-node failed to load (${code ?? 'error'})`;
     }
   }
   const tf = await import('@tensorflow/tfjs');

@@ -29,7 +29,9 @@ describe('targeted search', () => {
   });
   it('{seed, path} of a counterexample found through the search replays to the same counterexample', () => {
     const first = runConjecture(planted, { profile: 'ci', useCorpus: false });
-    const again = runConjecture(planted, { profile: 'ci', useCorpus: false, seed: first.seed, path: first.path });
+    const { phase, seed, path } = first.counterexample!.replay!;
+    expect(phase).toBe('targeted');
+    const again = runConjecture(planted, { profile: 'ci', useCorpus: false, seed, path, phase });
     expect(again.outcome).toBe('refuted');
     expect(again.counterexample!.shown).toBe(first.counterexample!.shown);
   });

@@ -1,0 +1,125 @@
+import { Worker } from 'node:worker_threads';
+import { profileFor } from './profiles.js';
+import { type ConjectureResult, failedRun, runConjecture, type RunOptions } from './runner.js';
+import type { Conjecture } from './types.js';
+import { backendOf, PHASES, type WorkReply, type WorkRequest } from './worker.js';
+import { loadedTensorEngine } from '../tensor/engine.js';
+
+/**
+ * Runs conjectures in worker threads so that each one's time limit is kept while it runs: a conjecture still
+ * running at its hard limit (the profile's time limit plus GRACE) has its worker stopped, is reported as a
+ * `timeout` error with the phase it was in and the instances it had checked, and the rest go on in a new worker.
+ * With `workers: 0` conjectures run in this thread, one after the other, and a check that never returns hangs.
+ */
+export interface PoolOptions extends Omit<RunOptions, 'onProgress'> {
+  /** Worker threads (default 2; 0 runs in this thread). */
+  readonly workers?: number;
+  /** Called as each conjecture finishes (in finishing order). */
+  readonly onResult?: (r: ConjectureResult) => void;
+}
+
+/** Extra time past the time limit before a worker is stopped (fast-check's own limit stops generation first). */
+export const GRACE_MS = 5_000;
+
+interface Slot {
+  worker: Worker;
+}
+
+const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+
+function spawn(): Worker {
+  const w = new Worker(ENTRY);
+  w.unref();
+  return w;
+}
+
+/** One run: a conjecture, with a seed of its own (the audit's) or the run's. */
+export interface RunTask {
+  readonly conjecture: Conjecture;
+  readonly seed?: number;
+}
+
+/** What a pool run returns: the results in the order given, and the TensorFlow.js backend if one was loaded. */
+export interface PoolResult {
+  readonly results: ConjectureResult[];
+  readonly tensorBackend?: string;
+}
+
+/** Runs conjectures and returns their results in the order given. */
+export async function runConjectures(selected: readonly Conjecture[], opts: PoolOptions = {}): Promise<PoolResult> {
+  return runTasks(selected.map((conjecture) => ({ conjecture })), opts);
+}
+
+/** Runs tasks (conjecture and seed) and returns their results in the order given. */
+export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions = {}): Promise<PoolResult> {
+  // conjectures made in code (not loaded from a file) can only run in this thread
+  const loadable = tasks.every((t) => t.conjecture.file !== undefined);
+  const workers = loadable ? Math.min(opts.workers ?? 2, tasks.length) : 0;
+  const { onResult, workers: _w, ...options } = opts;
+  const profile = profileFor(options.profile);
+  const runOptions: Omit<RunOptions, 'onProgress'> = { ...options, profile: profile.name };
+  if (workers <= 0) {
+    const results = tasks.map(({ conjecture: c, seed }) => {
+      let r: ConjectureResult;
+      try {
+        r = runConjecture(c, { ...runOptions, seed: seed ?? runOptions.seed });
+      } catch (e) {
+        r = failedRun(c, profile.name, seed ?? options.seed ?? 0, 'error', (e as Error).message, 0);
+      }
+      onResult?.(r);
+      return r;
+    });
+    return { results, tensorBackend: await backendOf(loadedTensorEngine()) };
+  }
+  const results = new Array<ConjectureResult>(tasks.length);
+  let tensorBackend: string | undefined;
+  const hardLimit = (options.timeLimitMs ?? profile.timeLimitMs) + GRACE_MS;
+  let next = 0;
+  const slots: Slot[] = [];
+
+  const runOn = (slot: Slot, index: number): Promise<void> => new Promise((done) => {
+    const { conjecture: c, seed } = tasks[index]!;
+    const taskSeed = seed ?? options.seed ?? 0;
+    const progress = new SharedArrayBuffer(8);
+    const t0 = performance.now();
+    const finish = (r: ConjectureResult): void => {
+      clearTimeout(timer);
+      slot.worker.removeAllListeners('message');
+      slot.worker.removeAllListeners('error');
+      results[index] = r;
+      onResult?.(r);
+      done();
+    };
+    const timer = setTimeout(() => {
+      const shared = new Int32Array(progress);
+      const phase = PHASES[Atomics.load(shared, 0)] ?? 'examples';
+      const instances = Atomics.load(shared, 1);
+      void slot.worker.terminate();
+      slot.worker = spawn();
+      const error = `stopped at the time limit (${hardLimit - GRACE_MS} ms + ${GRACE_MS} ms grace) `
+        + `in the ${phase} phase, after ${instances} instances checked`;
+      finish(failedRun(c, profile.name, taskSeed, 'timeout', error, Math.round(performance.now() - t0), instances));
+    }, hardLimit);
+    slot.worker.on('message', (m: WorkReply) => {
+      tensorBackend ??= m.tensorBackend;
+      finish(m.ok ? m.result! : failedRun(c, profile.name, taskSeed, 'error', m.error!, 0));
+    });
+    slot.worker.on('error', (e) => {
+      slot.worker = spawn();
+      finish(failedRun(c, profile.name, taskSeed, 'error', `worker failed: ${e.message}`, 0));
+    });
+    const request: WorkRequest = { id: c.id, file: c.file!, options: { ...runOptions, seed: seed ?? runOptions.seed }, progress };
+    slot.worker.postMessage(request);
+  });
+
+  const drain = async (slot: Slot): Promise<void> => {
+    while (next < tasks.length) await runOn(slot, next++);
+  };
+  for (let k = 0; k < workers; k++) slots.push({ worker: spawn() });
+  try {
+    await Promise.all(slots.map(drain));
+  } finally {
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+  return { results, tensorBackend };
+}

@@ -1,0 +1,172 @@
+import fc from 'fast-check';
+import type { SearchSpace } from '../arbitraries/searchSpace.js';
+import { Rng } from '../numeric/index.js';
+import type { TargetedSearch } from './types.js';
+import { relativeMargin, type Verdict } from './verdict.js';
+
+/** What a targeted search did, for the report. */
+export interface TargetedReport {
+  /** 'objective': the conjecture's own objective and gradient; 'violation': finite differences of the check's margin. */
+  readonly method: 'objective' | 'violation';
+  readonly starts: number;
+  readonly steps: number;
+  readonly evaluations: number;
+  /** The best objective among the generated starts, and the best the ascent reached. */
+  readonly startObjective: number;
+  readonly bestObjective: number;
+  readonly ms: number;
+}
+
+/** A search's snapped best point, handed to fast-check as an example to check and shrink. */
+export interface TargetedFind<T> {
+  readonly instance: T;
+  readonly report: TargetedReport;
+}
+
+/** The search budget of a profile. */
+export interface SearchBudget {
+  readonly pool: number;
+  readonly starts: number;
+  readonly steps: number;
+  /** Wall-time cap of the whole search, in ms. */
+  readonly ms: number;
+}
+
+/** One Adam step on θ (ascent); m, v are the moment estimates, k the step number from 1. */
+function adamStep(theta: number[], gradient: readonly number[], m: number[], v: number[], k: number, lr: number): number[] {
+  return theta.map((th, i) => {
+    const g = gradient[i]!;
+    m[i] = 0.9 * m[i]! + 0.1 * g;
+    v[i] = 0.999 * v[i]! + 0.001 * g * g;
+    const mHat = m[i]! / (1 - 0.9 ** k);
+    const vHat = v[i]! / (1 - 0.999 ** k);
+    return th + (lr * mHat) / (Math.sqrt(vHat) + 1e-8);
+  });
+}
+
+interface Ascent<T> {
+  /** Objective and gradient at θ (larger = closer to a violation); a non-finite value stops this start. */
+  readonly objective: (theta: readonly number[], start: T) => { value: number; gradient: number[] };
+  /** The objective alone (to rank the starts); defaults to the objective's value. */
+  readonly value?: (theta: readonly number[], start: T) => number;
+  readonly encode: (instance: T) => number[];
+  /** The instance at θ on the generator's grid. */
+  readonly decode: (theta: readonly number[], start: T) => T;
+  /** Scores a decoded instance (when given, the best of the KEEP best points after snapping wins). */
+  readonly score?: (instance: T) => number;
+  readonly learningRate: number;
+}
+
+/** How many of the best points of the ascent are snapped and scored again (snapping can undo a violation). */
+const KEEP = 8;
+
+function ascend<T>(a: Ascent<T>, method: TargetedReport['method'], pool: readonly T[], budget: SearchBudget) {
+  const t0 = performance.now();
+  const rank = (theta: readonly number[], x: T): number => {
+    try {
+      const v = a.value ? a.value(theta, x) : a.objective(theta, x).value;
+      return Number.isNaN(v) ? -Infinity : v;
+    } catch {
+      return -Infinity;
+    }
+  };
+  const scored = pool
+    .map((x) => ({ x, v: rank(a.encode(x), x) }))
+    .filter((p) => Number.isFinite(p.v))
+    .sort((p, q) => q.v - p.v)
+    .slice(0, budget.starts);
+  const kept: { v: number; theta: number[]; start: T }[] = [];
+  const keep = (v: number, theta: number[], start: T): void => {
+    if (kept.length === KEEP && v <= kept[KEEP - 1]!.v) return;
+    kept.push({ v, theta, start });
+    kept.sort((p, q) => q.v - p.v);
+    if (kept.length > KEEP) kept.pop();
+  };
+  let steps = 0;
+  for (const { x } of scored) {
+    let theta = a.encode(x);
+    const m = theta.map(() => 0);
+    const v = theta.map(() => 0);
+    for (let k = 1; k <= budget.steps && performance.now() - t0 < budget.ms; k++) {
+      let step: { value: number; gradient: number[] };
+      try { step = a.objective(theta, x); } catch { break; }
+      steps++;
+      if (!Number.isFinite(step.value) || step.gradient.some((g) => !Number.isFinite(g))) break;
+      keep(step.value, theta, x);
+      theta = adamStep(theta, step.gradient, m, v, k, a.learningRate);
+    }
+  }
+  const snapped = kept.map((p) => a.decode(p.theta, p.start));
+  let instance = snapped[0] ?? pool[0]!;
+  if (a.score && snapped.length > 1) {
+    const scores = snapped.map((x) => { try { return a.score!(x); } catch { return -Infinity; } });
+    instance = snapped[scores.indexOf(Math.max(...scores))]!;
+  }
+  const report = {
+    method, starts: scored.length, steps,
+    startObjective: scored[0]?.v ?? -Infinity, bestObjective: kept[0]?.v ?? -Infinity, ms: Math.round(performance.now() - t0),
+  };
+  return { instance, report };
+}
+
+/**
+ * Gradient ascent (Adam) on a conjecture's own objective, from the best generated starts; pool, starts and steps
+ * are the conjecture's (default 64, 8, 400), the time cap the budget's.
+ */
+export function objectiveSearch<T>(s: TargetedSearch<T>, given: fc.Arbitrary<T>, seed: number, budget: SearchBudget): TargetedFind<T> {
+  const pool = fc.sample(given, { seed, numRuns: s.pool ?? 64 });
+  const own = { ...budget, starts: s.starts ?? 8, steps: s.steps ?? 400 };
+  let evaluations = 0;
+  const objective = (theta: readonly number[], x: T) => { evaluations++; return s.objective(theta, x); };
+  const a = { objective, encode: s.encode, decode: s.decode, learningRate: s.learningRate ?? 0.1 };
+  const found = ascend(a, 'objective', pool, own);
+  return { instance: found.instance, report: { ...found.report, evaluations } };
+}
+
+/** The violation a verdict shows: −(relative margin); > 0 when it failed, larger = further from holding. */
+export function violationScore(v: Verdict): number {
+  return -relativeMargin(v);
+}
+
+/**
+ * Ascent of the check's own violation over the arbitrary's search space: the gradient is estimated by central
+ * finite differences along DIRECTIONS random directions per step (float64, 2·DIRECTIONS evaluations a step), Adam
+ * takes the step, and the best point is snapped onto the generator's grid.
+ */
+export function violationSearch<T>(
+  check: (instance: T) => Verdict, space: SearchSpace<T>, given: fc.Arbitrary<T>, seed: number, budget: SearchBudget,
+): TargetedFind<T> | undefined {
+  const pool = fc.sample(given, { seed, numRuns: budget.pool });
+  let first: Verdict;
+  try { first = check(pool[0]!); } catch { return undefined; }
+  if (first.relation === 'holds') return undefined; // a predicate has no margin to climb
+  const rng = new Rng(seed ^ 0x5bd1e995);
+  let evaluations = 0;
+  const score = (x: T): number => {
+    evaluations++;
+    const v = check(x);
+    return Number.isFinite(v.margin) ? violationScore(v) : -Infinity;
+  };
+  const f = (theta: readonly number[], start: T): number => {
+    try { return score(space.at(theta, start)); } catch { return -Infinity; }
+  };
+  const objective = (theta: readonly number[], start: T): { value: number; gradient: number[] } => {
+    const value = f(theta, start);
+    const gradient = theta.map(() => 0);
+    for (let d = 0; d < DIRECTIONS; d++) {
+      const u = theta.map(() => (rng.uniform() < 0.5 ? -1 : 1));
+      const plus = f(theta.map((t, i) => t + H * u[i]!), start);
+      const minus = f(theta.map((t, i) => t - H * u[i]!), start);
+      const slope = Number.isFinite(plus) && Number.isFinite(minus) ? (plus - minus) / (2 * H) : 0;
+      for (let i = 0; i < theta.length; i++) gradient[i]! += (slope * u[i]!) / DIRECTIONS;
+    }
+    return { value, gradient };
+  };
+  const a = { objective, value: f, encode: space.encode, decode: space.snap, score, learningRate: 0.05 };
+  const found = ascend(a, 'violation', pool, budget);
+  return { instance: found.instance, report: { ...found.report, evaluations } };
+}
+
+/** Random directions per finite-difference gradient, and the step along them. */
+const DIRECTIONS = 2;
+const H = 1e-4;
