@@ -10,7 +10,7 @@ import { defineConjecture, leq, type TargetedSearch } from '../../src/conjecture
 import { softmax } from '../../src/numeric/index.js';
 import { calibrationRatioTf, loadTensorEngine, orderedScores, scoreOrder } from '../../src/tensor/index.js';
 import { aucRegret, excessRisk, expectedL1Gap, expectedPinsker } from '../../src/theory/ranking/index.js';
-import { INEQUALITY, instances as given, li2026, type RankingInstance, show } from './common.js';
+import { INEQUALITY, instances as given, li2026, type RankingInstance, ROOT_INEQUALITY, show } from './common.js';
 
 /** (L(s) − L*)/τ, clamped at 0 (a mathematically non-negative quantity, §4.3). */
 const scaledExcess = ({ model, s, tau }: RankingInstance): number => Math.max(0, excessRisk(model, s, tau) / tau);
@@ -42,8 +42,8 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.sqrt',
     title: 'Calibration: AUC* − AUC(s) <= √(2 (L(s) − L*)/τ)',
-    source: li2026('C5; T4', 'reconstructed'), expect: 'holds', given, show, tolerance: INEQUALITY, bound: 'sqrt(2 * excess / tau)',
-    check: (r) => leq(aucRegret(r.model, r.s), Math.sqrt(2 * scaledExcess(r)), INEQUALITY),
+    source: li2026('C5; T4', 'reconstructed'), expect: 'holds', given, show, tolerance: ROOT_INEQUALITY, bound: 'sqrt(2 * excess / tau)',
+    check: (r) => leq(aucRegret(r.model, r.s), Math.sqrt(2 * scaledExcess(r)), ROOT_INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.linear',
@@ -55,9 +55,9 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.sqrt-half-constant',
     title: 'Planted false (C5 FALSE-2): AUC* − AUC(s) <= 0.5·√((L(s) − L*)/τ)',
-    source: li2026('C5 FALSE-2'), expect: 'refuted', given, show, tolerance: INEQUALITY, bound: '0.5 * sqrt(excess / tau)',
+    source: li2026('C5 FALSE-2'), expect: 'refuted', given, show, tolerance: ROOT_INEQUALITY, bound: '0.5 * sqrt(excess / tau)',
     expectedCounterexample: 'the 2-point instance with a near tie δ > 0 (ratio → 1/√2 > 0.5); at δ = 0 the ratio is 0.354',
-    check: (r) => leq(aucRegret(r.model, r.s), 0.5 * Math.sqrt(scaledExcess(r)), INEQUALITY),
+    check: (r) => leq(aucRegret(r.model, r.s), 0.5 * Math.sqrt(scaledExcess(r)), ROOT_INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.regret-at-most-l1',
@@ -75,40 +75,40 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.pinsker-link',
     title: 'Second link (Pinsker): E_x ‖P₊ − q_s‖₁ <= E_x √(2 KL(P₊ ‖ q_s))',
-    source: li2026('C5'), expect: 'holds', given, show, tolerance: INEQUALITY, bound: 'sqrt(2 * KL)',
-    check: (r) => leq(expectedL1Gap(r.model, r.s, r.tau), expectedPinsker(r.model, r.s, r.tau), INEQUALITY),
+    source: li2026('C5'), expect: 'holds', given, show, tolerance: ROOT_INEQUALITY, bound: 'sqrt(2 * KL)',
+    check: (r) => leq(expectedL1Gap(r.model, r.s, r.tau), expectedPinsker(r.model, r.s, r.tau), ROOT_INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.pinsker-without-two',
     title: 'Planted false: E_x ‖P₊ − q_s‖₁ <= E_x √(KL(P₊ ‖ q_s)) (Pinsker without the factor 2)',
-    source: li2026('C5 (planted)'), expect: 'refuted', given, show, tolerance: INEQUALITY,
+    source: li2026('C5 (planted)'), expect: 'refuted', given, show, tolerance: ROOT_INEQUALITY,
     expectedCounterexample: 'Kx = 1, Ky = 2 near q_s = P₊ (Pinsker is tight there)',
-    check: (r) => leq(expectedL1Gap(r.model, r.s, r.tau), expectedPinsker(r.model, r.s, r.tau) / Math.SQRT2, INEQUALITY),
+    check: (r) => leq(expectedL1Gap(r.model, r.s, r.tau), expectedPinsker(r.model, r.s, r.tau) / Math.SQRT2, ROOT_INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.jensen-link',
     title: 'Third link (Jensen over x): E_x √(2 KL_x) <= √(2 (L(s) − L*)/τ)',
-    source: li2026('C5'), expect: 'holds', given, show, tolerance: INEQUALITY,
-    check: (r) => leq(expectedPinsker(r.model, r.s, r.tau), Math.sqrt(2 * scaledExcess(r)), INEQUALITY),
+    source: li2026('C5'), expect: 'holds', given, show, tolerance: ROOT_INEQUALITY,
+    check: (r) => leq(expectedPinsker(r.model, r.s, r.tau), Math.sqrt(2 * scaledExcess(r)), ROOT_INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.jensen-reversed',
     title: 'Planted false: E_x √(2 KL_x) >= √(2 (L(s) − L*)/τ) (Jensen the wrong way)',
-    source: li2026('C5 (planted)'), expect: 'refuted', given, show, tolerance: INEQUALITY,
+    source: li2026('C5 (planted)'), expect: 'refuted', given, show, tolerance: ROOT_INEQUALITY,
     expectedCounterexample: 'Kx = 2 with KL differing between the anchors',
-    check: (r) => leq(Math.sqrt(2 * scaledExcess(r)), expectedPinsker(r.model, r.s, r.tau), INEQUALITY),
+    check: (r) => leq(Math.sqrt(2 * scaledExcess(r)), expectedPinsker(r.model, r.s, r.tau), ROOT_INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.sqrt-targeted',
     title: 'Calibration with targeted search: AUC* − AUC(s) <= √2·√((L(s) − L*)/τ) also at the worst point gradient ascent finds',
-    source: li2026('C5; T4'), expect: 'holds', given: wide, show, tolerance: INEQUALITY, search: calibrationSearch, runs: 50,
-    check: (r) => leq(aucRegret(r.model, r.s), Math.SQRT2 * Math.sqrt(scaledExcess(r)), INEQUALITY),
+    source: li2026('C5; T4'), expect: 'holds', given: wide, show, tolerance: ROOT_INEQUALITY, search: calibrationSearch, runs: 50,
+    check: (r) => leq(aucRegret(r.model, r.s), Math.SQRT2 * Math.sqrt(scaledExcess(r)), ROOT_INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.sqrt-constant-below-supremum',
     title: 'Planted false (targeted search): AUC* − AUC(s) <= 0.75·√((L(s) − L*)/τ); the supremum of the ratio is about 0.79, which random generation rarely approaches',
-    source: li2026('C5 (planted; research found sup >= 0.777)'), expect: 'refuted', given: wide, show, tolerance: INEQUALITY, search: calibrationSearch, runs: 50,
+    source: li2026('C5 (planted; research found sup >= 0.777)'), expect: 'refuted', given: wide, show, tolerance: ROOT_INEQUALITY, search: calibrationSearch, runs: 50,
     expectedCounterexample: 'Ky = 3 or 4 near ties, found by gradient ascent (ratio ≈ 0.79); random search in the ci budget stays below 0.7',
-    check: (r) => leq(aucRegret(r.model, r.s), 0.75 * Math.sqrt(scaledExcess(r)), INEQUALITY),
+    check: (r) => leq(aucRegret(r.model, r.s), 0.75 * Math.sqrt(scaledExcess(r)), ROOT_INEQUALITY),
   }),
 ];

@@ -7,7 +7,7 @@ import { loadedTensorEngine } from '../tensor/engine.js';
 
 /**
  * Runs conjectures in worker threads so that each one's time limit is kept while it runs: a conjecture still
- * running at its hard limit (the profile's time limit plus GRACE) has its worker stopped, is reported as a
+ * running at its hard limit (the profile's time limit plus a grace) has its worker stopped, is reported as a
  * `timeout` error with the phase it was in and the instances it had checked, and the rest go on in a new worker.
  * With `workers: 0` conjectures run in this thread, one after the other, and a check that never returns hangs.
  */
@@ -18,8 +18,13 @@ export interface PoolOptions extends Omit<RunOptions, 'onProgress'> {
   readonly onResult?: (r: ConjectureResult) => void;
 }
 
-/** Extra time past the time limit before a worker is stopped (fast-check's own limit stops generation first). */
-export const GRACE_MS = 5_000;
+/**
+ * Extra time past the time limit before a worker is stopped (fast-check's own limit stops generation first, so a
+ * well-behaved check ends within the limit): a quarter of the limit, at least a second.
+ */
+export const graceMs = (limitMs: number): number => Math.max(1_000, Math.round(limitMs / 4));
+/** Time a worker may take to load a conjecture's file (TypeScript, its imports) before it is stopped. */
+export const LOAD_LIMIT_MS = 120_000;
 
 interface Slot {
   worker: Worker;
@@ -73,7 +78,8 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions = {}
   }
   const results = new Array<ConjectureResult>(tasks.length);
   let tensorBackend: string | undefined;
-  const hardLimit = (options.timeLimitMs ?? profile.timeLimitMs) + GRACE_MS;
+  const limit = options.timeLimitMs ?? profile.timeLimitMs;
+  const hardLimit = limit + graceMs(limit);
   let next = 0;
   const slots: Slot[] = [];
 
@@ -90,17 +96,25 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions = {}
       onResult?.(r);
       done();
     };
-    const timer = setTimeout(() => {
+    const stop = (what: string): void => {
       const shared = new Int32Array(progress);
       const phase = PHASES[Atomics.load(shared, 0)] ?? 'examples';
       const instances = Atomics.load(shared, 1);
       void slot.worker.terminate();
       slot.worker = spawn();
-      const error = `stopped at the time limit (${hardLimit - GRACE_MS} ms + ${GRACE_MS} ms grace) `
-        + `in the ${phase} phase, after ${instances} instances checked`;
+      const error = what === 'load'
+        ? `stopped: loading ${c.file} took more than ${LOAD_LIMIT_MS} ms`
+        : `stopped at the time limit (${limit} ms + ${graceMs(limit)} ms grace) `
+          + `in the ${phase} phase, after ${instances} instances checked`;
       finish(failedRun(c, profile.name, taskSeed, 'timeout', error, Math.round(performance.now() - t0), instances));
-    }, hardLimit);
+    };
+    let timer = setTimeout(() => stop('load'), LOAD_LIMIT_MS);
     slot.worker.on('message', (m: WorkReply) => {
+      if (m.started) {
+        clearTimeout(timer);
+        timer = setTimeout(() => stop('run'), hardLimit);
+        return;
+      }
       tensorBackend ??= m.tensorBackend;
       finish(m.ok ? m.result! : failedRun(c, profile.name, taskSeed, 'error', m.error!, 0));
     });

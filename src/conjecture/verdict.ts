@@ -1,4 +1,4 @@
-import { allowedError, FLOAT64_EXACT, type Tolerance } from '../numeric/index.js';
+import { allowedError, FLOAT64_EXACT, type Tolerance, tolerance } from '../numeric/index.js';
 
 /**
  * What a check returns: the two sides, the relation, whether it held, and the margin by which it held
@@ -20,6 +20,18 @@ export interface Verdict {
 export function leq(lhs: number, rhs: number, tol: Tolerance = FLOAT64_EXACT, details?: Record<string, unknown>): Verdict {
   const margin = rhs - lhs;
   return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '<=', lhs, rhs, margin, tolerance: tol, details };
+}
+
+/**
+ * The tolerance of √x when x was computed within `t`: an absolute error e on x allows √e on √x
+ * (|√(x + e) − √x| <= √e), a relative error r allows r/2 <= r. Use it on any side under a square root, where a
+ * rounding of 1e-16 in a radicand near 0 becomes 1e-8.
+ *
+ * @example
+ * leq(expectedPinsker(m, s, tau), Math.sqrt(2 * excess), sqrtTolerance(INEQUALITY))
+ */
+export function sqrtTolerance(t: Tolerance): Tolerance {
+  return tolerance({ abs: Math.sqrt(t.abs), rel: t.rel, ulps: t.ulps });
 }
 
 /** lhs >= rhs, allowing the tolerance's slack. */

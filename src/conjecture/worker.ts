@@ -16,7 +16,9 @@ export interface WorkRequest {
 
 /** The worker's answer: a result (or why there is none), and the TensorFlow.js backend if a check loaded it. */
 export interface WorkReply {
-  readonly ok: boolean;
+  /** Sent once the conjecture's file is loaded, before it runs: the time limit counts from here. */
+  readonly started?: boolean;
+  readonly ok?: boolean;
   readonly result?: ConjectureResult;
   readonly error?: string;
   readonly tensorBackend?: string;
@@ -62,6 +64,8 @@ parentPort?.on('message', async (req: WorkRequest) => {
     const c = (await conjecturesOf(req.file)).find((x) => x.id === req.id);
     if (!c) throw new Error(`conjecture '${req.id}' is not in ${req.file}`);
     c.file = req.file;
+    const started: WorkReply = { started: true };
+    parentPort!.postMessage(started);
     const shared = new Int32Array(req.progress);
     const onProgress = (phase: Phase, instances: number): void => {
       Atomics.store(shared, 0, PHASES.indexOf(phase));
