@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { dyadic } from '../../src/arbitraries/index.js';
-import { approxEqual, defineConjecture, holds, leq, showNumber, type Verdict } from '../../src/conjecture/index.js';
+import { approxEqual, assume, defineConjecture, leq, showNumber, type Verdict } from '../../src/conjecture/index.js';
 import { circleIntegral, crossLog, type TrigDensity, trigDensityOnGrid, vonMisesSmooth } from '../../src/theory/geometry/index.js';
 import { cai2026, INEQUALITY } from './common.js';
 
@@ -38,20 +38,32 @@ export default [
     id: 'paper2.sharpening.kde-bound',
     title: 'KDE bound: |∫ρ log ρ̃ − ∫ρ log ρ| <= 2‖ρ̃ − ρ‖∞/min ρ when ‖ρ̃ − ρ‖∞ <= min ρ/2 (von Mises smoothing on S¹)',
     source: cai2026('P9c; T5'), expect: 'holds', given, tolerance: INEQUALITY, show, bound: '2 * eKde / minRho',
-    check: (p) => { const q = pieces(p); return q.premise ? leq(Math.abs(crossLog(q.r1, q.s1) - crossLog(q.r1, q.r1)), (2 * q.e1) / q.m1, INEQUALITY) : holds(true); },
+    check: (p) => {
+      const q = pieces(p);
+      assume(q.premise);
+      return leq(Math.abs(crossLog(q.r1, q.s1) - crossLog(q.r1, q.r1)), (2 * q.e1) / q.m1, INEQUALITY);
+    },
   }),
   defineConjecture<Pair>({
     id: 'paper2.sharpening.divergence-persists',
     title: 'Persistence: |(J^Sym_ε − J^self_ε) + D^Sym_half(ρ₁, ρ₂)| <= 2(e₁/m₁ + e₂/m₂) — the cross-modal coupling tends to −D^Sym_half, not 0',
     source: cai2026('P9b; T7b', 'paper-claim'), expect: 'holds', given, tolerance: INEQUALITY, show,
-    check: (p): Verdict => { const q = pieces(p); return q.premise ? leq(Math.abs(q.coupling + q.dHalf), 2 * (q.e1 / q.m1 + q.e2 / q.m2), INEQUALITY, { symmetricKlHalf: q.dHalf }) : holds(true); },
+    check: (p): Verdict => {
+      const q = pieces(p);
+      assume(q.premise);
+      return leq(Math.abs(q.coupling + q.dHalf), 2 * (q.e1 / q.m1 + q.e2 / q.m2), INEQUALITY, { symmetricKlHalf: q.dHalf });
+    },
   }),
   defineConjecture<Pair>({
     id: 'paper2.sharpening.coupling-vanishes',
     title: 'Planted false (P9): the cross-modal coupling disappears as the kernel sharpens, |J^Sym_ε − J^self_ε| <= 2(e₁/m₁ + e₂/m₂)',
     source: cai2026('P9 FALSE'), expect: 'refuted', given, tolerance: INEQUALITY, show,
     expectedCounterexample: 'ρ₁ = (1 + a cos θ)/2π, ρ₂ = (1 − a cos θ)/2π: the residual is −D^Sym_half ≠ 0',
-    check: (p) => { const q = pieces(p); return q.premise ? leq(Math.abs(q.coupling), 2 * (q.e1 / q.m1 + q.e2 / q.m2), INEQUALITY) : holds(true); },
+    check: (p) => {
+      const q = pieces(p);
+      assume(q.premise);
+      return leq(Math.abs(q.coupling), 2 * (q.e1 / q.m1 + q.e2 / q.m2), INEQUALITY);
+    },
   }),
   defineConjecture<Pair>({
     id: 'paper2.sharpening.smoothing-preserves-mass',
