@@ -19,7 +19,7 @@ import { relativeMargin, type Verdict } from './verdict.js';
 export * from './result.js';
 
 /** Extra shrink passes after fast-check's own, for arbitraries that can shrink without context. */
-const MAX_RESHRINK_PASSES = 64;
+const MAX_RESHRINK_PASSES = 512;
 /** Passing relative margins kept for the tightness plot. */
 const MAX_MARGINS = 500;
 
