@@ -66,14 +66,25 @@ export async function loadRegistry(dir = DEFAULT_PROPERTIES_DIR): Promise<Regist
 }
 
 /**
- * Why a file did not load, whole: esbuild's "Transform failed with 1 error:" is followed by file:line:column and
- * the message, which a first line alone cuts off. Absolute paths are shown relative to the working directory.
+ * Why a file did not load, located: a syntax error is `file:line:column: message` (from esbuild under the CLI, or
+ * oxc under vitest), where a first line alone says only "Transform failed with 1 error:". Absolute paths are shown
+ * relative to the working directory.
  */
-function loadMessage(e: unknown, file: string, rel: string): string {
-  const text = e instanceof Error ? e.message : String(e);
-  const lines = text.split('\n').map((l) => l.split(file).join(rel).trim()).filter((l) => l.length > 0);
-  const located = lines.filter((l) => l.startsWith(`${rel}:`));
-  return (located.length ? located : lines.slice(0, 3)).join('; ');
+export function loadMessage(e: unknown, file: string, rel: string): string {
+  // eslint-disable-next-line no-control-regex -- colour codes that oxc puts in its messages
+  const text = (e instanceof Error ? e.message : String(e)).split(file).join(rel).replace(/\u001b\[[0-9;]*m/g, '');
+  const at = new RegExp(`${rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(text);
+  if (at && /^Transform failed/.test(text)) {
+    const esbuild = /ERROR: (.*)/.exec(text);
+    const oxc = /\[[A-Z_]+\] (.*)/.exec(text);
+    const what = esbuild?.[1] ?? oxc?.[1] ?? 'syntax error';
+    return `${rel}:${at[1]}:${at[2]}: ${what}`;
+  }
+  if (/require\(\) ES Module|Cannot use import statement outside a module/.test(text)) {
+    return `${text.split('\n')[0]} (the file loaded as CommonJS: put a package.json with {"type": "module"} beside `
+      + 'your properties, or name the file .prop.mts)';
+  }
+  return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 3).join('; ');
 }
 
 /**
