@@ -65,10 +65,35 @@ function tablePlots(r: ConjectureResult): Plot[] {
   });
 }
 
+/**
+ * Sharpness of each `holds` inequality: the largest lhs/rhs reached (by a checked instance or the targeted search);
+ * a bar at 1 is a tight constant, a short bar a loose one.
+ */
+function sharpnessPlot(results: readonly ConjectureResult[]): Plot | undefined {
+  const values = results
+    .filter((r) => r.sharpness && r.expect === 'holds')
+    .map((r) => ({ id: r.id, ratio: Math.min(r.sharpness!.ratio, 1.05), from: r.sharpness!.from }));
+  if (!values.length) return undefined;
+  return {
+    id: 'sharpness', points: values.length,
+    caption: 'sharpness: the largest lhs/rhs each holds inequality reached (1 = the constant is attained; clipped at 1.05)',
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json', width: WIDTH, data: { values }, mark: 'bar',
+      encoding: {
+        y: { field: 'id', type: 'nominal', title: null, sort: '-x', axis: { labelLimit: 320 } },
+        x: { field: 'ratio', type: 'quantitative', title: 'max lhs/rhs', scale: { domain: [0, 1.05] } },
+        color: { field: 'from', type: 'nominal', title: 'reached by' },
+      },
+    },
+  };
+}
+
 /** The plots of a suite result, in page order. */
 export function plotsOf(s: SuiteResult): Plot[] {
   const groups = [...new Set(s.results.map((r) => r.id.split('.')[0]!))];
   const plots: Plot[] = [];
+  const sharp = sharpnessPlot(s.results);
+  if (sharp) plots.push(sharp);
   for (const g of groups) { const p = tightnessPlot(g, s.results.filter((r) => r.id.startsWith(`${g}.`))); if (p) plots.push(p); }
   for (const r of s.results.filter((x) => x.kind === 'rate')) { const p = ratePlot(r); if (p) plots.push(p); }
   for (const r of s.results) plots.push(...tablePlots(r));
