@@ -46,14 +46,16 @@ export function loadMnist(): Halves {
 
 /** The rows `idx` of the halves, in that order. */
 export function selectDigits(h: Halves, idx: readonly number[]): Halves {
-  const top = new Float32Array(idx.length * HALF), bottom = new Float32Array(idx.length * HALF);
   const labels = new Int32Array(idx.length);
-  idx.forEach((j, i) => {
-    top.set(h.top.subarray(j * HALF, (j + 1) * HALF), i * HALF);
-    bottom.set(h.bottom.subarray(j * HALF, (j + 1) * HALF), i * HALF);
-    labels[i] = h.labels[j]!;
-  });
-  return { count: idx.length, top, bottom, labels };
+  idx.forEach((j, i) => { labels[i] = h.labels[j]!; });
+  return { count: idx.length, top: gatherPixels(h.top, idx), bottom: gatherPixels(h.bottom, idx), labels };
+}
+
+/** Rows `idx` of a count × HALF pixel table, as one float32 array (a training batch). */
+export function gatherPixels(pixels: Float32Array, idx: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(idx.length * HALF);
+  for (let i = 0; i < idx.length; i++) out.set(pixels.subarray(idx[i]! * HALF, (idx[i]! + 1) * HALF), i * HALF);
+  return out;
 }
 
 /** A uniformly random permutation of 0..n−1 (Fisher–Yates). */

@@ -33,10 +33,32 @@ export function createEncoder(tf: Tf, rng: Rng, s: EncoderShape): Encoder {
   return { w1: heNormal(tf, rng, s.input, s.hidden), b1: tf.tidy(() => tf.variable(tf.zeros([s.hidden]))), w2: heNormal(tf, rng, s.hidden, s.dim) };
 }
 
+/**
+ * x·W with a hand-written gradient that uses only non-transposed matMuls, as the tuned CLIP loss does
+ * (src/tensor/clip.ts; XNNPACK in wasm handles just that layout): dx = dy·transpose(W), dW = transpose(x)·dy.
+ * About 2× faster per training step than autodiff's transposed matMuls here.
+ */
+export function linear(tf: Tf): (x: Tensor2D, W: Tensor2D) => Tensor2D {
+  return tf.customGrad(((x: Tensor2D, W: Tensor2D, save: (ts: Tensor2D[]) => void) => {
+    save([x, W]);
+    return {
+      value: tf.matMul(x, W),
+      gradFunc: (dy: Tensor2D, saved: Tensor2D[]) => {
+        const [xs, Ws] = saved as [Tensor2D, Tensor2D];
+        return [tf.matMul(dy, tf.transpose(Ws)), tf.matMul(tf.transpose(xs), dy)];
+      },
+    };
+  }) as never) as unknown as (x: Tensor2D, W: Tensor2D) => Tensor2D;
+}
+
+const linearOps = new WeakMap<Tf, (x: Tensor2D, W: Tensor2D) => Tensor2D>();
+
 /** The embeddings f(v) of a batch of inputs (rows), unit rows. */
 export function encode(tf: Tf, e: Encoder, v: Tensor2D): Tensor2D {
-  const h = tf.relu(tf.add(tf.matMul(v, e.w1 as unknown as Tensor2D), e.b1));
-  const z = tf.matMul(h, e.w2 as unknown as Tensor2D) as Tensor2D;
+  let lin = linearOps.get(tf);
+  if (!lin) linearOps.set(tf, (lin = linear(tf)));
+  const h = tf.relu(tf.add(lin(v, e.w1 as unknown as Tensor2D), e.b1)) as Tensor2D;
+  const z = lin(h, e.w2 as unknown as Tensor2D);
   return tf.div(z, tf.norm(z, 2, 1, true)) as Tensor2D;
 }
 

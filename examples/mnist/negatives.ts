@@ -1,10 +1,9 @@
-import type { Scalar, Tensor1D, Tensor2D, Tensor3D } from '@tensorflow/tfjs';
+import type { Scalar, Tensor2D, Tensor3D } from '@tensorflow/tfjs';
 import { recallAtK } from '../../src/gaps/index.js';
 import { ensure, type Matrix, matmulABt, matrix, Rng } from '../../src/numeric/index.js';
 import type { Tf } from '../../src/tensor/index.js';
-import { type Halves, shuffled } from './data.js';
+import { gatherPixels, type Halves, HALF, shuffled } from './data.js';
 import { createEncoder, disposeEncoder, type EncoderShape, embedRows, encode, encoderVariables } from './encoder.js';
-import type { TrainTensors } from './train.js';
 
 /*
  * Paper 1's trade-off between anchors and negatives (research/paper1.md C8, C10, C12): with n anchors, each with one
@@ -68,7 +67,7 @@ export function heldOutAuc(X: Matrix, Y: Matrix): number {
 }
 
 /** One training run at (m, seed); returns the held-out scores. */
-export function trainWithNegatives(tf: Tf, data: TrainTensors, heldOut: Halves, c: NegativesConfig): NegativesResult {
+export function trainWithNegatives(tf: Tf, data: Halves, heldOut: Halves, c: NegativesConfig): NegativesResult {
   const t0 = performance.now();
   const n = Math.floor(c.budget / c.m);
   ensure(n >= 1 && n * (c.m + 1) <= data.count, () => `negatives: n = ${n} anchors with m = ${c.m} needs ${n * (c.m + 1)} digits, have ${data.count}`);
@@ -87,13 +86,13 @@ export function trainWithNegatives(tf: Tf, data: TrainTensors, heldOut: Halves, 
       a[g] = anchors[i]!;
       for (let k = 0; k < c.m; k++) neg[g * c.m + k] = negatives[i * c.m + k]!;
     }
-    const ai = tf.tensor1d(a, 'int32') as Tensor1D, ni = tf.tensor1d(neg, 'int32') as Tensor1D;
+    const xa = tf.tensor2d(gatherPixels(data.top, a), [G, HALF]), pa = tf.tensor2d(gatherPixels(data.bottom, a), [G, HALF]);
+    const na = tf.tensor2d(gatherPixels(data.bottom, neg), [G * c.m, HALF]);
     const l = opt.minimize(() => {
-      const x = encode(tf, top, tf.gather(data.top, ai)), p = encode(tf, bottom, tf.gather(data.bottom, ai));
-      const yn = tf.reshape(encode(tf, bottom, tf.gather(data.bottom, ni)), [G, c.m, c.shape.dim]) as Tensor3D;
-      return infoNceTf(tf, c.tau, x, p, yn);
+      const yn = tf.reshape(encode(tf, bottom, na), [G, c.m, c.shape.dim]) as Tensor3D;
+      return infoNceTf(tf, c.tau, encode(tf, top, xa), encode(tf, bottom, pa), yn);
     }, true, [...encoderVariables(top), ...encoderVariables(bottom)]) as Scalar;
-    tf.dispose([ai, ni, l]);
+    tf.dispose([xa, pa, na, l]);
   }
   opt.dispose();
   const X = embedRows(tf, top, heldOut.top, heldOut.count), Y = embedRows(tf, bottom, heldOut.bottom, heldOut.count);

@@ -1,7 +1,7 @@
-import type { Scalar, Tensor1D, Tensor2D } from '@tensorflow/tfjs';
+import type { Scalar } from '@tensorflow/tfjs';
 import { gatherRows, type Matrix, Rng } from '../../src/numeric/index.js';
 import { type Tf, tunedClipLoss } from '../../src/tensor/index.js';
-import { shuffled, type Halves, HALF } from './data.js';
+import { gatherPixels, type Halves, HALF, shuffled } from './data.js';
 import { createEncoder, type Encoder, type EncoderShape, embedRows, encode, encoderVariables } from './encoder.js';
 import { gapPoint, type GapPoint } from './gap.js';
 
@@ -25,16 +25,6 @@ export interface ClipConfig {
   /** Permutations of the two-sample test at the last step (0: none). */
   readonly permutations: number;
 }
-
-/** Training digits as tensors, made once and shared by the runs. */
-export interface TrainTensors {
-  readonly count: number;
-  readonly top: Tensor2D;
-  readonly bottom: Tensor2D;
-}
-
-export const trainTensors = (tf: Tf, h: Halves): TrainTensors =>
-  ({ count: h.count, top: tf.tensor2d(h.top, [h.count, HALF]), bottom: tf.tensor2d(h.bottom, [h.count, HALF]) });
 
 /** Row i of X (top half) and row i of Y (bottom half) embed the same held-out digit. */
 export interface Paired { readonly X: Matrix; readonly Y: Matrix }
@@ -67,7 +57,7 @@ export function batchSampler(count: number, batch: number, rng: Rng): () => Int3
 }
 
 /** Trains the two encoders; the caller disposes them (disposeEncoder). */
-export function trainClip(tf: Tf, data: TrainTensors, heldOut: Halves, c: ClipConfig): ClipRun {
+export function trainClip(tf: Tf, data: Halves, heldOut: Halves, c: ClipConfig): ClipRun {
   const t0 = performance.now();
   const rng = new Rng(c.seed);
   const top = createEncoder(tf, rng, c.shape), bottom = createEncoder(tf, rng, c.shape);
@@ -85,11 +75,12 @@ export function trainClip(tf: Tf, data: TrainTensors, heldOut: Halves, c: ClipCo
   const untrained = evaluate(0);
   let trained = untrained;
   for (let s = 1; s <= c.steps; s++) {
-    const idx = tf.tensor1d(next(), 'int32') as Tensor1D;
-    const l = opt.minimize(() => loss(encode(tf, top, tf.gather(data.top, idx)), encode(tf, bottom, tf.gather(data.bottom, idx))), true,
+    const idx = next(), B = idx.length;
+    const x = tf.tensor2d(gatherPixels(data.top, idx), [B, HALF]), y = tf.tensor2d(gatherPixels(data.bottom, idx), [B, HALF]);
+    const l = opt.minimize(() => loss(encode(tf, top, x), encode(tf, bottom, y)), true,
       [...encoderVariables(top), ...encoderVariables(bottom)]) as Scalar;
     if (s > c.steps - Math.max(1, Math.ceil(c.steps / 10))) tail.push(l.dataSync()[0]!);
-    tf.dispose([idx, l]);
+    tf.dispose([x, y, l]);
     if (s % c.evalEvery === 0 || s === c.steps) trained = evaluate(s);
   }
   opt.dispose();

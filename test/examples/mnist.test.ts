@@ -3,22 +3,79 @@
  * pipeline: train on real digits, write float32 .npy, run `crl-verify measure` (the CLI, as a child process).
  * Expected: every file is written; measure exits 0; the P14 transport bounds hold on trained, untrained and shuffled
  * embeddings while the planted reversal fails; alignment improves against the untrained encoders; the Vega-Lite
- * specs compile. The .npy writer is byte-identical to np.save (fixtures/embeddings/x.npy, written by NumPy).
+ * specs compile. The .npy writer is byte-identical to np.save (fixtures/embeddings/x.npy, written by NumPy); the
+ * example's hand-written pieces agree with the project's references: the custom-gradient linear layer with
+ * autodiff, the float32 paper-1 InfoNCE with src/losses infoNce (float64), the held-out AUC with
+ * src/theory/ranking auc, and the per-anchor large-batch estimate with literal batches and J^Sym_∞ = L_CLIP − log M.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs';
+import { linear } from '../../examples/mnist/encoder.js';
+import { largeBatchTable } from '../../examples/mnist/largeBatch.js';
+import { heldOutAuc, infoNceTf } from '../../examples/mnist/negatives.js';
 import { runMnistExample, SMALL, type MnistSummary } from '../../examples/mnist/run.js';
+import { clipLoss, infoNce } from '../../src/losses/index.js';
 import { readEmbeddings } from '../../src/measure/index.js';
 import { encodeNpy } from '../../src/measure/writers.js';
+import { FLOAT32_WASM, FLOAT64_EXACT, Rng, toRows } from '../../src/numeric/index.js';
+import { sampleUniformSphere } from '../../src/sphere/index.js';
+import { loadTensorEngine } from '../../src/tensor/index.js';
+import { auc } from '../../src/theory/ranking/index.js';
+import { expectClose, expectMatrixClose } from '../helpers/assert.js';
 
 describe('the .npy writer', () => {
   it('writes the bytes np.save writes for a float32 array', () => {
     const npy = readFileSync('fixtures/embeddings/x.npy');
     const x = readEmbeddings('fixtures/embeddings/x.npy');
     expect(Buffer.from(encodeNpy(x.matrix)).equals(npy)).toBe(true);
+  });
+});
+
+describe('the example\'s pieces against the project\'s references', () => {
+  it('linear: the NN-only gradient equals autodiff of x·W', async () => {
+    const { tf } = await loadTensorEngine();
+    const x = tf.randomNormal([5, 7], 0, 1, 'float32', 1) as Tensor2D, W = tf.randomNormal([7, 3], 0, 1, 'float32', 2) as Tensor2D;
+    const probe = tf.randomNormal([5, 3], 0, 1, 'float32', 3);
+    const f = (g: (a: Tensor2D, b: Tensor2D) => Tensor2D) => (...t: Tensor[]) => tf.sum(tf.mul(g(t[0] as Tensor2D, t[1] as Tensor2D), probe));
+    const [gx, gW] = tf.grads(f(linear(tf)))([x, W]), [ax, aW] = tf.grads(f((a, b) => tf.matMul(a, b)))([x, W]);
+    expectMatrixClose(gx!.dataSync(), ax!.dataSync(), 1e-6, 'dx');
+    expectMatrixClose(gW!.dataSync(), aW!.dataSync(), 1e-6, 'dW');
+    tf.dispose([x, W, probe, gx!, gW!, ax!, aW!]);
+  });
+
+  it('infoNceTf (float32) equals infoNce (float64, positive in the denominator)', async () => {
+    const { tf } = await loadTensorEngine();
+    const rng = new Rng(5), G = 6, m = 4, d = 5, tau = 0.2;
+    const A = sampleUniformSphere(rng, G, d), P = sampleUniformSphere(rng, G, d), N = sampleUniformSphere(rng, G * m, d);
+    const t = (M: typeof A) => tf.tensor2d(Float32Array.from(M.data), [M.rows, M.cols]);
+    const negatives = tf.reshape(t(N), [G, m, d]) as Tensor3D;
+    const v = infoNceTf(tf, tau, t(A), t(P), negatives);
+    expectClose(v.dataSync()[0]!, infoNce({ anchors: A, positives: P, negatives: N, m, tau }).loss, FLOAT32_WASM, 'InfoNCE');
+    tf.dispose([v, negatives]);
+  });
+
+  it('heldOutAuc equals the per-anchor AUC of src/theory/ranking (P₊ = partner, P₋ uniform on the others)', () => {
+    const rng = new Rng(9), n = 7;
+    const X = sampleUniformSphere(rng, n, 3), Y = sampleUniformSphere(rng, n, 3);
+    const S = toRows(X).map((x) => toRows(Y).map((y) => x.reduce((s, v, k) => s + v * y[k]!, 0)));
+    const model = {
+      p1: Array(n).fill(1 / n),
+      pPos: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))),
+      pNeg: Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1e-300 : 1 / (n - 1)))),
+    };
+    expectClose(heldOutAuc(X, Y), auc(model, S), FLOAT64_EXACT, 'AUC');
+  });
+
+  it('large batch: J^Sym_∞ = L_CLIP − log M on all pairs; the per-anchor estimate matches literal batches', () => {
+    const rng = new Rng(3), M = 40;
+    const X = sampleUniformSphere(rng, M, 4), Y = sampleUniformSphere(rng, M, 4);
+    const t = largeBatchTable(X, Y, 0.5, { sizes: [2, 4, 8], budget: 2 ** 16, literalUpTo: 8, literalReps: 4000, seed: 1 });
+    expectClose(t.limit, clipLoss(X, Y, 0.5) - Math.log(M), FLOAT64_EXACT, 'J^Sym_∞');
+    for (const r of t.rows) expect(Math.abs(r.literal!.mean - r.mean), `N = ${r.N}`).toBeLessThan(5 * Math.hypot(r.literal!.se, r.se));
   });
 });
 
