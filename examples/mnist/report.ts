@@ -59,7 +59,7 @@ export function writeSpec(dir: string, name: string, spec: TopLevelSpec): string
 /** One point of the alignment/gap curves: `series` is the measured pairs or a control. */
 export interface CurveDatum { run: string; step: number; quantity: string; series: string; value: number }
 
-/** Alignment, centroid gap and energy distance against the training step, one panel each, controls dashed. */
+/** Alignment, centroid gap and energy distance against the training step (log scale), one panel each, controls dashed. */
 export function gapCurveSpec(values: CurveDatum[]): TopLevelSpec {
   return {
     $schema: SCHEMA,
@@ -71,9 +71,10 @@ export function gapCurveSpec(values: CurveDatum[]): TopLevelSpec {
       mark: { type: 'line', point: true },
       encoding: {
         x: { field: 'step', type: 'quantitative', title: 'training step' },
-        y: { field: 'value', type: 'quantitative', title: null },
+        y: { field: 'value', type: 'quantitative', title: null, scale: { type: 'log' } },
         color: { field: 'run', type: 'nominal', title: 'τ, batch' },
         strokeDash: { field: 'series', type: 'nominal', title: 'series' },
+        shape: { field: 'series', type: 'nominal', title: 'series' },
       },
     },
     resolve: { scale: { y: 'independent' } },

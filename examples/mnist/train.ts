@@ -22,7 +22,7 @@ export interface ClipConfig {
   readonly evalEvery: number;
   /** The curve uses the first this many held-out digits (the O(n²) statistics dominate an evaluation). */
   readonly curveRows: number;
-  /** Permutations of the two-sample test at the last step (0: none). */
+  /** Permutations of the two-sample test on all held-out digits after the last step. */
   readonly permutations: number;
 }
 
@@ -33,8 +33,10 @@ export interface ClipRun {
   readonly config: ClipConfig;
   readonly top: Encoder;
   readonly bottom: Encoder;
-  /** Held-out gap statistics against the training step (step 0 = the untrained encoders). */
+  /** Held-out gap statistics (the first curveRows digits) against the training step (0: the untrained encoders). */
   readonly curve: readonly GapPoint[];
+  /** The same after the last step on every held-out digit, with the permutation test. */
+  readonly final: GapPoint;
   /** Embeddings of every held-out digit before training (step 0) and after the last step. */
   readonly untrained: Paired;
   readonly trained: Paired;
@@ -67,8 +69,7 @@ export function trainClip(tf: Tf, data: Halves, heldOut: Halves, c: ClipConfig):
   const prefix = Array.from({ length: Math.min(c.curveRows, heldOut.count) }, (_, i) => i);
   const evaluate = (step: number): Paired => {
     const X = embedRows(tf, top, heldOut.top, heldOut.count), Y = embedRows(tf, bottom, heldOut.bottom, heldOut.count);
-    const permutations = step === c.steps ? c.permutations : 0;
-    curve.push(gapPoint(step, gatherRows(X, prefix), gatherRows(Y, prefix), c.seed + step, permutations));
+    curve.push(gapPoint(step, gatherRows(X, prefix), gatherRows(Y, prefix), c.seed + step));
     return { X, Y };
   };
   const tail: number[] = [];
@@ -85,5 +86,6 @@ export function trainClip(tf: Tf, data: Halves, heldOut: Halves, c: ClipConfig):
   }
   opt.dispose();
   const finalLoss = tail.reduce((a, b) => a + b, 0) / tail.length;
-  return { config: c, top, bottom, curve, untrained, trained, finalLoss, ms: performance.now() - t0 };
+  const final = gapPoint(c.steps, trained.X, trained.Y, c.seed, c.permutations);
+  return { config: c, top, bottom, curve, final, untrained, trained, finalLoss, ms: performance.now() - t0 };
 }
