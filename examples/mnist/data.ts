@@ -31,7 +31,8 @@ export function loadMnist(): Halves {
   const top = new Float32Array(count * HALF), bottom = new Float32Array(count * HALF), labels = new Int32Array(count);
   let i = 0;
   digits.forEach((d, label) => {
-    ensure(d.raw.length >= d.length * SIDE * SIDE, () => `mnist digit class ${label}: ${d.raw.length} pixels for ${d.length} images`);
+    ensure(d.raw.length >= d.length * SIDE * SIDE,
+      () => `mnist digit class ${label}: ${d.raw.length} pixels for ${d.length} images`);
     for (let k = 0; k < d.length; k++, i++) {
       const img = k * SIDE * SIDE;
       for (let p = 0; p < HALF; p++) {
@@ -70,7 +71,8 @@ export function shuffled(n: number, rng: Rng): number[] {
 
 /** A seeded split into disjoint training and held-out digits (`total` of the package's digits are used). */
 export function splitDigits(h: Halves, heldOut: number, total: number, seed: number): { train: Halves; test: Halves } {
-  ensure(heldOut >= 2 && total > heldOut && total <= h.count, () => `split: ${heldOut} held out of ${total} (${h.count} digits)`);
+  ensure(heldOut >= 2 && total > heldOut && total <= h.count,
+    () => `split: ${heldOut} held out of ${total} (${h.count} digits)`);
   const perm = shuffled(h.count, new Rng(seed)).slice(0, total);
   return { test: selectDigits(h, perm.slice(0, heldOut)), train: selectDigits(h, perm.slice(heldOut)) };
 }

@@ -3,7 +3,7 @@ import { type Matrix, matrix, type Rng } from '../../src/numeric/index.js';
 import type { Tf } from '../../src/tensor/index.js';
 
 /*
- * One small encoder per modality onto the unit sphere S^{d−1}: f(v) = g(v)/‖g(v)‖ with g(v) = W₂ relu(W₁v + b₁).
+ * One small encoder per modality onto the unit sphere S^{d−1}: f(v) = g(v)/‖g(v)‖, g(v) = W₂ relu(W₁v + b₁).
  * Weights are drawn from the caller's seeded Rng (He-normal), so a run is reproducible.
  */
 
@@ -30,7 +30,9 @@ function heNormal(tf: Tf, rng: Rng, rows: number, cols: number): Variable {
 
 /** A freshly initialized encoder. */
 export function createEncoder(tf: Tf, rng: Rng, s: EncoderShape): Encoder {
-  return { w1: heNormal(tf, rng, s.input, s.hidden), b1: tf.tidy(() => tf.variable(tf.zeros([s.hidden]))), w2: heNormal(tf, rng, s.hidden, s.dim) };
+  const w1 = heNormal(tf, rng, s.input, s.hidden);
+  const b1 = tf.tidy(() => tf.variable(tf.zeros([s.hidden])));
+  return { w1, b1, w2: heNormal(tf, rng, s.hidden, s.dim) };
 }
 
 /**
@@ -68,7 +70,8 @@ export function embedRows(tf: Tf, e: Encoder, inputs: Float32Array, count: numbe
   const out = matrix(count, dim);
   for (let start = 0; start < count; start += chunk) {
     const rows = Math.min(chunk, count - start);
-    const z = tf.tidy(() => encode(tf, e, tf.tensor2d(inputs.subarray(start * width, (start + rows) * width), [rows, width])));
+    const batch = inputs.subarray(start * width, (start + rows) * width);
+    const z = tf.tidy(() => encode(tf, e, tf.tensor2d(batch, [rows, width])));
     out.data.set(z.dataSync(), start * dim);
     z.dispose();
   }

@@ -10,9 +10,10 @@ import { symmetricLargeBatchLimit } from '../../src/theory/geometry/index.js';
  * which is also L_CLIP − log M on the whole held-out set. The claim: E[L_CLIP(N) − log N] − J^Sym_∞ = O(1/N).
  *
  * E[L_CLIP(N)] = ½ E[row term] + ½ E[column term] − E⟨x,y⟩/τ, and the row term of a batch member i is
- * log(e^{S_ii/τ} + Σ_{k<N} e^{S_{iJ_k}/τ}) with J_1..J_{N−1} i.i.d. uniform (the other members). So the expectation
- * is estimated per anchor, every anchor in turn (stratified), from the M×M table S: O(N) per draw instead of the
- * O(N²d) of a literal batch, which lets N reach 8192. Literal batches through clipLoss cross-check it at small N.
+ * log(e^{S_ii/τ} + Σ_{k<N} e^{S_{iJ_k}/τ}) with J_1..J_{N−1} i.i.d. uniform (the other members). So the
+ * expectation is estimated per anchor, every anchor in turn (stratified), from the M×M table S: O(N) per draw
+ * instead of the O(N²d) of a literal batch, which lets N reach thousands. Literal batches through clipLoss
+ * cross-check it at small N.
  * Control: the planted "own-marginal" limit (each direction's log-partition over its own modality).
  */
 
@@ -56,11 +57,13 @@ export interface LargeBatchOptions {
   readonly seed: number;
 }
 
+interface Estimate { readonly mean: number; readonly varOfMean: number }
+
 /**
  * Per anchor i: the mean and variance over `draws` draws of log Σ_{c ∈ {i, J_1..J_{N−1}}} e^{S_ic/τ}, from the
  * shifted exponentials E_ij = e^{S_ij/τ − max_j S_ij/τ}.
  */
-function rowTerms(E: Float64Array, shift: Float64Array, M: number, N: number, draws: number, rng: Rng): { mean: number; varOfMean: number } {
+function rowTerms(E: Float64Array, shift: Float64Array, M: number, N: number, draws: number, rng: Rng): Estimate {
   let total = 0, varSum = 0;
   for (let i = 0; i < M; i++) {
     let s = 0, s2 = 0;
@@ -98,8 +101,8 @@ export function largeBatchTable(X: Matrix, Y: Matrix, tau: number, o: LargeBatch
   const law = { a: toRows(X), b: toRows(Y), pi };
   const limit = symmetricLargeBatchLimit(law, tau), own = symmetricLargeBatchLimit(law, tau, true);
   let diag = 0;
-  for (let i = 0; i < M; i++) for (let k = 0; k < X.cols; k++) diag += X.data[i * X.cols + k]! * Y.data[i * X.cols + k]!;
-  diag /= M * tau;
+  for (let k = 0; k < M * X.cols; k++) diag += X.data[k]! * Y.data[k]!;
+  diag /= M * tau; // E⟨x, y⟩/τ
   const rowsE = shiftedExp(X, Y, tau), colsE = shiftedExp(Y, X, tau);
   const rng = new Rng(o.seed);
   const rows: LargeBatchRow[] = [];
@@ -119,13 +122,14 @@ export function largeBatchTable(X: Matrix, Y: Matrix, tau: number, o: LargeBatch
   const k = last.N / prev.N; // Richardson for a c/N bias: (k·E_N − E_{N/k})/(k − 1)
   return {
     tau, pairs: M, limit, ownMarginalLimit: own,
-    extrapolatedLimit: (k * last.mean - prev.mean) / (k - 1), extrapolatedSe: Math.hypot(k * last.se, prev.se) / (k - 1),
+    extrapolatedLimit: (k * last.mean - prev.mean) / (k - 1),
+    extrapolatedSe: Math.hypot(k * last.se, prev.se) / (k - 1),
     rows,
   };
 }
 
 /** Mean and SE of L_CLIP − log N over `reps` literal batches of N i.i.d. pairs. */
-function literalBatches(X: Matrix, Y: Matrix, tau: number, N: number, reps: number, rng: Rng): { reps: number; mean: number; se: number } {
+function literalBatches(X: Matrix, Y: Matrix, tau: number, N: number, reps: number, rng: Rng): LargeBatchRow['literal'] {
   let s = 0, s2 = 0;
   for (let r = 0; r < reps; r++) {
     const idx = Array.from({ length: N }, () => rng.int(X.rows));

@@ -11,7 +11,7 @@ import { createEncoder, disposeEncoder, type EncoderShape, embedRows, encode, en
  * (estimation). At a fixed budget n·m of negatives, small m leaves a bias and large m leaves few anchors.
  * Here: n = budget/m anchor digits (top half → bottom half), each with m bottom halves of other digits, the tuples
  * fixed before training (the empirical risk of the paper), all digits disjoint. The loss is paper 1's InfoNCE
- *   ℓ_i = −s⁺_i/τ + log(e^{s⁺_i/τ} + Σ_j e^{s⁻_ij/τ})   (src/losses/infonce.ts, 'positive-in-denominator'),
+ *   ℓ_i = −s⁺_i/τ + log(e^{s⁺_i/τ} + Σ_j e^{s⁻_ij/τ})   (src/losses/infonce.ts, positive in the denominator),
  * trained for a fixed number of steps with about the same number of encoded digits per step for every m, so the
  * compute is the same; scored by held-out R@1 and per-anchor AUC among all held-out candidates.
  */
@@ -60,7 +60,9 @@ export function heldOutAuc(X: Matrix, Y: Matrix): number {
   for (let i = 0; i < n; i++) {
     const own = S[i * n + i]!;
     let below = 0;
-    for (let j = 0; j < n; j++) if (j !== i) below += S[i * n + j]! < own ? 1 : S[i * n + j]! === own ? 0.5 : 0;
+    for (let j = 0; j < n; j++) {
+      if (j !== i) below += S[i * n + j]! < own ? 1 : S[i * n + j]! === own ? 0.5 : 0;
+    }
     total += below / (n - 1);
   }
   return total / n;
@@ -70,10 +72,12 @@ export function heldOutAuc(X: Matrix, Y: Matrix): number {
 export function trainWithNegatives(tf: Tf, data: Halves, heldOut: Halves, c: NegativesConfig): NegativesResult {
   const t0 = performance.now();
   const n = Math.floor(c.budget / c.m);
-  ensure(n >= 1 && n * (c.m + 1) <= data.count, () => `negatives: n = ${n} anchors with m = ${c.m} needs ${n * (c.m + 1)} digits, have ${data.count}`);
+  ensure(n >= 1 && n * (c.m + 1) <= data.count,
+    () => `negatives: n = ${n} anchors with m = ${c.m} need ${n * (c.m + 1)} digits, have ${data.count}`);
   const rng = new Rng(c.seed);
   const perm = shuffled(data.count, rng);
-  const anchors = perm.slice(0, n), negatives = perm.slice(n, n + n * c.m); // anchor i owns negatives[i·m … i·m + m − 1]
+  const anchors = perm.slice(0, n);
+  const negatives = perm.slice(n, n + n * c.m); // anchor i owns negatives[i·m … i·m + m − 1]
   const top = createEncoder(tf, rng, c.shape), bottom = createEncoder(tf, rng, c.shape);
   const opt = tf.train.adam(c.learningRate);
   const G = Math.min(n, Math.max(1, Math.floor(c.perStep / (c.m + 2))));
@@ -86,7 +90,8 @@ export function trainWithNegatives(tf: Tf, data: Halves, heldOut: Halves, c: Neg
       a[g] = anchors[i]!;
       for (let k = 0; k < c.m; k++) neg[g * c.m + k] = negatives[i * c.m + k]!;
     }
-    const xa = tf.tensor2d(gatherPixels(data.top, a), [G, HALF]), pa = tf.tensor2d(gatherPixels(data.bottom, a), [G, HALF]);
+    const xa = tf.tensor2d(gatherPixels(data.top, a), [G, HALF]);
+    const pa = tf.tensor2d(gatherPixels(data.bottom, a), [G, HALF]);
     const na = tf.tensor2d(gatherPixels(data.bottom, neg), [G * c.m, HALF]);
     const l = opt.minimize(() => {
       const yn = tf.reshape(encode(tf, bottom, na), [G, c.m, c.shape.dim]) as Tensor3D;
@@ -98,5 +103,6 @@ export function trainWithNegatives(tf: Tf, data: Halves, heldOut: Halves, c: Neg
   const X = embedRows(tf, top, heldOut.top, heldOut.count), Y = embedRows(tf, bottom, heldOut.bottom, heldOut.count);
   disposeEncoder(tf, top);
   disposeEncoder(tf, bottom);
-  return { m: c.m, n, seed: c.seed, recallAt1: recallAtK(X, Y, 1, 'x-to-y'), auc: heldOutAuc(X, Y), ms: performance.now() - t0 };
+  const recallAt1 = recallAtK(X, Y, 1, 'x-to-y');
+  return { m: c.m, n, seed: c.seed, recallAt1, auc: heldOutAuc(X, Y), ms: performance.now() - t0 };
 }

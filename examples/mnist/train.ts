@@ -77,7 +77,8 @@ export function trainClip(tf: Tf, data: Halves, heldOut: Halves, c: ClipConfig):
   let trained = untrained;
   for (let s = 1; s <= c.steps; s++) {
     const idx = next(), B = idx.length;
-    const x = tf.tensor2d(gatherPixels(data.top, idx), [B, HALF]), y = tf.tensor2d(gatherPixels(data.bottom, idx), [B, HALF]);
+    const x = tf.tensor2d(gatherPixels(data.top, idx), [B, HALF]);
+    const y = tf.tensor2d(gatherPixels(data.bottom, idx), [B, HALF]);
     const l = opt.minimize(() => loss(encode(tf, top, x), encode(tf, bottom, y)), true,
       [...encoderVariables(top), ...encoderVariables(bottom)]) as Scalar;
     if (s > c.steps - Math.max(1, Math.ceil(c.steps / 10))) tail.push(l.dataSync()[0]!);

@@ -6,7 +6,9 @@
  * specs compile. The .npy writer is byte-identical to np.save (fixtures/embeddings/x.npy, written by NumPy); the
  * example's hand-written pieces agree with the project's references: the custom-gradient linear layer with
  * autodiff, the float32 paper-1 InfoNCE with src/losses infoNce (float64), the held-out AUC with
- * src/theory/ranking auc, and the per-anchor large-batch estimate with literal batches and J^Sym_∞ = L_CLIP − log M.
+ * src/theory/ranking auc, the per-anchor large-batch estimate with literal batches and J^Sym_∞ = L_CLIP − log M,
+ * and the permutation test's statistics with src/gaps (it keeps p > α on two samples of one law and reaches its
+ * smallest p on two laws with different means).
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,11 +19,13 @@ import type { Tensor, Tensor2D, Tensor3D } from '@tensorflow/tfjs';
 import { linear } from '../../examples/mnist/encoder.js';
 import { largeBatchTable } from '../../examples/mnist/largeBatch.js';
 import { heldOutAuc, infoNceTf } from '../../examples/mnist/negatives.js';
+import { permutationTest } from '../../examples/mnist/permutation.js';
 import { runMnistExample, SMALL, type MnistSummary } from '../../examples/mnist/run.js';
+import { centroidGap, energyDistance } from '../../src/gaps/index.js';
 import { clipLoss, infoNce } from '../../src/losses/index.js';
 import { readEmbeddings } from '../../src/measure/index.js';
 import { encodeNpy } from '../../src/measure/writers.js';
-import { FLOAT32_WASM, FLOAT64_EXACT, Rng, toRows } from '../../src/numeric/index.js';
+import { FLOAT32_WASM, FLOAT64_EXACT, matrix, Rng, toRows } from '../../src/numeric/index.js';
 import { sampleUniformSphere } from '../../src/sphere/index.js';
 import { loadTensorEngine } from '../../src/tensor/index.js';
 import { auc } from '../../src/theory/ranking/index.js';
@@ -38,9 +42,11 @@ describe('the .npy writer', () => {
 describe('the example\'s pieces against the project\'s references', () => {
   it('linear: the NN-only gradient equals autodiff of x·W', async () => {
     const { tf } = await loadTensorEngine();
-    const x = tf.randomNormal([5, 7], 0, 1, 'float32', 1) as Tensor2D, W = tf.randomNormal([7, 3], 0, 1, 'float32', 2) as Tensor2D;
+    const x = tf.randomNormal([5, 7], 0, 1, 'float32', 1) as Tensor2D;
+    const W = tf.randomNormal([7, 3], 0, 1, 'float32', 2) as Tensor2D;
     const probe = tf.randomNormal([5, 3], 0, 1, 'float32', 3);
-    const f = (g: (a: Tensor2D, b: Tensor2D) => Tensor2D) => (...t: Tensor[]) => tf.sum(tf.mul(g(t[0] as Tensor2D, t[1] as Tensor2D), probe));
+    const f = (g: (a: Tensor2D, b: Tensor2D) => Tensor2D) =>
+      (...t: Tensor[]) => tf.sum(tf.mul(g(t[0] as Tensor2D, t[1] as Tensor2D), probe));
     const [gx, gW] = tf.grads(f(linear(tf)))([x, W]), [ax, aW] = tf.grads(f((a, b) => tf.matMul(a, b)))([x, W]);
     expectMatrixClose(gx!.dataSync(), ax!.dataSync(), 1e-6, 'dx');
     expectMatrixClose(gW!.dataSync(), aW!.dataSync(), 1e-6, 'dW');
@@ -75,7 +81,22 @@ describe('the example\'s pieces against the project\'s references', () => {
     const X = sampleUniformSphere(rng, M, 4), Y = sampleUniformSphere(rng, M, 4);
     const t = largeBatchTable(X, Y, 0.5, { sizes: [2, 4, 8], budget: 2 ** 16, literalUpTo: 8, literalReps: 4000, seed: 1 });
     expectClose(t.limit, clipLoss(X, Y, 0.5) - Math.log(M), FLOAT64_EXACT, 'J^Sym_∞');
-    for (const r of t.rows) expect(Math.abs(r.literal!.mean - r.mean), `N = ${r.N}`).toBeLessThan(5 * Math.hypot(r.literal!.se, r.se));
+    for (const r of t.rows) {
+      expect(Math.abs(r.literal!.mean - r.mean), `N = ${r.N}`).toBeLessThan(5 * Math.hypot(r.literal!.se, r.se));
+    }
+  });
+
+
+  it('permutation test: its statistics are energyDistance and centroidGap; it separates one law from two', () => {
+    const rng = new Rng(11), d = 3;
+    const P = sampleUniformSphere(rng, 60, d), Q = sampleUniformSphere(rng, 60, d);
+    const same = permutationTest(P, Q, 99, rng);
+    expectClose(same.energy, energyDistance(P, Q), FLOAT64_EXACT, 'energy');
+    expectClose(same.centroidGap, centroidGap(P, Q), FLOAT64_EXACT, 'centroid gap');
+    expect(same.energyP).toBeGreaterThan(0.01); // a false alarm at this seed would be a 1-in-100 event
+    const shifted = matrix(Q.rows, d, Q.data.map((v, k) => v + (k % d === 0 ? 1 : 0)));
+    const apart = permutationTest(P, shifted, 99, rng);
+    expect([apart.energyP, apart.centroidGapP]).toEqual([0.01, 0.01]);
   });
 });
 
@@ -89,7 +110,10 @@ describe('MNIST example (reduced)', () => {
   }, 60_000);
 
   it('writes every file and runs within 30 s', () => {
-    for (const f of ['x.npy', 'y.npy', 'measure.json', 'report.md', 'gap-training.vl.json', 'negatives.vl.json', 'transport-bounds.md']) {
+    const written = ['x.npy', 'y.npy', 'measure.json', 'measure.txt', 'report.md', 'summary.json', 'gap-training.vl.json',
+      'negatives.vl.json', 'large-batch.vl.json', ...['transport-bounds', 'gap-training', 'sweep', 'large-batch', 'negatives']
+        .flatMap((t) => [`${t}.json`, `${t}.md`])];
+    for (const f of written) {
       expect(existsSync(join(s.outDir, f)), f).toBe(true);
     }
     const x = readEmbeddings(join(s.outDir, 'x.npy'));
