@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -138,9 +138,28 @@ ${s.results.map(row).join('\n')}
 `;
 }
 
+/**
+ * The real-data section: the Vega-Lite specs `npm run example:mnist` writes to <dir>/mnist/*.vl.json (alignment and
+ * gap against training step, R@1 against m, the large-batch trend), rendered like the other plots; empty when the
+ * example has not been run.
+ */
+async function realDataHtml(dir: string): Promise<string> {
+  const mnist = join(dir, 'mnist');
+  if (!existsSync(mnist)) return '';
+  const figures: string[] = [];
+  for (const name of readdirSync(mnist).filter((f) => f.endsWith('.vl.json')).sort()) {
+    const spec = JSON.parse(readFileSync(join(mnist, name), 'utf8')) as TopLevelSpec & { description?: string };
+    const caption = spec.description ?? name;
+    figures.push(`<figure class="plot" id="mnist-${esc(name)}" data-points="1">${await svgOf(spec)}<figcaption>${esc(caption)}</figcaption></figure>`);
+  }
+  if (!figures.length) return '';
+  return `<h2>Real data (MNIST)</h2>\n<p>From <code>npm run example:mnist</code>: tables in <code>mnist/</code> beside this page.</p>\n${figures.join('\n')}`;
+}
+
 /** Writes index.html into `dir`; returns its path. */
 export async function writeHtmlReport(s: SuiteResult, dir: string, tensorBackend?: string): Promise<string> {
   const p = join(dir, 'index.html');
-  writeFileSync(p, await htmlReport(s, tensorBackend));
+  const html = (await htmlReport(s, tensorBackend)).replace('<h2>Conjectures</h2>', `${await realDataHtml(dir)}\n<h2>Conjectures</h2>`);
+  writeFileSync(p, html);
   return p;
 }
