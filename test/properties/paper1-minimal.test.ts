@@ -40,6 +40,17 @@ describe('paper-1 planted twins shrink to the minimal instances', () => {
       expect(r.counterexample!.shown).toMatch(/P₊ = \[\d+(, \d+)*\]\/\d+|joint P\(x, y\) ∝/);
     });
   }
+  // issue 15: with a broken unmapper the stored value cannot be re-shrunk and these stop at P₋ = [1, 3]/4, [13, 14]/27
+  it('the laws shrink to the simplest weights that fail (pinned)', () => {
+    const laws = (id: string): [number[], number[]] => {
+      const r = runConjecture(byId.get(id)!, { profile: 'ci', useCorpus: false });
+      const encoded = r.counterexample!.encoded as RankingInstance | { r: RankingInstance };
+      const x = 'r' in encoded ? encoded.r : encoded;
+      return [[...x.weights.pos[0]!], [...x.weights.neg[0]!]];
+    };
+    expect(laws('paper1.consistency.log-positive-minimises')).toEqual([[1, 1], [1, 2]]);
+    expect(laws('paper1.ranking.auc-invariant-under-squares')).toEqual([[1, 1], [1, 2]]);
+  });
   it('the linear calibration twin lands on the 2-point near-tie instance: P₋ uniform, order flipped', () => {
     const r = runConjecture(byId.get('paper1.calibration.linear')!, { profile: 'ci', useCorpus: false });
     const x = r.counterexample!.encoded as RankingInstance;
