@@ -90,12 +90,22 @@ function integerRow(row: ArrayLike<number>, i: number, c: BatchConfig): number[]
   throw new Error('not a normalized integer row of the grid');
 }
 
-/** The parts of a batch (or pair): the inverse of the arbitrary's map, searched row by row. */
-function batchToParts(batches: readonly Matrix[], c: BatchConfig): BatchParts {
-  const first = batches[0]!;
+/** The matrices of the parts, rows normalized (or not) exactly as batchFromPool does. */
+export function buildBatches(p: BatchParts, normalize = true): Matrix[] {
+  return p.batches.map((rows) => batchOf(rows, p.dim, normalize));
+}
+
+/**
+ * The parts behind batches of one shape: the inverse of buildBatches for the options' grid and normalization
+ * (buildBatches(batchToParts(ms, o), normalize) is ms), searched row by row. Throws for rows off the grid.
+ */
+export function batchToParts(batches: readonly Matrix[], o: BatchOptions = {}): BatchParts {
+  const c = batchConfig(o, 'batchToParts');
+  const first = batches[0];
+  ensure(first !== undefined, 'batchToParts: needs at least one batch');
   for (const M of batches) {
-    ensure(typeof M === 'object' && M !== null && M.data instanceof Float64Array, 'not a matrix');
-    ensure(M.rows === first.rows && M.cols === first.cols && M.data.length === M.rows * M.cols, 'not paired batches of one shape');
+    ensure(typeof M === 'object' && M !== null && M.data instanceof Float64Array, 'batchToParts: not a matrix');
+    ensure(M.rows === first.rows && M.cols === first.cols && M.data.length === M.rows * M.cols, 'batchToParts: batches of different shapes');
   }
   const rowsOf = (M: Matrix): number[][] => Array.from({ length: M.rows }, (_, i) => integerRow(M.data.subarray(i * M.cols, (i + 1) * M.cols), i, c));
   return { dim: first.cols, batches: batches.map(rowsOf) };
@@ -196,8 +206,8 @@ function batches<T>(o: BatchOptions, name: string, count: number, toBatches: (x:
     accepts: (v) => isBatchParts(v, c, count),
     shrink: (p) => smallerBatchParts(p, c),
   });
-  const build = (p: BatchParts): T => fromBatches(p.batches.map((b) => batchOf(b, p.dim, c.normalize)));
-  const arb = mapExactly(parts, build, (v) => batchToParts(toBatches(v as T), c));
+  const build = (p: BatchParts): T => fromBatches(buildBatches(p, c.normalize));
+  const arb = mapExactly(parts, build, (v) => batchToParts(toBatches(v as T), o));
   return withSearchSpace(arb, batchSpace(c, toBatches, fromBatches));
 }
 
