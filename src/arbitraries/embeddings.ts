@@ -1,7 +1,9 @@
 import fc, { type Arbitrary } from 'fast-check';
 import { ensure, type Matrix, matrix, norm } from '../numeric/index.js';
 import { roundInto, type SearchSpace, splitTheta, withSearchSpace } from './searchSpace.js';
-import { contextFree, intIn, intsIn, lowestTerms, mapExactly, replaced, sameValue, smallerVectors, without } from './shrinkable.js';
+import {
+  contextFree, intIn, intsIn, lowestTerms, mapExactly, replaced, sameValue, smallerVectors, without,
+} from './shrinkable.js';
 
 export interface BatchOptions {
   readonly minRows?: number;
@@ -18,7 +20,9 @@ export interface BatchOptions {
  * Builds row i of a B×d batch from the flat integer pool (stride maxDim). A row that is all zero becomes
  * the basis vector e_{i mod d}: a zero vector is never normalized.
  */
-export function batchFromPool(pool: readonly number[], rows: number, dim: number, maxDim: number, normalize: boolean): Matrix {
+export function batchFromPool(
+  pool: readonly number[], rows: number, dim: number, maxDim: number, normalize: boolean,
+): Matrix {
   const M = matrix(rows, dim);
   for (let i = 0; i < rows; i++) {
     const r = M.data.subarray(i * dim, (i + 1) * dim);
@@ -49,9 +53,13 @@ interface BatchConfig {
 }
 
 function batchConfig(o: BatchOptions, name: string): BatchConfig {
-  const c = { minRows: o.minRows ?? 2, maxRows: o.maxRows ?? 6, minDim: o.minDim ?? 2, maxDim: o.maxDim ?? 4, grid: o.grid ?? 3, normalize: o.normalize ?? true };
+  const c = {
+    minRows: o.minRows ?? 2, maxRows: o.maxRows ?? 6, minDim: o.minDim ?? 2, maxDim: o.maxDim ?? 4,
+    grid: o.grid ?? 3, normalize: o.normalize ?? true,
+  };
   ensure(intIn(c.minRows, 1, Infinity), () => `${name}: minRows must be an integer >= 1, got ${c.minRows}`);
-  ensure(intIn(c.maxRows, c.minRows, Infinity), () => `${name}: minRows (${c.minRows}) must be <= maxRows (${c.maxRows})`);
+  ensure(intIn(c.maxRows, c.minRows, Infinity),
+    () => `${name}: minRows (${c.minRows}) must be <= maxRows (${c.maxRows})`);
   ensure(intIn(c.minDim, 1, Infinity), () => `${name}: minDim must be an integer >= 1, got ${c.minDim}`);
   ensure(intIn(c.maxDim, c.minDim, Infinity), () => `${name}: minDim (${c.minDim}) must be <= maxDim (${c.maxDim})`);
   ensure(intIn(c.grid, 1, 2 ** 20), () => `${name}: grid must be an integer >= 1, got ${c.grid}`);
@@ -64,7 +72,8 @@ function tidyRow(row: readonly number[], i: number, c: BatchConfig): number[] {
   return c.normalize ? lowestTerms(out) : out;
 }
 
-const tidy = (p: BatchParts, c: BatchConfig): BatchParts => ({ dim: p.dim, batches: p.batches.map((b) => b.map((r, i) => tidyRow(r, i, c))) });
+const tidy = (p: BatchParts, c: BatchConfig): BatchParts =>
+  ({ dim: p.dim, batches: p.batches.map((b) => b.map((r, i) => tidyRow(r, i, c))) });
 
 /** The matrix of one batch of parts: rows normalized (or not) exactly as batchFromPool does. */
 function batchOf(rows: readonly (readonly number[])[], dim: number, normalize: boolean): Matrix {
@@ -105,28 +114,32 @@ export function batchToParts(batches: readonly Matrix[], o: BatchOptions = {}): 
   ensure(first !== undefined, 'batchToParts: needs at least one batch');
   for (const M of batches) {
     ensure(typeof M === 'object' && M !== null && M.data instanceof Float64Array, 'batchToParts: not a matrix');
-    ensure(M.rows === first.rows && M.cols === first.cols && M.data.length === M.rows * M.cols, 'batchToParts: batches of different shapes');
+    ensure(M.rows === first.rows && M.cols === first.cols, 'batchToParts: batches of different shapes');
+    ensure(M.data.length === M.rows * M.cols, 'batchToParts: not a matrix');
   }
-  const rowsOf = (M: Matrix): number[][] => Array.from({ length: M.rows }, (_, i) => integerRow(M.data.subarray(i * M.cols, (i + 1) * M.cols), i, c));
+  const rowsOf = (M: Matrix): number[][] =>
+    Array.from({ length: M.rows }, (_, i) => integerRow(M.data.subarray(i * M.cols, (i + 1) * M.cols), i, c));
   return { dim: first.cols, batches: batches.map(rowsOf) };
 }
 
 /** Draws the parts as the arbitrary always has (B, d and the coordinate pools independently, then cut to size). */
 function drawParts(c: BatchConfig, count: number): Arbitrary<BatchParts> {
-  const pool = fc.array(fc.integer({ min: -c.grid, max: c.grid }), { minLength: c.maxRows * c.maxDim, maxLength: c.maxRows * c.maxDim });
+  const size = c.maxRows * c.maxDim;
+  const pool = fc.array(fc.integer({ min: -c.grid, max: c.grid }), { minLength: size, maxLength: size });
   const pools = fc.tuple(...Array.from({ length: count }, () => pool));
-  return fc.record({ rows: fc.integer({ min: c.minRows, max: c.maxRows }), dim: fc.integer({ min: c.minDim, max: c.maxDim }), pools })
-    .map(({ rows, dim, pools: ps }) => {
-      const cut = (flat: number[]): number[][] => Array.from({ length: rows }, (_, i) => flat.slice(i * c.maxDim, i * c.maxDim + dim));
-      return tidy({ dim, batches: ps.map(cut) }, c);
-    });
+  const rows = fc.integer({ min: c.minRows, max: c.maxRows }), dim = fc.integer({ min: c.minDim, max: c.maxDim });
+  return fc.record({ rows, dim, pools }).map(({ rows: B, dim: d, pools: ps }) => {
+    const cut = (flat: number[]): number[][] =>
+      Array.from({ length: B }, (_, i) => flat.slice(i * c.maxDim, i * c.maxDim + d));
+    return tidy({ dim: d, batches: ps.map(cut) }, c);
+  });
 }
 
 /** True for parts this arbitrary can produce (sizes, grid, no zero row). */
 function isBatchParts(v: unknown, c: BatchConfig, count: number): boolean {
   const p = v as BatchParts;
-  if (typeof p !== 'object' || p === null || !intIn(p.dim, c.minDim, c.maxDim) || !Array.isArray(p.batches)) return false;
-  if (p.batches.length !== count) return false;
+  if (typeof p !== 'object' || p === null || !intIn(p.dim, c.minDim, c.maxDim)) return false;
+  if (!Array.isArray(p.batches) || p.batches.length !== count) return false;
   const B = (p.batches[0] as unknown[] | undefined)?.length;
   if (!intIn(B, c.minRows, c.maxRows)) return false;
   return p.batches.every((b) => Array.isArray(b) && b.length === B
@@ -145,7 +158,9 @@ function* smallerBatchParts(p: BatchParts, c: BatchConfig): Generator<BatchParts
     yield tidy(p, c);
     if (B > c.minRows) for (let i = 0; i < B; i++) yield { dim: p.dim, batches: p.batches.map((b) => without(b, i)) };
     if (p.dim > c.minDim) {
-      for (let j = 0; j < p.dim; j++) yield tidy({ dim: p.dim - 1, batches: p.batches.map((b) => b.map((r) => without(r, j))) }, c);
+      for (let j = 0; j < p.dim; j++) {
+        yield tidy({ dim: p.dim - 1, batches: p.batches.map((b) => b.map((r) => without(r, j))) }, c);
+      }
     }
     const nonzero = (w: number[]): boolean => w.some((x) => x !== 0);
     for (let b = 0; b < p.batches.length; b++) {
@@ -164,13 +179,19 @@ function* smallerBatchParts(p: BatchParts, c: BatchConfig): Generator<BatchParts
   }
 }
 
+/** How a value of the arbitrary splits into its batches and back (one batch, or the pair X, Y). */
+interface BatchCodec<T> {
+  readonly toBatches: (x: T) => Matrix[];
+  readonly fromBatches: (ms: Matrix[]) => T;
+}
+
 /**
  * θ of a batch or pair: the raw coordinates, batch after batch (B·d each); B and d stay those of `start`. `at`
  * normalizes the rows as batchFromPool does; `snap` puts each row on the integer grid: the direction in [−grid, grid]
  * closest in angle (scales m = 1..grid of the largest coordinate, smallest m at a tie) when normalizing, else the
  * coordinates rounded into [−grid, grid]; never an all-zero row.
  */
-function batchSpace<T>(c: BatchConfig, toBatches: (x: T) => Matrix[], fromBatches: (ms: Matrix[]) => T): SearchSpace<T> {
+function batchSpace<T>(c: BatchConfig, { toBatches, fromBatches }: BatchCodec<T>): SearchSpace<T> {
   const place = (theta: readonly number[], start: T, snapRow: (row: number[], i: number) => number[]): T => {
     const ms = toBatches(start), { rows, cols } = ms[0]!;
     const pieces = splitTheta(theta, ms.map(() => rows * cols), 'embedding search space');
@@ -199,8 +220,8 @@ function batchSpace<T>(c: BatchConfig, toBatches: (x: T) => Matrix[], fromBatche
 }
 
 /** One batch or a pair, as an arbitrary over BatchParts with its inverse and search space. */
-function batches<T>(o: BatchOptions, name: string, count: number, toBatches: (x: T) => Matrix[], fromBatches: (ms: Matrix[]) => T): Arbitrary<T> {
-  const c = batchConfig(o, name);
+function batches<T>(o: BatchOptions, name: string, count: number, codec: BatchCodec<T>): Arbitrary<T> {
+  const { toBatches, fromBatches } = codec, c = batchConfig(o, name);
   const parts = contextFree<BatchParts>({
     generate: drawParts(c, count),
     accepts: (v) => isBatchParts(v, c, count),
@@ -208,7 +229,7 @@ function batches<T>(o: BatchOptions, name: string, count: number, toBatches: (x:
   });
   const build = (p: BatchParts): T => fromBatches(buildBatches(p, c.normalize));
   const arb = mapExactly(parts, build, (v) => batchToParts(toBatches(v as T), o));
-  return withSearchSpace(arb, batchSpace(c, toBatches, fromBatches));
+  return withSearchSpace(arb, batchSpace(c, codec));
 }
 
 /**
@@ -216,10 +237,14 @@ function batches<T>(o: BatchOptions, name: string, count: number, toBatches: (x:
  * (no .chain); shrinking needs no context and removes any row and any coordinate, toward B = 2, d = 2 by default.
  */
 export function embeddingBatch(o: BatchOptions = {}): Arbitrary<Matrix> {
-  return batches<Matrix>(o, 'embeddingBatch', 1, (M) => [M], ([M]) => M!);
+  return batches<Matrix>(o, 'embeddingBatch', 1, { toBatches: (M) => [M], fromBatches: ([M]) => M! });
 }
 
 /** Paired batches X, Y (same B and d), e.g. image and text embeddings with Y_i the partner of X_i. */
 export function pairedEmbeddings(o: BatchOptions = {}): Arbitrary<{ X: Matrix; Y: Matrix }> {
-  return batches<{ X: Matrix; Y: Matrix }>(o, 'pairedEmbeddings', 2, ({ X, Y }) => [X, Y], ([X, Y]) => ({ X: X!, Y: Y! }));
+  const codec: BatchCodec<{ X: Matrix; Y: Matrix }> = {
+    toBatches: ({ X, Y }) => [X, Y],
+    fromBatches: ([X, Y]) => ({ X: X!, Y: Y! }),
+  };
+  return batches(o, 'pairedEmbeddings', 2, codec);
 }

@@ -4,7 +4,9 @@ import { ensure } from '../numeric/index.js';
 import { densityFrom } from '../theory/geometry/finiteSpace.js';
 import { bySimplicity } from './dyadic.js';
 import { lawAt, roundInto, type SearchSpace, snapLaw, splitTheta, withSearchSpace } from './searchSpace.js';
-import { contextFree, intIn, intsIn, lowestTerms, mapExactly, sameValue, smallerVectors, without } from './shrinkable.js';
+import {
+  contextFree, intIn, intsIn, lowestTerms, mapExactly, sameValue, smallerVectors, without,
+} from './shrinkable.js';
 
 /**
  * A finite measure space with the fields paper 2's intrinsic identities need (research/paper2.md §4.0):
@@ -78,19 +80,23 @@ function finiteSpaceConfig(o: FiniteSpaceOptions): FiniteSpaceConfig {
   ensure(intIn(c.maxK, c.minK, Infinity), () => `${name}: minAtoms (${c.minK}) must be <= maxAtoms (${c.maxK})`);
   ensure(intIn(c.M, 1, 2 ** 31), () => `${name}: maxMeasure must be an integer >= 1, got ${c.M}`);
   ensure(intIn(c.P, 0, 2 ** 31), () => `${name}: maxPotential must be a multiple of 1/4 >= 0, got ${o.maxPotential}`);
-  ensure(c.temps.length > 0 && c.temps.every((t) => Number.isFinite(t) && t > 0), () => `${name}: temperatures must be finite numbers > 0`);
+  ensure(c.temps.length > 0 && c.temps.every((t) => Number.isFinite(t) && t > 0),
+    () => `${name}: temperatures must be finite numbers > 0`);
   return c;
 }
 
 /** The density weights in lowest terms (ρ is the same number for number: w/Σwμ is one correctly rounded quotient). */
-const lowest = (p: FiniteSpaceParts): FiniteSpaceParts => ({ ...p, wRho: lowestTerms(p.wRho), wRho2: lowestTerms(p.wRho2) });
+const lowest = (p: FiniteSpaceParts): FiniteSpaceParts =>
+  ({ ...p, wRho: lowestTerms(p.wRho), wRho2: lowestTerms(p.wRho2) });
 
 /** Draws the parts as the arbitrary always has: size and fields independently, then cut to size. */
 function drawParts(c: FiniteSpaceConfig): Arbitrary<FiniteSpaceParts> {
-  const pool = (lo: number, hi: number) => fc.array(fc.integer({ min: lo, max: hi }), { minLength: c.maxK, maxLength: c.maxK });
+  const pool = (lo: number, hi: number) =>
+    fc.array(fc.integer({ min: lo, max: hi }), { minLength: c.maxK, maxLength: c.maxK });
   return fc.record({
     K: fc.integer({ min: c.minK, max: c.maxK }), mu: pool(1, c.M), U: pool(-c.P, c.P), U2: pool(-c.P, c.P),
-    wRho: pool(1, DENSITY_WEIGHT), wRho2: pool(1, DENSITY_WEIGHT), tau: fc.constantFrom(...c.temps), t: fc.integer({ min: 1, max: 7 }),
+    wRho: pool(1, DENSITY_WEIGHT), wRho2: pool(1, DENSITY_WEIGHT), tau: fc.constantFrom(...c.temps),
+    t: fc.integer({ min: 1, max: 7 }),
   }).map(({ K, mu, U, U2, wRho, wRho2, tau, t }) => lowest({
     K, mu: mu.slice(0, K), U: U.slice(0, K).map((u) => u / 4), U2: U2.slice(0, K).map((u) => u / 4),
     wRho: wRho.slice(0, K), wRho2: wRho2.slice(0, K), tau, t: (8 - t) / 8,
@@ -145,11 +151,13 @@ function* smallerFiniteSpaceParts(p: FiniteSpaceParts, c: FiniteSpaceConfig): Ge
 function finiteSpaceSpace(c: FiniteSpaceConfig): SearchSpace<FiniteSpaceInstance> {
   const place = (theta: readonly number[], start: FiniteSpaceInstance, snap: boolean): FiniteSpaceParts => {
     const K = start.K;
-    const [mu, U, U2, a, b] = splitTheta(theta, [K, K, K, K, K], 'finiteSpaceInstance search space') as [number[], number[], number[], number[], number[]];
+    const pieces = splitTheta(theta, [K, K, K, K, K], 'finiteSpaceInstance search space');
+    const [mu, U, U2, a, b] = pieces as [number[], number[], number[], number[], number[]];
     if (!snap) return { ...finiteSpaceToParts(start), mu: mu.map(Math.exp), U, U2, wRho: lawAt(a), wRho2: lawAt(b) };
     const quarter = (u: number): number => roundInto(4 * u, -c.P, c.P) / 4;
     return lowest({
-      ...finiteSpaceToParts(start), mu: mu.map((m) => roundInto(Math.exp(m), 1, c.M)), U: U.map(quarter), U2: U2.map(quarter),
+      ...finiteSpaceToParts(start), mu: mu.map((m) => roundInto(Math.exp(m), 1, c.M)),
+      U: U.map(quarter), U2: U2.map(quarter),
       wRho: snapLaw(a, DENSITY_WEIGHT), wRho2: snapLaw(b, DENSITY_WEIGHT),
     });
   };

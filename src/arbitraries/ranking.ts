@@ -6,8 +6,15 @@ import { choice } from './choice.js';
 import { bySimplicity } from './dyadic.js';
 import { lawAt, roundInto, type SearchSpace, snapLaw, splitTheta, withSearchSpace } from './searchSpace.js';
 import {
-  contextFree, intIn, intsIn, lowestTerms, mapExactly, replaced, sameValue, smallerVectors, without,
+  contextFree, intIn, intsIn, lowestTerms, mapExactly, replaced, sameValue, smallerVectors, toward, without,
 } from './shrinkable.js';
+
+/** Integer weights behind a ranking model: p1, the P₊ rows, the P₋ rows (or the joint law when self-supervised). */
+export interface RankingWeights {
+  readonly p1: readonly number[];
+  readonly pos: readonly number[][];
+  readonly neg: readonly number[][];
+}
 
 /**
  * A finite ranking instance of paper 1 (research/paper1.md §4.1): Kx anchors, Ky candidates, laws given by
@@ -16,8 +23,7 @@ import {
 export interface RankingInstance {
   readonly kx: number;
   readonly ky: number;
-  /** Integer weights behind the model: p1, P₊ rows, P₋ rows (or the joint law when self-supervised). */
-  readonly weights: { readonly p1: readonly number[]; readonly pos: readonly number[][]; readonly neg: readonly number[][] };
+  readonly weights: RankingWeights;
   readonly model: RankingModel;
   readonly tau: number;
   /** 'grid': s = step·k; 'near-optimal': s = τ log r + step·k, for the tight regime of the bounds. */
@@ -56,7 +62,7 @@ export interface RankingOptions {
 export interface RankingParts {
   readonly kx: number;
   readonly ky: number;
-  readonly weights: { readonly p1: readonly number[]; readonly pos: readonly number[][]; readonly neg: readonly number[][] };
+  readonly weights: RankingWeights;
   readonly tau: number;
   readonly scores: 'grid' | 'near-optimal';
   readonly step: number;
@@ -64,7 +70,11 @@ export interface RankingParts {
   readonly negatives?: Negatives;
 }
 
-const normalize = (w: readonly number[]): number[] => { const t = w.reduce((a, b) => a + b, 0); return w.map((v) => v / t); };
+const sum = (w: readonly number[]): number => w.reduce((a, b) => a + b, 0);
+const normalize = (w: readonly number[]): number[] => {
+  const t = sum(w);
+  return w.map((v) => v / t);
+};
 
 /** Builds the instance (laws, scores) from its parts, exactly as the arbitrary does. */
 export function buildRankingInstance(p: RankingParts): RankingInstance {
@@ -79,8 +89,9 @@ export function buildRankingInstance(p: RankingParts): RankingInstance {
     if (p.negatives === 'shared') neg = Array.from({ length: kx }, () => neg[0]!);
     model = { p1: normalize(p1w), pPos: pos.map(normalize), pNeg: neg.map(normalize) };
   }
-  const near = (x: number, y: number): number => (p.scores === 'near-optimal' ? tau * Math.log(model.pPos[x]![y]! / model.pNeg[x]![y]!) : 0);
-  const s = k.map((row, x) => row.map((v, y) => near(x, y) + step * v));
+  // near-optimal: s = τ log r + step·k with r = P₊/P₋; grid: s = step·k
+  const near = (x: number, y: number): number => Math.log(model.pPos[x]![y]! / model.pNeg[x]![y]!);
+  const s = k.map((row, x) => row.map((v, y) => (p.scores === 'near-optimal' ? tau * near(x, y) : 0) + step * v));
   const weights = { p1: [...p1w], pos: pos.map((r) => [...r]), neg: neg.map((r) => [...r]) };
   return { kx, ky: p.ky, weights, model, tau, scores: p.scores, step, k: k.map((r) => [...r]), s };
 }
@@ -90,7 +101,8 @@ export function buildRankingInstance(p: RankingParts): RankingInstance {
  * (buildRankingInstance(rankingToParts(r, n)) is r). Throws on anything that is not a ranking instance.
  */
 export function rankingToParts(r: RankingInstance, negatives: Negatives = 'per-anchor'): RankingParts {
-  ensure(typeof r === 'object' && r !== null && typeof r.weights === 'object' && r.weights !== null, 'not a ranking instance');
+  ensure(typeof r === 'object' && r !== null && typeof r.weights === 'object', 'not a ranking instance');
+  ensure(r.weights !== null, 'not a ranking instance');
   const { p1, pos, neg } = r.weights;
   ensure(Array.isArray(p1) && Array.isArray(pos) && Array.isArray(neg) && Array.isArray(r.k), 'not a ranking instance');
   const rows = (m: readonly (readonly number[])[]): number[][] => m.map((row) => [...row]);
@@ -121,21 +133,29 @@ function rankingConfig(o: RankingOptions): RankingConfig {
     temps: bySimplicity(o.temperatures ?? [1, 0.5, 2, 0.25, 0.1, 0.07]),
   };
   const name = 'rankingInstance';
+  const positive = (v: readonly number[]): boolean => v.length > 0 && v.every((x) => Number.isFinite(x) && x > 0);
   ensure(intIn(c.minA, 1, Infinity), () => `${name}: minAnchors must be an integer >= 1, got ${c.minA}`);
-  ensure(intIn(c.maxA, c.minA, Infinity), () => `${name}: maxAnchors (${c.maxA}) must be an integer >= minAnchors (${c.minA})`);
+  ensure(intIn(c.maxA, c.minA, Infinity),
+    () => `${name}: maxAnchors (${c.maxA}) must be an integer >= minAnchors (${c.minA})`);
   ensure(intIn(c.minC, 2, Infinity), () => `${name}: minCandidates must be an integer >= 2, got ${c.minC}`);
-  ensure(intIn(c.maxC, c.minC, Infinity), () => `${name}: minCandidates (${c.minC}) must be <= maxCandidates (${c.maxC})`);
+  ensure(intIn(c.maxC, c.minC, Infinity),
+    () => `${name}: minCandidates (${c.minC}) must be <= maxCandidates (${c.maxC})`);
   ensure(intIn(c.W, 1, 2 ** 31), () => `${name}: maxWeight must be an integer >= 1, got ${c.W}`);
   ensure(intIn(c.K, 0, 2 ** 31), () => `${name}: maxOffset must be an integer >= 0, got ${c.K}`);
-  ensure(['per-anchor', 'shared', 'joint'].includes(c.negatives), () => `${name}: negatives must be 'per-anchor', 'shared' or 'joint', got ${c.negatives}`);
-  ensure(c.modes.length > 0 && c.modes.every((m) => m === 'grid' || m === 'near-optimal'), () => `${name}: scoreModes must list 'grid' and/or 'near-optimal'`);
-  ensure(c.steps.length > 0 && c.steps.every((s) => Number.isFinite(s) && s > 0), () => `${name}: steps must be finite numbers > 0`);
-  ensure(c.temps.length > 0 && c.temps.every((t) => Number.isFinite(t) && t > 0), () => `${name}: temperatures must be finite numbers > 0`);
+  ensure(['per-anchor', 'shared', 'joint'].includes(c.negatives),
+    () => `${name}: negatives must be 'per-anchor', 'shared' or 'joint', got ${c.negatives}`);
+  ensure(c.modes.length > 0 && c.modes.every((m) => m === 'grid' || m === 'near-optimal'),
+    () => `${name}: scoreModes must list 'grid' and/or 'near-optimal'`);
+  ensure(positive(c.steps), () => `${name}: steps must be finite numbers > 0`);
+  ensure(positive(c.temps), () => `${name}: temperatures must be finite numbers > 0`);
   return c;
 }
 
 /** Number of P₋ rows in the parts: Kx per anchor, 1 shared, 0 joint. */
-const negRows = (c: RankingConfig, kx: number): number => (c.negatives === 'joint' ? 0 : c.negatives === 'shared' ? 1 : kx);
+function negRows(c: RankingConfig, kx: number): number {
+  if (c.negatives === 'joint') return 0;
+  return c.negatives === 'shared' ? 1 : kx;
+}
 
 /** Each law in lowest terms (the model is the same number for number: w/Σw is one correctly rounded quotient). */
 function lowest(p: RankingParts): RankingParts {
@@ -150,13 +170,16 @@ function lowest(p: RankingParts): RankingParts {
 /** Draws the parts as the arbitrary always has (sizes, weights and offsets independently, then cut to size). */
 function drawParts(c: RankingConfig): Arbitrary<RankingParts> {
   const cells = c.maxA * c.maxC;
-  const pool = (lo: number, hi: number, n: number) => fc.array(fc.integer({ min: lo, max: hi }), { minLength: n, maxLength: n });
+  const pool = (lo: number, hi: number, n: number) =>
+    fc.array(fc.integer({ min: lo, max: hi }), { minLength: n, maxLength: n });
   return fc.record({
     kx: fc.integer({ min: c.minA, max: c.maxA }), ky: fc.integer({ min: c.minC, max: c.maxC }),
     wp1: pool(1, c.W, c.maxA), wpos: pool(1, c.W, cells), wneg: pool(1, c.W, cells),
-    tau: fc.constantFrom(...c.temps), mode: fc.constantFrom(...c.modes), step: fc.constantFrom(...c.steps), kpool: pool(-c.K, c.K, cells),
+    tau: fc.constantFrom(...c.temps), mode: fc.constantFrom(...c.modes), step: fc.constantFrom(...c.steps),
+    kpool: pool(-c.K, c.K, cells),
   }).map(({ kx, ky, wp1, wpos, wneg, tau, mode, step, kpool }) => {
-    const rows = (flat: number[], n: number): number[][] => Array.from({ length: n }, (_, x) => flat.slice(x * c.maxC, x * c.maxC + ky));
+    const rows = (flat: number[], n: number): number[][] =>
+      Array.from({ length: n }, (_, x) => flat.slice(x * c.maxC, x * c.maxC + ky));
     const joint = c.negatives === 'joint';
     const weights = { p1: joint ? [] : wp1.slice(0, kx), pos: rows(wpos, kx), neg: rows(wneg, negRows(c, kx)) };
     return lowest({ kx, ky, weights, tau, scores: mode, step, k: rows(kpool, kx), negatives: c.negatives });
@@ -172,7 +195,8 @@ function isRankingParts(v: unknown, c: RankingConfig): boolean {
   const table = (m: unknown, n: number, lo: number, hi: number): boolean =>
     Array.isArray(m) && m.length === n && m.every((row) => intsIn(row, p.ky, lo, hi));
   const p1ok = c.negatives === 'joint' ? intsIn(p.weights.p1, 0, 1, c.W) : intsIn(p.weights.p1, p.kx, 1, c.W);
-  return p1ok && table(p.weights.pos, p.kx, 1, c.W) && table(p.weights.neg, negRows(c, p.kx), 1, c.W) && table(p.k, p.kx, -c.K, c.K);
+  const lawsOk = table(p.weights.pos, p.kx, 1, c.W) && table(p.weights.neg, negRows(c, p.kx), 1, c.W);
+  return p1ok && lawsOk && table(p.k, p.kx, -c.K, c.K);
 }
 
 /** The parts without anchor x (a shared P₋ stays). */
@@ -193,21 +217,37 @@ function withoutCandidate(p: RankingParts, y: number): RankingParts {
 /** Each law of the parts, with a way to put a changed law back. */
 function laws(p: RankingParts): { law: number[]; put: (w: number[]) => RankingParts }[] {
   const { p1, pos, neg } = p.weights;
+  const withWeights = (weights: RankingWeights): RankingParts => ({ ...p, weights });
+  const row = (law: readonly number[], put: (w: number[]) => RankingParts) => ({ law: [...law], put });
   if (p.negatives === 'joint') {
-    const put = (w: number[]): RankingParts => ({ ...p, weights: { p1, pos: pos.map((_, x) => w.slice(x * p.ky, (x + 1) * p.ky)), neg } });
+    const put = (w: number[]) => withWeights({ p1, pos: pos.map((_, x) => w.slice(x * p.ky, (x + 1) * p.ky)), neg });
     return [{ law: pos.flat(), put }];
   }
   return [
-    { law: [...p1], put: (w) => ({ ...p, weights: { p1: w, pos, neg } }) },
-    ...pos.map((row, x) => ({ law: [...row], put: (w: number[]) => ({ ...p, weights: { p1, pos: replaced(pos, x, w), neg } }) })),
-    ...neg.map((row, x) => ({ law: [...row], put: (w: number[]) => ({ ...p, weights: { p1, pos, neg: replaced(neg, x, w) } }) })),
+    row(p1, (w) => withWeights({ p1: w, pos, neg })),
+    ...pos.map((w0, x) => row(w0, (w) => withWeights({ p1, pos: replaced(pos, x, w), neg }))),
+    ...neg.map((w0, x) => row(w0, (w) => withWeights({ p1, pos, neg: replaced(neg, x, w) }))),
   ];
+}
+
+/** The law at half scale, w ↦ max(1, round(w/2)): nearly the same law with smaller weights (large grids shrink fast). */
+const halved = (law: readonly number[]): number[] => law.map((w) => Math.max(1, Math.round(w / 2)));
+
+/**
+ * The row of offsets moved by a constant toward 0 when all its entries have one sign: the entry nearest 0 goes to 0,
+ * then half way, … (a per-anchor shift of s, which most per-anchor quantities do not see).
+ */
+function* shiftedTowardZero(row: readonly number[]): Generator<number[]> {
+  const nearest = row.reduce((a, b) => (Math.abs(b) < Math.abs(a) ? b : a));
+  if (nearest === 0 || !row.every((v) => Math.sign(v) === Math.sign(nearest))) return;
+  for (const kept of toward(nearest, 0)) yield row.map((v) => v - (nearest - kept));
 }
 
 /**
  * Smaller parts, most promising first: the laws in lowest terms; without any one anchor, then without any one
- * candidate (not only the last); a simpler τ, score mode or step; each law toward uniform (weight 1); each row of
- * offsets toward 0. Every candidate is strictly smaller in (Kx + Ky, choice indices, Σ(w − 1) + Σ|k|).
+ * candidate (not only the last); a simpler τ, score mode or step; each law at half scale, then toward uniform
+ * (weight 1); each row of offsets shifted toward 0, then moved toward 0 entry by entry. Every candidate is strictly
+ * smaller in (Kx + Ky, choice indices, Σ(w − 1) + Σ|k|).
  */
 function* smallerRankingParts(p: RankingParts, c: RankingConfig): Generator<RankingParts> {
   const seen = new Set<string>();
@@ -224,8 +264,14 @@ function* smallerRankingParts(p: RankingParts, c: RankingConfig): Generator<Rank
     for (const tau of c.temps.slice(0, c.temps.indexOf(p.tau))) yield { ...p, tau };
     for (const scores of c.modes.slice(0, c.modes.indexOf(p.scores))) yield { ...p, scores };
     for (const step of c.steps.slice(0, c.steps.indexOf(p.step))) yield { ...p, step };
-    for (const { law, put } of laws(p)) for (const w of smallerVectors(law, 1)) yield lowest(put(w));
-    for (let x = 0; x < p.kx; x++) for (const row of smallerVectors(p.k[x]!, 0)) yield { ...p, k: replaced(p.k, x, row) };
+    for (const { law, put } of laws(p)) {
+      yield lowest(put(halved(law)));
+      for (const w of smallerVectors(law, 1)) yield lowest(put(w));
+    }
+    for (let x = 0; x < p.kx; x++) {
+      const rows = [...shiftedTowardZero(p.k[x]!), ...smallerVectors(p.k[x]!, 0)];
+      for (const row of rows) yield { ...p, k: replaced(p.k, x, row) };
+    }
   };
   for (const q of candidates()) if (fresh(q)) yield q;
 }
@@ -237,7 +283,8 @@ function* smallerRankingParts(p: RankingParts, c: RankingConfig): Generator<Rank
  */
 function rankingSpace(c: RankingConfig): SearchSpace<RankingInstance> {
   const toParts = (r: RankingInstance): RankingParts => rankingToParts(r, c.negatives);
-  const place = (theta: readonly number[], start: RankingInstance, law: (t: number[]) => number[], offset: (t: number) => number) => {
+  type Snap = { law: (t: number[]) => number[]; offset: (t: number) => number };
+  const place = (theta: readonly number[], start: RankingInstance, { law, offset }: Snap): RankingParts => {
     const p = toParts(start), shapes = laws(p);
     const pieces = splitTheta(theta, [...shapes.map((s) => s.law.length), p.kx * p.ky], 'rankingInstance search space');
     let q = p;
@@ -250,8 +297,11 @@ function rankingSpace(c: RankingConfig): SearchSpace<RankingInstance> {
       const p = toParts(r);
       return [...laws(p).flatMap((s) => s.law.map(Math.log)), ...p.k.flat()];
     },
-    at: (theta, start) => buildRankingInstance(place(theta, start, lawAt, (t) => t)),
-    snap: (theta, start) => buildRankingInstance(lowest(place(theta, start, (t) => snapLaw(t, c.W), (t) => roundInto(t, -c.K, c.K)))),
+    at: (theta, start) => buildRankingInstance(place(theta, start, { law: lawAt, offset: (t) => t })),
+    snap: (theta, start) => {
+      const onGrid: Snap = { law: (t) => snapLaw(t, c.W), offset: (t) => roundInto(t, -c.K, c.K) };
+      return buildRankingInstance(lowest(place(theta, start, onGrid)));
+    },
   };
 }
 
@@ -271,7 +321,7 @@ export function rankingInstance(o: RankingOptions = {}): Arbitrary<RankingInstan
   return withSearchSpace(arb, rankingSpace(c));
 }
 
-const fraction = (w: readonly number[]): string => `[${w.join(', ')}]/${w.reduce((a, b) => a + b, 0)}`;
+const fraction = (w: readonly number[]): string => `[${w.join(', ')}]/${sum(w)}`;
 const vec = (v: readonly number[]): string => `[${v.map(showNumber).join(', ')}]`;
 
 /** A readable ranking instance: the laws as integer weights over their sum, and how the scores were built. */
@@ -280,8 +330,11 @@ export function showRankingInstance(r: RankingInstance): string {
   if (r.weights.neg.length === 0) parts.push(`joint P(x, y) ∝ ${vec(r.weights.pos.flat())} (rows x)`);
   for (let x = 0; x < r.kx; x++) {
     if (r.weights.neg.length === 0) { parts.push(`x${x}: s = ${vec(r.s[x]!)}`); continue; }
-    parts.push(`x${x}${r.kx > 1 ? `: p1 = ${r.weights.p1[x]}/${r.weights.p1.reduce((a, b) => a + b, 0)},` : ':'} P₊ = ${fraction(r.weights.pos[x]!)}, P₋ = ${fraction(r.weights.neg[x]!)}, s = ${vec(r.s[x]!)}`);
+    const anchor = r.kx > 1 ? `x${x}: p1 = ${r.weights.p1[x]}/${sum(r.weights.p1)},` : `x${x}:`;
+    const laws = `P₊ = ${fraction(r.weights.pos[x]!)}, P₋ = ${fraction(r.weights.neg[x]!)}`;
+    parts.push(`${anchor} ${laws}, s = ${vec(r.s[x]!)}`);
   }
-  parts.push(r.scores === 'grid' ? `(s = ${showNumber(r.step)}·k)` : `(s = τ log r + ${showNumber(r.step)}·k, k = ${vec(r.k.flat())})`);
+  const step = showNumber(r.step);
+  parts.push(r.scores === 'grid' ? `(s = ${step}·k)` : `(s = τ log r + ${step}·k, k = ${vec(r.k.flat())})`);
   return parts.join('; ');
 }

@@ -7,7 +7,8 @@ export interface SearchSpace<T> {
   encode(instance: T): number[];
   /** The instance at θ, off-grid (valid input for checks, not necessarily a value of the arbitrary). */
   at(theta: readonly number[], start: T): T;
-  /** The instance at θ snapped onto the arbitrary's grid: a value the arbitrary can produce and shrink without context. */
+  /** The instance at θ snapped onto the arbitrary's grid: a value the arbitrary can produce and shrink without
+   * context. */
   snap(theta: readonly number[], start: T): T;
 }
 

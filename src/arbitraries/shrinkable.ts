@@ -46,7 +46,9 @@ export function contextFree<T>(spec: ContextFreeSpec<T>): Arbitrary<T> {
  * `parts.map(build, toParts)`, where the inverse accepts only the exact values `build` makes (compared bit for bit):
  * a value from elsewhere, or one built under other rules, is not shrunk as if it were this arbitrary's.
  */
-export function mapExactly<P, T>(parts: Arbitrary<P>, build: (p: P) => T, toParts: (value: unknown) => P): Arbitrary<T> {
+export function mapExactly<P, T>(
+  parts: Arbitrary<P>, build: (p: P) => T, toParts: (value: unknown) => P,
+): Arbitrary<T> {
   return parts.map(build, (value) => {
     const p = toParts(value);
     if (!sameValue(build(p), value)) throw new Error('not a value this arbitrary builds');
@@ -66,7 +68,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const ka = Object.keys(a), kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  return ka.every((k) => Object.hasOwn(y, k) && sameValue(x[k], y[k]));
 }
 
 /** Integers strictly between `value` and `target` (inclusive of target), nearest the target first: t, v − gap/2, … */
@@ -91,7 +94,9 @@ export function replaced<T>(xs: readonly T[], i: number, v: T): T[] {
  * Smaller integer vectors: the whole vector at its targets, then each coordinate toward its target, skipping
  * the vectors `allowed` rejects (e.g. an all-zero row).
  */
-export function* smallerVectors(v: readonly number[], target: number, allowed: (w: number[]) => boolean = () => true): Generator<number[]> {
+export function* smallerVectors(
+  v: readonly number[], target: number, allowed: (w: number[]) => boolean = () => true,
+): Generator<number[]> {
   if (v.some((x) => x !== target)) {
     const all = v.map(() => target);
     if (allowed(all)) yield all;
@@ -122,7 +127,8 @@ export function lowestTerms(v: readonly number[]): number[] {
 }
 
 /** True for an integer in [lo, hi]. */
-export const intIn = (x: unknown, lo: number, hi: number): boolean => Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
+export const intIn = (x: unknown, lo: number, hi: number): boolean =>
+  Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi;
 
 /** True for an array of `length` integers in [lo, hi]. */
 export const intsIn = (v: unknown, length: number, lo: number, hi: number): boolean =>

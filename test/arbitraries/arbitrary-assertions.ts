@@ -9,10 +9,17 @@ import { sameValue } from '../../src/arbitraries/shrinkable.js';
 
 const RUNS = 40;
 const random = (seed: number): fc.Random => new fc.Random(xorshift128plus(seed));
-const walkInputs = [fc.noShrink(fc.integer()), fc.option(fc.integer({ min: 2, max: 100 }), { nil: undefined }), fc.infiniteStream(fc.nat({ max: 20 }))] as const;
+/** A seed, a bias factor (or none) and a shrink path (which candidate to take at each step). */
+const walkInputs = [
+  fc.noShrink(fc.integer()),
+  fc.option(fc.integer({ min: 2, max: 100 }), { nil: undefined }),
+  fc.infiniteStream(fc.nat({ max: 20 })),
+] as const;
 
 /** Calls visit(value, previous) on the drawn value and along a random shrink path (candidate `pos` at each step). */
-function walk<T>(arb: Arbitrary<T>, seed: number, bias: number | undefined, path: Iterator<number>, visit: (v: T, prev?: T) => void): void {
+function walk<T>(
+  arb: Arbitrary<T>, seed: number, bias: number | undefined, path: Iterator<number>, visit: (v: T, prev?: T) => void,
+): void {
   let g: fc.Value<T> | null = arb.generate(random(seed), bias);
   let prev: T | undefined;
   while (g !== null) {
@@ -53,14 +60,17 @@ export function expectShrinkStrictlySmaller<T>(arb: Arbitrary<T>, measure: (v: T
       if (prev === undefined) return;
       const [a, b] = [measure(v), measure(prev)];
       const i = a.findIndex((x, k) => x !== b[k]);
-      expect(i >= 0 && a[i]! < b[i]!, `${JSON.stringify(a)} is not below ${JSON.stringify(b)} for ${fc.stringify(v)}`).toBe(true);
+      const why = `${JSON.stringify(a)} is not below ${JSON.stringify(b)} for ${fc.stringify(v)}`;
+      expect(i >= 0 && a[i]! < b[i]!, why).toBe(true);
     });
   }), { numRuns: RUNS });
 }
 
 /** Every drawn value, and every value shrinking reaches, satisfies `isCorrect` (e.g. the round trip of an inverse). */
 export function expectCorrectValues<T>(arb: Arbitrary<T>, isCorrect: (v: T) => void): void {
-  fc.assert(fc.property(...walkInputs, (seed, bias, path) => walk(arb, seed, bias, path, (v) => isCorrect(v))), { numRuns: RUNS });
+  fc.assert(fc.property(...walkInputs, (seed, bias, path) => {
+    walk(arb, seed, bias, path, (v) => isCorrect(v));
+  }), { numRuns: RUNS });
 }
 
 /** The first shrink candidates of a value given without context (as a stored counterexample is). */

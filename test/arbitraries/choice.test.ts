@@ -26,7 +26,9 @@ describe('temperature and choice', () => {
   });
   it('draws every listed value, uniformly enough', () => {
     const xs = fc.sample(temperature(), { seed: 5, numRuns: 600 });
-    for (const t of [1, 0.5, 2, 0.25, 0.1, 0.07]) expect(xs.filter((x) => x === t).length, `τ = ${t}`).toBeGreaterThan(60);
+    for (const t of [1, 0.5, 2, 0.25, 0.1, 0.07]) {
+      expect(xs.filter((x) => x === t).length, `τ = ${t}`).toBeGreaterThan(60);
+    }
   });
   it('is an arbitrary like fast-check\'s: same seed, shrinkable without context, strictly down', () => {
     const values = ['grid', 'near-optimal', 'other'] as const, arb = choice(values);

@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  buildFiniteSpace, bySimplicity, finiteSpaceInstance, type FiniteSpaceInstance, type FiniteSpaceOptions, finiteSpaceToParts,
+  buildFiniteSpace, bySimplicity, finiteSpaceInstance, type FiniteSpaceInstance, type FiniteSpaceOptions,
+  finiteSpaceToParts,
 } from '../../src/arbitraries/index.js';
 import { gcdOf, sameValue } from '../../src/arbitraries/shrinkable.js';
 import { CrlInputError } from '../../src/numeric/index.js';
@@ -21,11 +22,17 @@ const TEMPS = bySimplicity([1, 0.5, 2, 0.25, 0.1, 0.07]);
 const MIXES = [1 / 2, 1 / 4, 3 / 4, 1 / 8, 3 / 8, 5 / 8, 7 / 8];
 const sum = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0);
 /** (K, choice indices, Σ(μ − 1) + 4Σ|U| + 4Σ|U₂| + Σ(w − 1)). */
-const measure = (r: FiniteSpaceInstance): number[] => [r.K, TEMPS.indexOf(r.tau) + MIXES.indexOf(r.t),
-  sum(r.mu.map((m) => m - 1)) + 4 * sum(r.U.map(Math.abs)) + 4 * sum(r.U2.map(Math.abs)) + sum([...r.wRho, ...r.wRho2].map((w) => w - 1))];
+const measure = (r: FiniteSpaceInstance): number[] => {
+  const potentials = 4 * sum([...r.U, ...r.U2].map(Math.abs));
+  const weights = sum([...r.mu, ...r.wRho, ...r.wRho2].map((w) => w - 1));
+  return [r.K, TEMPS.indexOf(r.tau) + MIXES.indexOf(r.t), potentials + weights];
+};
+const CONFIGS: [string, FiniteSpaceOptions][] = [
+  ['default', {}], ['maxPotential 0', { maxPotential: 0 }], ['K in [3, 6]', { minAtoms: 3, maxAtoms: 6 }],
+];
 
 describe('finiteSpaceInstance as an arbitrary', () => {
-  for (const [name, o] of [['default', {}], ['maxPotential 0', { maxPotential: 0 }], ['K in [3, 6]', { minAtoms: 3, maxAtoms: 6 }]] as [string, FiniteSpaceOptions][]) {
+  for (const [name, o] of CONFIGS) {
     describe(name, () => {
       const arb = finiteSpaceInstance(o);
       it('same seed, same value and same shrinks, with or without context', () => expectSameValueGivenSameSeed(arb));
@@ -36,13 +43,17 @@ describe('finiteSpaceInstance as an arbitrary', () => {
         expect(sameValue(buildFiniteSpace(p), r)).toBe(true);
         expect(sameValue(finiteSpaceToParts(buildFiniteSpace(p)), p)).toBe(true);
       }));
-      it('values on their grids: μ in [1, 4], U on quarters, density weights in [1, 8] in lowest terms, t dyadic', () => expectCorrectValues(arb, (r) => {
-        const P = o.maxPotential ?? 2;
-        expect(r.mu.every((m) => Number.isInteger(m) && m >= 1 && m <= 4)).toBe(true);
-        expect([...r.U, ...r.U2].every((u) => Number.isInteger(4 * u) && Math.abs(u) <= P)).toBe(true);
-        for (const w of [r.wRho, r.wRho2]) expect(w.every((x) => Number.isInteger(x) && x >= 1 && x <= 8) && gcdOf(w) === 1, `${w}`).toBe(true);
-        expect(MIXES).toContain(r.t);
-      }));
+      it('on the grids: μ in [1, 4], U on quarters, density weights in [1, 8], lowest terms', () => {
+        expectCorrectValues(arb, (r) => {
+          const P = o.maxPotential ?? 2;
+          expect(r.mu.every((m) => Number.isInteger(m) && m >= 1 && m <= 4)).toBe(true);
+          expect([...r.U, ...r.U2].every((u) => Number.isInteger(4 * u) && Math.abs(u) <= P)).toBe(true);
+          for (const w of [r.wRho, r.wRho2]) {
+            expect(w.every((x) => Number.isInteger(x) && x >= 1 && x <= 8) && gcdOf(w) === 1, `${w}`).toBe(true);
+          }
+          expect(MIXES).toContain(r.t);
+        });
+      });
     });
   }
   it('generation is as before: K spread over [2, 5], every t drawn', () => {
@@ -54,7 +65,12 @@ describe('finiteSpaceInstance as an arbitrary', () => {
 
 describe('finiteSpaceInstance shrinks from a stored value', () => {
   const arb = finiteSpaceInstance();
-  const start = buildFiniteSpace({ K: 4, mu: [1, 2, 3, 4], U: [0.25, 0, -0.5, 1], U2: [0, 0, 0, 0.75], wRho: [1, 2, 3, 4], wRho2: [4, 4, 4, 8], tau: 0.1, t: 7 / 8 });
+  const start = buildFiniteSpace({
+    K: 4, mu: [1, 2, 3, 4], U: [0.25, 0, -0.5, 1], U2: [0, 0, 0, 0.75], wRho: [1, 2, 3, 4], wRho2: [4, 4, 4, 8],
+    tau: 0.1, t: 7 / 8,
+  });
+  const changed = (fields: Partial<FiniteSpaceInstance>) =>
+    buildFiniteSpace({ ...finiteSpaceToParts(start), ...fields });
   const candidates = shrinkWithoutContext(arb, start);
   it('density weights go to lowest terms first (ρ₂ the same, number for number)', () => {
     expect(candidates[0]!.wRho2).toEqual([1, 1, 1, 2]);
@@ -71,9 +87,9 @@ describe('finiteSpaceInstance shrinks from a stored value', () => {
   it('does not shrink values it does not build', () => {
     expect(arb.canShrinkWithoutContext(start)).toBe(true);
     expect(arb.canShrinkWithoutContext({ ...start, rho: start.rho.map((p) => p * 2) })).toBe(false);
-    expect(arb.canShrinkWithoutContext(buildFiniteSpace({ ...finiteSpaceToParts(start), U: [0.3, 0, 0, 0] }))).toBe(false);
-    expect(arb.canShrinkWithoutContext(buildFiniteSpace({ ...finiteSpaceToParts(start), t: 0.3 }))).toBe(false);
-    expect(arb.canShrinkWithoutContext(buildFiniteSpace({ ...finiteSpaceToParts(start), mu: [1, 2, 3, 5] }))).toBe(false);
+    expect(arb.canShrinkWithoutContext(changed({ U: [0.3, 0, 0, 0] }))).toBe(false);
+    expect(arb.canShrinkWithoutContext(changed({ t: 0.3 }))).toBe(false);
+    expect(arb.canShrinkWithoutContext(changed({ mu: [1, 2, 3, 5] }))).toBe(false);
     expect(arb.canShrinkWithoutContext({ K: 2 })).toBe(false);
   });
 });

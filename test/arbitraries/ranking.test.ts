@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bySimplicity, buildRankingInstance, type Negatives, rankingInstance, type RankingInstance, type RankingOptions,
-  rankingToParts,
+  rankingToParts, type RankingWeights,
 } from '../../src/arbitraries/index.js';
 import { gcdOf, sameValue } from '../../src/arbitraries/shrinkable.js';
 import { CrlInputError } from '../../src/numeric/index.js';
@@ -26,7 +26,9 @@ const CONFIGS: [string, RankingOptions][] = [
   ['per-anchor', {}],
   ['shared', { negatives: 'shared' }],
   ['joint', { negatives: 'joint' }],
-  ['wide (calibration search)', { maxAnchors: 1, maxCandidates: 4, maxWeight: 4096, steps: [1 / 1024], maxOffset: 4096, scoreModes: ['grid'] }],
+  ['wide (calibration search)', {
+    maxAnchors: 1, maxCandidates: 4, maxWeight: 4096, steps: [1 / 1024], maxOffset: 4096, scoreModes: ['grid'],
+  }],
 ];
 const sum = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0);
 
@@ -36,7 +38,8 @@ function measure(o: RankingOptions) {
   return (r: RankingInstance): number[] => {
     const p = rankingToParts(r, o.negatives);
     const w = [...p.weights.p1, ...p.weights.pos.flat(), ...p.weights.neg.flat()];
-    return [p.kx + p.ky, TEMPS.indexOf(p.tau) + modes.indexOf(p.scores) + steps.indexOf(p.step), sum(w.map((x) => x - 1)) + sum(p.k.flat().map(Math.abs))];
+    const choices = TEMPS.indexOf(p.tau) + modes.indexOf(p.scores) + steps.indexOf(p.step);
+    return [p.kx + p.ky, choices, sum(w.map((x) => x - 1)) + sum(p.k.flat().map(Math.abs))];
   };
 }
 
@@ -54,7 +57,8 @@ describe('rankingInstance as an arbitrary', () => {
       }));
       it('laws are integer weights in [1, maxWeight], in lowest terms', () => expectCorrectValues(arb, (r) => {
         const p = rankingToParts(r, o.negatives);
-        const laws = o.negatives === 'joint' ? [p.weights.pos.flat()] : [p.weights.p1, ...p.weights.pos, ...p.weights.neg];
+        const { p1, pos, neg } = p.weights;
+        const laws = o.negatives === 'joint' ? [pos.flat()] : [p1, ...pos, ...neg];
         for (const law of laws) {
           expect(law.every((w) => Number.isInteger(w) && w >= 1 && w <= (o.maxWeight ?? 16)), `${law}`).toBe(true);
           expect(gcdOf(law), `${law}`).toBe(1);
@@ -90,6 +94,8 @@ describe('rankingInstance shrinks from a stored value', () => {
     k: [[1, 0, -1], [0, 2, 0], [5, 0, 0]],
   });
   const candidates = shrinkWithoutContext(arb, start);
+  const withWeights = (w: Partial<RankingWeights>): RankingInstance =>
+    buildRankingInstance({ ...rankingToParts(start), weights: { ...start.weights, ...w } });
 
   it('offers each anchor and each candidate for deletion, not only the last', () => {
     const kept = (r: RankingInstance) => r.weights.pos.map((row) => JSON.stringify(row));
@@ -100,12 +106,13 @@ describe('rankingInstance shrinks from a stored value', () => {
   });
   it('offers every simpler temperature, score mode and step (τ = 1, 1/2, 2 from 1/4)', () => {
     const same = candidates.filter((r) => r.kx === 3 && r.ky === 3);
-    expect(same.filter((r) => r.scores === start.scores && r.step === start.step && r.tau !== start.tau).map((r) => r.tau)).toEqual([1, 0.5, 2]);
+    const taus = same.filter((r) => r.scores === start.scores && r.step === start.step && r.tau !== start.tau);
+    expect(taus.map((r) => r.tau)).toEqual([1, 0.5, 2]);
     expect(same.some((r) => r.scores === 'grid' && r.tau === start.tau)).toBe(true);
     expect(same.filter((r) => r.step !== start.step).map((r) => r.step)).toEqual([1 / 8, 1 / 2]);
   });
   it('puts a law in lowest terms first (same model, number for number)', () => {
-    const doubled = buildRankingInstance({ ...rankingToParts(start), weights: { ...start.weights, pos: [[2, 4, 6], [3, 1, 1], [1, 1, 5]] } });
+    const doubled = withWeights({ pos: [[2, 4, 6], [3, 1, 1], [1, 1, 5]] });
     expect(arb.canShrinkWithoutContext(doubled)).toBe(true);
     const [first] = shrinkWithoutContext(arb, doubled, 1);
     expect(first!.weights.pos[0]).toEqual([1, 2, 3]);
@@ -114,8 +121,8 @@ describe('rankingInstance shrinks from a stored value', () => {
   it('does not shrink values it does not build: tampered scores, weights off the grid, another negatives mode', () => {
     expect(arb.canShrinkWithoutContext(start)).toBe(true);
     expect(arb.canShrinkWithoutContext({ ...start, s: start.s.map((row) => row.map((v) => v + 1e-9)) })).toBe(false);
-    expect(arb.canShrinkWithoutContext(buildRankingInstance({ ...rankingToParts(start), weights: { ...start.weights, p1: [0, 2, 3] } }))).toBe(false);
-    expect(arb.canShrinkWithoutContext(buildRankingInstance({ ...rankingToParts(start), weights: { ...start.weights, p1: [17, 2, 3] } }))).toBe(false);
+    expect(arb.canShrinkWithoutContext(withWeights({ p1: [0, 2, 3] }))).toBe(false);
+    expect(arb.canShrinkWithoutContext(withWeights({ p1: [17, 2, 3] }))).toBe(false);
     expect(rankingInstance({ negatives: 'joint' }).canShrinkWithoutContext(start)).toBe(false);
     expect(arb.canShrinkWithoutContext({ kx: 1 })).toBe(false);
     expect(arb.canShrinkWithoutContext(null)).toBe(false);
@@ -130,7 +137,7 @@ describe('rankingInstance option errors name the option', () => {
     [{ minAnchors: 3, maxAnchors: 2 }, /^rankingInstance: maxAnchors \(2\) must be an integer >= minAnchors \(3\)$/],
     [{ maxWeight: 0 }, /^rankingInstance: maxWeight must be an integer >= 1, got 0$/],
     [{ maxOffset: -1 }, /^rankingInstance: maxOffset must be an integer >= 0, got -1$/],
-    [{ negatives: 'both' as Negatives }, /^rankingInstance: negatives must be 'per-anchor', 'shared' or 'joint', got both$/],
+    [{ negatives: 'both' as Negatives }, /^rankingInstance: negatives must be 'per-anchor', 'shared' or 'joint'/],
     [{ steps: [] }, /^rankingInstance: steps must be finite numbers > 0$/],
     [{ temperatures: [0] }, /^rankingInstance: temperatures must be finite numbers > 0$/],
     [{ scoreModes: [] }, /^rankingInstance: scoreModes must list 'grid' and\/or 'near-optimal'$/],

@@ -36,7 +36,8 @@ describe('stored counterexamples shrink again without context', () => {
       const c = registry.conjectures.find((x) => x.id === id);
       expect(c, `${id} is registered`).toBeDefined();
       const ok = c!.spec.given.canShrinkWithoutContext(readCorpus(DEFAULT_CORPUS_DIR, id)!.value);
-      const why = NO_INVERSE.has(id) ? 'listed as having no inverse' : 'its generator has an inverse, so the stored value must be re-shrinkable';
+      const why = NO_INVERSE.has(id) ? 'listed as having no inverse'
+        : 'its generator has an inverse, so the stored value must be re-shrinkable';
       expect(ok, why).toBe(!NO_INVERSE.has(id));
     });
   }

@@ -9,7 +9,8 @@
 import fc, { type Arbitrary } from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  buildFiniteSpace, embeddingBatch, finiteSpaceInstance, type FiniteSpaceInstance, finiteSpaceToParts, pairedEmbeddings, rankingInstance, type RankingInstance,
+  buildFiniteSpace, embeddingBatch, finiteSpaceInstance, type FiniteSpaceInstance, finiteSpaceToParts,
+  pairedEmbeddings, rankingInstance, type RankingInstance,
   type SearchSpace, searchSpaceOf, snapLaw,
 } from '../../src/arbitraries/index.js';
 import { sameValue } from '../../src/arbitraries/shrinkable.js';
@@ -23,28 +24,40 @@ const numbers = (v: unknown): number[] => {
   if (typeof v === 'number') return [v];
   if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number>);
   if (Array.isArray(v)) return v.flatMap(numbers);
-  if (typeof v === 'object' && v !== null) return Object.keys(v).sort().flatMap((k) => numbers((v as Record<string, unknown>)[k]));
-  return [];
+  if (typeof v !== 'object' || v === null) return [];
+  const o = v as Record<string, unknown>;
+  return Object.keys(o).sort().flatMap((k) => numbers(o[k]));
 };
 /** Values equal up to rounding: the laws and derived numbers agree to 1e-12 relative. */
 function expectNear(a: unknown, b: unknown, skip: (k: string) => boolean = () => false): void {
-  const strip = (v: unknown): unknown => (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v) && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).filter(([k]) => !skip(k)).map(([k, x]) => [k, strip(x)])) : v);
+  const strip = (v: unknown): unknown => {
+    if (typeof v !== 'object' || v === null || ArrayBuffer.isView(v) || Array.isArray(v)) return v;
+    return Object.fromEntries(Object.entries(v).filter(([k]) => !skip(k)).map(([k, x]) => [k, strip(x)]));
+  };
   const x = numbers(strip(a)), y = numbers(strip(b));
   expect(x.length).toBe(y.length);
-  x.forEach((v, i) => expect(Math.abs(v - y[i]!), `coordinate ${i}: ${v} vs ${y[i]}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(y[i]!))));
+  x.forEach((v, i) => {
+    const allowed = 1e-12 * Math.max(1, Math.abs(y[i]!));
+    expect(Math.abs(v - y[i]!), `coordinate ${i}: ${v} vs ${y[i]}`).toBeLessThanOrEqual(allowed);
+  });
 }
 
+const weights = (k: string): boolean => k === 'weights';
+const densityWeights = (k: string): boolean => k === 'wRho' || k === 'wRho2';
+const wide = { maxAnchors: 1, maxWeight: 4096, steps: [1 / 1024], maxOffset: 4096, scoreModes: ['grid' as const] };
+const small = { minRows: 1, minDim: 1, maxDim: 3 };
+const cells = (M: Matrix): number => M.rows * M.cols;
+/** name, arbitrary, the number of coordinates of θ, the fields `at` may write differently (the integer weights). */
 const CASES: [string, Arbitrary<unknown>, (x: never) => number, (k: string) => boolean][] = [
-  ['rankingInstance', rankingInstance(), (r: RankingInstance) => r.kx + 3 * r.kx * r.ky, (k) => k === 'weights'],
-  ['rankingInstance shared', rankingInstance({ negatives: 'shared' }), (r: RankingInstance) => r.kx + 2 * r.kx * r.ky + r.ky, (k) => k === 'weights'],
-  ['rankingInstance joint', rankingInstance({ negatives: 'joint' }), (r: RankingInstance) => 2 * r.kx * r.ky, (k) => k === 'weights'],
-  ['rankingInstance wide', rankingInstance({ maxAnchors: 1, maxWeight: 4096, steps: [1 / 1024], maxOffset: 4096, scoreModes: ['grid'] }),
-    (r: RankingInstance) => 1 + 3 * r.ky, (k) => k === 'weights'],
-  ['finiteSpaceInstance', finiteSpaceInstance(), (r: FiniteSpaceInstance) => 5 * r.K, (k) => k === 'wRho' || k === 'wRho2'],
-  ['embeddingBatch', embeddingBatch(), (M: Matrix) => M.rows * M.cols, () => false],
-  ['embeddingBatch raw', embeddingBatch({ normalize: false, grid: 4 }), (M: Matrix) => M.rows * M.cols, () => false],
-  ['pairedEmbeddings', pairedEmbeddings({ minRows: 1, minDim: 1, maxDim: 3 }), (p: Pair) => 2 * p.X.rows * p.X.cols, () => false],
+  ['rankingInstance', rankingInstance(), (r: RankingInstance) => r.kx + 3 * r.kx * r.ky, weights],
+  ['rankingInstance shared', rankingInstance({ negatives: 'shared' }),
+    (r: RankingInstance) => r.kx + 2 * r.kx * r.ky + r.ky, weights],
+  ['rankingInstance joint', rankingInstance({ negatives: 'joint' }), (r: RankingInstance) => 2 * r.kx * r.ky, weights],
+  ['rankingInstance wide', rankingInstance(wide), (r: RankingInstance) => 1 + 3 * r.ky, weights],
+  ['finiteSpaceInstance', finiteSpaceInstance(), (r: FiniteSpaceInstance) => 5 * r.K, densityWeights],
+  ['embeddingBatch', embeddingBatch(), cells, () => false],
+  ['embeddingBatch raw', embeddingBatch({ normalize: false, grid: 4 }), cells, () => false],
+  ['pairedEmbeddings', pairedEmbeddings(small), (p: Pair) => 2 * cells(p.X), () => false],
 ];
 
 describe('search spaces attached to the arbitraries', () => {
@@ -65,7 +78,9 @@ describe('search spaces attached to the arbitraries', () => {
         }
       });
       it('snap(θ) is a value the arbitrary shrinks without context, for θ near and far', () => {
-        fc.assert(fc.property(fc.constantFrom(...xs), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(0.01, 0.5, 5, 50), (x, seed, scale) => {
+        const scales = fc.constantFrom(0.01, 0.5, 5, 50);
+        const seeds = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+        fc.assert(fc.property(fc.constantFrom(...xs), seeds, scales, (x, seed, scale) => {
           const theta = space.encode(x);
           let s = seed;
           const noise = () => { s = (s * 1103515245 + 12345) % 2 ** 31; return (s / 2 ** 31 - 0.5) * 2 * scale; };
@@ -86,7 +101,7 @@ describe('search spaces attached to the arbitraries', () => {
 describe('ranking search space', () => {
   const arb = rankingInstance({ negatives: 'shared', minAnchors: 2 });
   const space = searchSpaceOf(arb)!;
-  it('at(θ) off the grid is a valid model with the start\'s sizes, τ, score mode and step; shared P₋ stays shared', () => {
+  it('at(θ) and snap(θ) are valid models with the start\'s sizes, τ, score mode and step; P₋ stays shared', () => {
     for (const x of fc.sample(arb, { seed: 1, numRuns: 40 })) {
       const theta = space.encode(x).map((t, i) => t + Math.sin(7 * i) * 0.37);
       for (const r of [space.at(theta, x), space.snap(theta, x)]) {
@@ -100,19 +115,21 @@ describe('ranking search space', () => {
     expect(snapLaw([0, Math.log(1.3)], 16)).toEqual([12, 16]);
     expect(snapLaw([0, Math.log(2)], 16)).toEqual([1, 2]);
     expect(snapLaw([0, 40], 16)).toEqual([1, 16]);
-    const x = fc.sample(rankingInstance({ maxAnchors: 1, maxCandidates: 2, minCandidates: 2 }), { seed: 2, numRuns: 1 })[0]!;
-    const theta = space.encode(x);
-    const r = searchSpaceOf(rankingInstance({ maxAnchors: 1, maxCandidates: 2 }))!.snap([0, 0, Math.log(1.3), ...theta.slice(3)], x);
+    const tiny = rankingInstance({ maxAnchors: 1, maxCandidates: 2 }), tinySpace = searchSpaceOf(tiny)!;
+    const x = fc.sample(tiny, { seed: 2, numRuns: 1 })[0]!;
+    // θ = (log p1, log P₊, log P₋, k): P₊ ∝ [1, 1.3]
+    const r = tinySpace.snap([0, 0, Math.log(1.3), ...tinySpace.encode(x).slice(3)], x);
     expect(r.weights.pos[0]).toEqual([3, 4]);
   });
 });
 
 describe('embedding search space', () => {
-  const space = searchSpaceOf(embeddingBatch({ minRows: 3, maxRows: 3, minDim: 2, maxDim: 2 }))!;
-  const start = fc.sample(embeddingBatch({ minRows: 3, maxRows: 3, minDim: 2, maxDim: 2 }), { seed: 1, numRuns: 1 })[0]!;
+  const arb = embeddingBatch({ minRows: 3, maxRows: 3, minDim: 2, maxDim: 2 });
+  const space = searchSpaceOf(arb)!, start = fc.sample(arb, { seed: 1, numRuns: 1 })[0]!;
   it('at normalizes rows like batchFromPool (a zero row is e_{i mod d}); snap takes the closest grid direction', () => {
     const theta = [0.6, 0.8, 0, 0, 0.9, 0.1];
-    expectNear(toRows(space.at(theta, start)), [[0.6, 0.8], [0, 1], [0.9 / Math.hypot(0.9, 0.1), 0.1 / Math.hypot(0.9, 0.1)]]);
+    const n = Math.hypot(0.9, 0.1);
+    expectNear(toRows(space.at(theta, start)), [[0.6, 0.8], [0, 1], [0.9 / n, 0.1 / n]]);
     const snapped = toRows(space.snap(theta, start));
     expect(snapped[0]!.map((v) => v * Math.sqrt(13))).toEqual([expect.closeTo(2, 12), expect.closeTo(3, 12)]);
     expect(snapped.slice(1)).toEqual([[0, 1], [1, 0]]);
@@ -121,11 +138,12 @@ describe('embedding search space', () => {
 });
 
 describe('a finite-difference ascent through the search space refutes a planted twin', () => {
-  it('paper2.gibbs.uniform-minimises: from U = 0 (where it holds), ascend F(uniform) − F(ρ), snap, and it fails', async () => {
+  it('paper2.gibbs.uniform-minimises: from U = 0 (holds), ascend F(uniform) − F(ρ), snap: it fails', async () => {
     const registry = await loadRegistry('properties/paper2');
     const c = registry.conjectures.find((x) => x.id === 'paper2.gibbs.uniform-minimises')!;
     const space = searchSpaceOf(c.spec.given as Arbitrary<FiniteSpaceInstance>)!;
-    const start = fc.sample(finiteSpaceInstance({ maxPotential: 0, minAtoms: 3, maxAtoms: 3 }), { seed: 3, numRuns: 1 })[0]!;
+    const flat = finiteSpaceInstance({ maxPotential: 0, minAtoms: 3, maxAtoms: 3 });
+    const start = fc.sample(flat, { seed: 3, numRuns: 1 })[0]!;
     const startInstance = buildFiniteSpace({ ...finiteSpaceToParts(start), wRho: [1, 1, 1] });
     expect(c.evaluate(startInstance).ok).toBe(true);
     const violation = (theta: number[]): number => -c.evaluate(space.at(theta, startInstance)).margin;

@@ -20,12 +20,21 @@ const tmp = mkdtempSync(join(tmpdir(), 'crl-shrink-table-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const zeros = (rows: number, cols: number): number[][] => Array.from({ length: rows }, () => Array(cols).fill(0));
-const ranking = (tau: number, pos: number[][], neg: number[][], k = zeros(pos.length, pos[0]!.length)): RankingInstance =>
-  buildRankingInstance({ kx: pos.length, ky: pos[0]!.length, tau, scores: 'grid', step: 1 / 8, k, weights: { p1: pos.map(() => 1), pos, neg } });
-const joint = (law: number[][]): RankingInstance =>
-  buildRankingInstance({ kx: law.length, ky: law[0]!.length, tau: 1, scores: 'grid', step: 1 / 8, k: zeros(law.length, law[0]!.length), weights: { p1: [], pos: law, neg: [] }, negatives: 'joint' });
-const space = (mu: number[], U: number[], wRho: number[], wRho2: number[], tau: number) =>
-  ({ K: mu.length, mu, U, U2: mu.map(() => 0), wRho, wRho2, rho: densityFrom(wRho, mu), rho2: densityFrom(wRho2, mu), tau, t: 0.5 });
+/** Grid scores s = k/8 (k = 0 by default), each anchor weighted 1. */
+const ranking = (tau: number, pos: number[][], neg: number[][], k?: number[][]): RankingInstance => {
+  const [kx, ky] = [pos.length, pos[0]!.length], weights = { p1: pos.map(() => 1), pos, neg };
+  return buildRankingInstance({ kx, ky, tau, scores: 'grid', step: 1 / 8, k: k ?? zeros(kx, ky), weights });
+};
+const joint = (law: number[][]): RankingInstance => {
+  const [kx, ky] = [law.length, law[0]!.length], weights = { p1: [], pos: law, neg: [] };
+  const k = zeros(kx, ky);
+  return buildRankingInstance({ kx, ky, tau: 1, scores: 'grid', step: 1 / 8, k, weights, negatives: 'joint' });
+};
+/** A finite space as the arbitrary builds it (written out, so the table also runs against the old arbitraries). */
+const space = (mu: number[], U: number[], wRho: number[], wRho2: number[], tau: number) => {
+  const densities = { rho: densityFrom(wRho, mu), rho2: densityFrom(wRho2, mu) };
+  return { K: mu.length, mu, U, U2: mu.map(() => 0), wRho, wRho2, ...densities, tau, t: 0.5 };
+};
 const pair = (xs: number[][], ys: number[][]) => {
   const B = xs.length, d = xs[0]!.length;
   return { X: batchFromPool(xs.flat(), B, d, d, true), Y: batchFromPool(ys.flat(), B, d, d, true) };
