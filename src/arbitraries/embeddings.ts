@@ -148,8 +148,9 @@ function isBatchParts(v: unknown, c: BatchConfig, count: number): boolean {
 
 /**
  * Smaller parts, most promising first: rows in lowest terms; without any one row i (in every batch); without any
- * one coordinate j (a row left all zero becomes e_{i mod d}); then each row toward 0, never to the zero vector.
- * Every candidate is strictly smaller in (B, d, Σ|coordinates|).
+ * one coordinate j (a row left all zero becomes e_{i mod d}); then each row i as e_{i mod d} (the basis
+ * configuration a zero pool gives), then toward 0 coordinate by coordinate, never to the zero vector. Every
+ * candidate is strictly smaller in (B, d, Σ|coordinates|, number of rows i other than e_{i mod d}).
  */
 function* smallerBatchParts(p: BatchParts, c: BatchConfig): Generator<BatchParts> {
   const B = p.batches[0]!.length;
@@ -165,8 +166,9 @@ function* smallerBatchParts(p: BatchParts, c: BatchConfig): Generator<BatchParts
     const nonzero = (w: number[]): boolean => w.some((x) => x !== 0);
     for (let b = 0; b < p.batches.length; b++) {
       for (let i = 0; i < B; i++) {
-        for (const row of smallerVectors(p.batches[b]![i]!, 0, nonzero)) {
-          yield tidy({ dim: p.dim, batches: replaced(p.batches, b, replaced(p.batches[b]!, i, row)) }, c);
+        const row = p.batches[b]![i]!, basis = tidyRow(row.map(() => 0), i, c);
+        for (const w of [basis, ...smallerVectors(row, 0, nonzero)]) {
+          yield tidy({ dim: p.dim, batches: replaced(p.batches, b, replaced(p.batches[b]!, i, w)) }, c);
         }
       }
     }

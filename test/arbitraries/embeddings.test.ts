@@ -20,10 +20,12 @@ import {
 type Pair = { X: Matrix; Y: Matrix };
 const batchesOf = (v: Matrix | Pair): Matrix[] => ('X' in v ? [v.X, v.Y] : [v]);
 const sum = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0);
-/** (B, d, Σ|integer coordinates|). */
+/** (B, d, Σ|integer coordinates|, number of rows i other than e_{i mod d}). */
 const measure = (o: BatchOptions) => (v: Matrix | Pair): number[] => {
   const p = batchToParts(batchesOf(v), o);
-  return [p.batches[0]!.length, p.dim, sum(p.batches.flat(2).map(Math.abs))];
+  const basis = (r: readonly number[], i: number): boolean => r.every((x, j) => x === (j === i % p.dim ? 1 : 0));
+  const others = sum(p.batches.map((b) => b.filter((r, i) => !basis(r, i)).length));
+  return [p.batches[0]!.length, p.dim, sum(p.batches.flat(2).map(Math.abs)), others];
 };
 
 const SMALL: BatchOptions = { minRows: 1, minDim: 1, maxDim: 3, grid: 5 };
