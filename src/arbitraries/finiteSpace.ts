@@ -149,20 +149,30 @@ function* smallerFiniteSpaceParts(p: FiniteSpaceParts, c: FiniteSpaceConfig): Ge
  * into [1, 8] (lowest terms).
  */
 function finiteSpaceSpace(c: FiniteSpaceConfig): SearchSpace<FiniteSpaceInstance> {
+  // θ = (log μ, U, U₂, log wρ, log wρ₂, log τ, t): τ and t move too (a bound's worst case can sit at one τ), and snap
+  // to the nearest allowed temperature (in log scale) and multiple of 1/8 in [1/8, 7/8]
+  const nearestTemperature = (logTau: number): number =>
+    c.temps.reduce((best, x) => (Math.abs(Math.log(x) - logTau) < Math.abs(Math.log(best) - logTau) ? x : best));
   const place = (theta: readonly number[], start: FiniteSpaceInstance, snap: boolean): FiniteSpaceParts => {
     const K = start.K;
-    const pieces = splitTheta(theta, [K, K, K, K, K], 'finiteSpaceInstance search space');
-    const [mu, U, U2, a, b] = pieces as [number[], number[], number[], number[], number[]];
-    if (!snap) return { ...finiteSpaceToParts(start), mu: mu.map(Math.exp), U, U2, wRho: lawAt(a), wRho2: lawAt(b) };
+    const pieces = splitTheta(theta, [K, K, K, K, K, 1, 1], 'finiteSpaceInstance search space');
+    const [mu, U, U2, a, b, [logTau], [t]] = pieces as [number[], number[], number[], number[], number[], [number], [number]];
+    const tOpen = Math.min(7 / 8, Math.max(1 / 8, t));
+    if (!snap) {
+      return { ...finiteSpaceToParts(start), mu: mu.map(Math.exp), U, U2, wRho: lawAt(a), wRho2: lawAt(b), tau: Math.exp(logTau), t: tOpen };
+    }
     const quarter = (u: number): number => roundInto(4 * u, -c.P, c.P) / 4;
     return lowest({
       ...finiteSpaceToParts(start), mu: mu.map((m) => roundInto(Math.exp(m), 1, c.M)),
       U: U.map(quarter), U2: U2.map(quarter),
       wRho: snapLaw(a, DENSITY_WEIGHT), wRho2: snapLaw(b, DENSITY_WEIGHT),
+      tau: nearestTemperature(logTau), t: Math.round(8 * tOpen) / 8,
     });
   };
   return {
-    encode: (r) => [...r.mu.map(Math.log), ...r.U, ...r.U2, ...r.wRho.map(Math.log), ...r.wRho2.map(Math.log)],
+    encode: (r) => [
+      ...r.mu.map(Math.log), ...r.U, ...r.U2, ...r.wRho.map(Math.log), ...r.wRho2.map(Math.log), Math.log(r.tau), r.t,
+    ],
     at: (theta, start) => buildFiniteSpace(place(theta, start, false)),
     snap: (theta, start) => buildFiniteSpace(place(theta, start, true)),
   };

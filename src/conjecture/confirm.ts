@@ -7,9 +7,12 @@ import type { Verdict } from './verdict.js';
  * rounding can make on it. Methods:
  *   replay        the same verdict, bit for bit, on re-evaluation (a check whose randomness is not seeded from the
  *                 instance is never confirmed);
- *   perturb       every non-integer input x becomes x·(1 + η(x)·2⁻⁴⁸), |η| <= 1, with η a hash of x's bits (so equal
- *                 inputs stay equal and ties stay ties); the spread of the margins over PERTURBATIONS such copies is
- *                 the rounding estimate, and the violation must exceed SAFETY times it;
+ *   perturb       every input that already carries rounding (a number that is not a dyadic k/2²⁴: the result of a
+ *                 log, a division, a normalization) becomes x·(1 + η(x)·2⁻⁴⁸), |η| <= 1, with η a hash of x's bits
+ *                 (so equal inputs stay equal and ties stay ties); the spread of the margins over PERTURBATIONS such
+ *                 copies is the rounding estimate, and the violation must exceed SAFETY times it. Exact inputs (the
+ *                 generators' integers and dyadic grids) are left alone: moving them would cross a discontinuity of
+ *                 the check that is really there (an atom exactly at a set's boundary), not one rounding made;
  *   precision     a re-evaluation at higher precision must fail too.
  */
 export interface Confirmation {
@@ -44,9 +47,13 @@ function eta(x: number, copy: number): number {
   return ((h >>> 0) / 0xffffffff) * 2 - 1;
 }
 
-/** A copy of `value` with every non-integer finite number (also inside typed arrays) moved by a few ulps. */
+/** Whether x is exact as a generator means it: an integer or a dyadic k/2²⁴ (no rounding has touched it). */
+const isExactInput = (x: number): boolean => Number.isInteger(x * EXACT_DENOMINATOR);
+const EXACT_DENOMINATOR = 2 ** 24;
+
+/** A copy of `value` with every finite number that carries rounding (also inside typed arrays) moved by a few ulps. */
 export function perturbed<T>(value: T, copy: number): T {
-  const move = (x: number): number => (Number.isFinite(x) && !Number.isInteger(x) ? x * (1 + eta(x, copy) * RELATIVE_STEP) : x);
+  const move = (x: number): number => (Number.isFinite(x) && !isExactInput(x) ? x * (1 + eta(x, copy) * RELATIVE_STEP) : x);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'number') return move(v);
     if (v instanceof Float64Array || v instanceof Float32Array) return v.map(move);
@@ -62,10 +69,10 @@ export function perturbed<T>(value: T, copy: number): T {
   return walk(value) as T;
 }
 
-/** Whether a value has any non-integer number a perturbation could move. */
+/** Whether a value has any number that carries rounding, which a perturbation would move. */
 function hasRealInputs(v: unknown): boolean {
-  if (typeof v === 'number') return Number.isFinite(v) && !Number.isInteger(v);
-  if (v instanceof Float64Array || v instanceof Float32Array) return v.some((x) => !Number.isInteger(x));
+  if (typeof v === 'number') return Number.isFinite(v) && !isExactInput(v);
+  if (v instanceof Float64Array || v instanceof Float32Array) return v.some((x) => Number.isFinite(x) && !isExactInput(x));
   if (Array.isArray(v)) return v.some(hasRealInputs);
   if (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)) return Object.values(v).some(hasRealInputs);
   return false;

@@ -28,7 +28,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze({
   },
   ci: {
     name: 'ci', runScale: 1, deterministic: true, timeLimitMs: 60_000, minInstances: 50,
-    search: { pool: 64, starts: 4, steps: 60, ms: 800 },
+    search: { pool: 512, starts: 8, steps: 60, ms: 800 },
   },
   thorough: {
     name: 'thorough', runScale: 10, deterministic: true, timeLimitMs: 120_000, minInstances: 200,

@@ -130,8 +130,8 @@ export function violationScore(v: Verdict): number {
 
 /**
  * Ascent of the check's own violation over the arbitrary's search space: the gradient is estimated by central
- * finite differences along DIRECTIONS random directions per step (float64, 2·DIRECTIONS evaluations a step), Adam
- * takes the step, and the best point is snapped onto the generator's grid.
+ * finite differences in float64 (along each coordinate up to MAX_COORDINATES, else along DIRECTIONS random
+ * directions), Adam takes the step, and the best points are snapped onto the generator's grid and scored again.
  */
 export function violationSearch<T>(
   check: (instance: T) => Verdict, space: SearchSpace<T>, given: fc.Arbitrary<T>, seed: number, budget: SearchBudget,
@@ -153,20 +153,68 @@ export function violationSearch<T>(
   const objective = (theta: readonly number[], start: T): { value: number; gradient: number[] } => {
     const value = f(theta, start);
     const gradient = theta.map(() => 0);
-    for (let d = 0; d < DIRECTIONS; d++) {
-      const u = theta.map(() => (rng.uniform() < 0.5 ? -1 : 1));
+    // central differences along every coordinate when there are few, else along random ±1 directions
+    const directions = theta.length <= MAX_COORDINATES
+      ? theta.map((_, j) => theta.map((__, i) => (i === j ? 1 : 0)))
+      : Array.from({ length: DIRECTIONS }, () => theta.map(() => (rng.uniform() < 0.5 ? -1 : 1)));
+    for (const u of directions) {
       const plus = f(theta.map((t, i) => t + H * u[i]!), start);
       const minus = f(theta.map((t, i) => t - H * u[i]!), start);
       const slope = Number.isFinite(plus) && Number.isFinite(minus) ? (plus - minus) / (2 * H) : 0;
-      for (let i = 0; i < theta.length; i++) gradient[i]! += (slope * u[i]!) / DIRECTIONS;
+      const weight = theta.length <= MAX_COORDINATES ? 1 : 1 / DIRECTIONS;
+      for (let i = 0; i < theta.length; i++) gradient[i]! += slope * u[i]! * weight;
     }
     return { value, gradient };
   };
-  const a = { objective, value: f, encode: space.encode, decode: space.snap, score, learningRate: 0.05 };
+  const a = { objective, value: f, encode: space.encode, decode: space.snap, score, learningRate: 0.1 };
+  const t0 = performance.now();
   const found = ascend(a, 'violation', pool, budget);
-  return { instance: found.instance, report: { ...found.report, evaluations } };
+  // climb from the ascent's point and from the best generated instances (the worst case may need another τ or size)
+  const ranked = pool.map((x) => ({ x, v: (() => { try { return score(x); } catch { return -Infinity; } })() }))
+    .sort((p, q) => q.v - p.v).slice(0, 2 * budget.starts).map((p) => p.x);
+  let climbed: { instance: T; score: number } = { instance: found.instance, score: -Infinity };
+  for (const from of [found.instance, ...ranked]) {
+    const left = budget.ms - (performance.now() - t0);
+    if (left <= 0) break;
+    const c = gridClimb(from, space, score, left);
+    if (c.score > climbed.score) climbed = c;
+  }
+  const bestObjective = Math.max(found.report.bestObjective, climbed.score);
+  return { instance: climbed.instance, report: { ...found.report, bestObjective, evaluations, ms: Math.round(performance.now() - t0) } };
 }
 
-/** Random directions per finite-difference gradient, and the step along them. */
-const DIRECTIONS = 2;
+/** Steps tried along each coordinate of θ by the grid climb (grid steps differ by coordinate, so several scales). */
+const CLIMB_STEPS = [0.25, -0.25, 0.5, -0.5, 1, -1];
+const CLIMB_SWEEPS = 24;
+
+/**
+ * Hill-climb on the generator's grid from the ascent's snapped point: each sweep tries every coordinate moved by each
+ * of CLIMB_STEPS and snapped, and keeps the best if it raises the score. It reaches the worst cases that sit on a
+ * discontinuity of the check (an atom exactly at a set's boundary), where a gradient in the continuous space is blind.
+ */
+function gridClimb<T>(start: T, space: SearchSpace<T>, score: (x: T) => number, ms: number): { instance: T; score: number } {
+  const t0 = performance.now();
+  const safe = (x: T): number => { try { return score(x); } catch { return -Infinity; } };
+  let best = { instance: start, score: safe(start) };
+  for (let sweep = 0; sweep < CLIMB_SWEEPS && performance.now() - t0 < ms; sweep++) {
+    const theta = space.encode(best.instance);
+    let next = best;
+    for (let i = 0; i < theta.length; i++) {
+      for (const step of CLIMB_STEPS) {
+        let candidate: T;
+        try { candidate = space.snap(theta.map((t, j) => (j === i ? t + step : t)), best.instance); } catch { continue; }
+        const v = safe(candidate);
+        if (v > next.score) next = { instance: candidate, score: v };
+      }
+    }
+    if (next === best) break;
+    best = next;
+  }
+  return best;
+}
+
+/** Up to this many coordinates the gradient is taken along each; above, along DIRECTIONS random directions. */
+const MAX_COORDINATES = 32;
+const DIRECTIONS = 8;
+/** The finite-difference step in θ. */
 const H = 1e-4;

@@ -54,7 +54,7 @@ const CASES: [string, Arbitrary<unknown>, (x: never) => number, (k: string) => b
     (r: RankingInstance) => r.kx + 2 * r.kx * r.ky + r.ky, weights],
   ['rankingInstance joint', rankingInstance({ negatives: 'joint' }), (r: RankingInstance) => 2 * r.kx * r.ky, weights],
   ['rankingInstance wide', rankingInstance(wide), (r: RankingInstance) => 1 + 3 * r.ky, weights],
-  ['finiteSpaceInstance', finiteSpaceInstance(), (r: FiniteSpaceInstance) => 5 * r.K, densityWeights],
+  ['finiteSpaceInstance', finiteSpaceInstance(), (r: FiniteSpaceInstance) => 5 * r.K + 2, densityWeights], // + log τ, t
   ['embeddingBatch', embeddingBatch(), cells, () => false],
   ['embeddingBatch raw', embeddingBatch({ normalize: false, grid: 4 }), cells, () => false],
   ['pairedEmbeddings', pairedEmbeddings(small), (p: Pair) => 2 * cells(p.X), () => false],
@@ -150,7 +150,8 @@ describe('a finite-difference ascent through the search space refutes a planted 
     let theta = space.encode(startInstance);
     for (let step = 0; step < 40; step++) {
       const v0 = violation(theta), h = 1e-6;
-      const grad = theta.map((_, i) => (violation(theta.map((t, j) => (j === i ? t + h : t))) - v0) / h);
+      // the potentials and weights move; log τ and t (the last two coordinates) stay
+      const grad = theta.map((_, i) => (i >= theta.length - 2 ? 0 : (violation(theta.map((t, j) => (j === i ? t + h : t))) - v0) / h));
       theta = theta.map((t, i) => t + 0.5 * grad[i]!);
     }
     expect(violation(theta)).toBeGreaterThan(0.01);

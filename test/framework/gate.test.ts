@@ -71,7 +71,7 @@ describe('a violation within rounding is inconclusive, never refuted', () => {
     const halfConstant = defineConjecture<RankingInstance>({
       ...jensen(INEQUALITY).spec, id: 'test.gate.half-constant', expect: 'refuted', examples: [],
       given: fc.constant(buildRankingInstance({
-        kx: 1, ky: 2, weights: { p1: [1], pos: [[3, 1]], neg: [[1, 3]] }, tau: 1, scores: 'grid', step: 1 / 8, k: [[0, 0]],
+        kx: 1, ky: 2, weights: { p1: [1], pos: [[2, 1]], neg: [[1, 2]] }, tau: 1, scores: 'grid', step: 1 / 8, k: [[0, 0]],
       })),
       check: (r: RankingInstance) => { const { lhs, rhs } = sides(r); return leq(lhs, rhs / 2, sqrtTolerance(INEQUALITY)); },
     } as never);
