@@ -34,4 +34,7 @@ np.save(p('y-12-rows.npy'), y[:12])
 np.save(p('y-dim3.npy'), y[:, :3])
 with open(p('ragged.json'), 'w') as f: json.dump([[1, 0], [0, 1, 0]], f)
 with open(p('pairs-out-of-range.json'), 'w') as f: json.dump([[0, 0], [16, 1]], f)
+# big-endian copies of x.npy (issue 15: a reader that took '>f8' as little-endian survived every test)
+np.save(p('x-big-f4.npy'), x.astype('>f4'))
+np.save(p('x-big-f8.npy'), x.astype(np.float32).astype('>f8'))   # the float32 values of x.npy, exactly
 print('wrote', sorted(os.listdir(OUT)))

@@ -1,4 +1,19 @@
-import { ensure, type Matrix, requireEmbeddings } from '../numeric/index.js';
+import {
+  type DD, dd, ddAdd, ddDiv, ddExp, ddMul, ddNeg, DDSum, ddSqrt, ddSub, ddValue, ensure, type Matrix,
+  requireEmbeddings, twoProd, twoSum,
+} from '../numeric/index.js';
+
+/*
+ * Energy distance and MMD² are differences of pair means that cancel as the two sets approach each other, so
+ * float64 leaves them a relative error of about eps·(pair means)/value (issue 11, item 4). Each is computed
+ * once in float64 with a rigorous bound on its rounding error; when the bound exceeds RELATIVE_TARGET of the
+ * value, the pair means are recomputed in double-double (differences and squares exact, ~2^−106 relative).
+ */
+
+/** The float64 result stands when its rigorous error bound is at most this fraction of it (issue 11's target). */
+const RELATIVE_TARGET = 1e-10;
+/** Unit roundoff 2^−53. */
+const U = 2 ** -53;
 
 function both(X: Matrix, Y: Matrix): void {
   requireEmbeddings(X, 'X (first modality)');
@@ -6,33 +21,103 @@ function both(X: Matrix, Y: Matrix): void {
   ensure(X.cols === Y.cols, () => `X has dimension ${X.cols}, Y has ${Y.cols}`);
 }
 
-/** Mean over all pairs (i, j), i and j ranging over all rows (V-statistic, diagonal included), of f(‖a_i − b_j‖²). */
-function meanPairs(A: Matrix, B: Matrix, f: (sq: number) => number): number {
+/** ‖a_i − b_j‖² in float64. */
+function squaredDistance(A: Matrix, i: number, B: Matrix, j: number): number {
   const d = A.cols;
-  let s = 0;
-  for (let i = 0; i < A.rows; i++) for (let j = 0; j < B.rows; j++) {
-    let q = 0;
-    for (let k = 0; k < d; k++) { const t = A.data[i * d + k]! - B.data[j * d + k]!; q += t * t; }
-    s += f(q);
+  let q = 0;
+  for (let k = 0; k < d; k++) { const t = A.data[i * d + k]! - B.data[j * d + k]!; q += t * t; }
+  return q;
+}
+
+/** ‖a_i − b_j‖² in double-double: each difference exact (TwoSum), each square exact (TwoProduct). */
+function squaredDistanceDD(A: Matrix, i: number, B: Matrix, j: number): DD {
+  const d = A.cols;
+  let q = dd(0);
+  for (let k = 0; k < d; k++) {
+    const t = twoSum(A.data[i * d + k]!, -B.data[j * d + k]!), sq = twoProd(t.hi, t.hi);
+    q = ddAdd(q, { hi: sq.hi, lo: sq.lo + t.lo * (2 * t.hi + t.lo) });
   }
-  return s / (A.rows * B.rows);
+  return q;
+}
+
+/**
+ * Mean over all pairs (i, j), i and j ranging over all rows (V-statistic, diagonal included), of
+ * f(‖a_i − b_j‖²), compensated over the pairs; A = B sums i < j once and doubles (the diagonal is f(0), added n times).
+ * `err` maps (q, f(q)) to a bound on the float64 error of f at the computed q; its mean is returned too.
+ */
+function meanPairs(
+  A: Matrix, B: Matrix, f: (q: number) => number, err: (q: number, v: number) => number,
+): { mean: number; error: number } {
+  const sum = new DDSum();
+  let error = 0;
+  const visit = (q: number, weight: number): void => {
+    const v = f(q);
+    sum.add(weight * v);
+    error += weight * err(q, v);
+  };
+  if (A === B) {
+    for (let i = 0; i < A.rows; i++) for (let j = i + 1; j < A.rows; j++) visit(squaredDistance(A, i, A, j), 2);
+    const zero = f(0);
+    for (let i = 0; i < A.rows; i++) sum.add(zero);
+  } else {
+    for (let i = 0; i < A.rows; i++) for (let j = 0; j < B.rows; j++) visit(squaredDistance(A, i, B, j), 1);
+  }
+  const n = A.rows * B.rows;
+  return { mean: ddValue(sum.value) / n, error: error / n + U * Math.abs(ddValue(sum.value) / n) };
+}
+
+/** The same mean in double-double, f taking and returning double-doubles. */
+function meanPairsDD(A: Matrix, B: Matrix, f: (q: DD) => DD): DD {
+  const sum = new DDSum();
+  if (A === B) {
+    for (let i = 0; i < A.rows; i++) {
+      for (let j = i + 1; j < A.rows; j++) sum.addDD(ddMul(dd(2), f(squaredDistanceDD(A, i, A, j))));
+    }
+    const zero = f(dd(0));
+    for (let i = 0; i < A.rows; i++) sum.addDD(zero);
+  } else {
+    for (let i = 0; i < A.rows; i++) for (let j = 0; j < B.rows; j++) sum.addDD(f(squaredDistanceDD(A, i, B, j)));
+  }
+  return ddDiv(sum.value, dd(A.rows * B.rows));
 }
 
 /**
  * Energy distance (V-statistic): 2E‖X−Y‖ − E‖X−X′‖ − E‖Y−Y′‖ with Euclidean (chordal on the sphere)
- * distance; >= 0 in exact arithmetic, so clamped at 0 against rounding.
+ * distance; >= 0 in exact arithmetic, so clamped at 0. Relative precision 1e-10 or better down to ~1e-22 of the
+ * pair means (double-double when float64 cannot guarantee it).
  */
 export function energyDistance(X: Matrix, Y: Matrix): number {
   both(X, Y);
+  // √q with q to relative (d + 2)u: the root is within ((d + 2)/2 + 1)u of √(exact q)
+  const gamma = ((X.cols + 2) / 2 + 1) * U;
   const dist = (q: number): number => Math.sqrt(q);
-  return Math.max(0, 2 * meanPairs(X, Y, dist) - meanPairs(X, X, dist) - meanPairs(Y, Y, dist));
+  const distErr = (_q: number, v: number): number => gamma * v;
+  const xy = meanPairs(X, Y, dist, distErr), xx = meanPairs(X, X, dist, distErr), yy = meanPairs(Y, Y, dist, distErr);
+  const value = 2 * xy.mean - xx.mean - yy.mean;
+  const bound = 2 * xy.error + xx.error + yy.error + 3 * U * (2 * xy.mean + xx.mean + yy.mean);
+  if (bound <= RELATIVE_TARGET * value) return value;
+  const cross = ddMul(dd(2), meanPairsDD(X, Y, ddSqrt));
+  const exact = ddSub(ddSub(cross, meanPairsDD(X, X, ddSqrt)), meanPairsDD(Y, Y, ddSqrt));
+  return Math.max(0, ddValue(exact));
 }
 
-/** MMD² with the RBF kernel k = exp(−‖x−y‖²/(2σ²)), V-statistic Kxx + Kyy − 2Kxy, clamped at 0. */
+/**
+ * MMD² with the RBF kernel k = exp(−‖x−y‖²/(2σ²)), V-statistic Kxx + Kyy − 2Kxy, clamped at 0. Relative
+ * precision 1e-10 or better down to ~1e-21 (double-double when float64 cannot guarantee it).
+ */
 export function mmd2Rbf(X: Matrix, Y: Matrix, sigma: number): number {
   both(X, Y);
   ensure(Number.isFinite(sigma) && sigma > 0, () => `mmd2Rbf: bandwidth σ must be finite and > 0, got ${sigma}`);
   const g = 1 / (2 * sigma * sigma);
   const k = (q: number): number => Math.exp(-g * q);
-  return Math.max(0, meanPairs(X, X, k) + meanPairs(Y, Y, k) - 2 * meanPairs(X, Y, k));
+  // g·q to relative (d + 5)u (q, g and the product), so e^{−gq} is within ((d + 5)u·gq + u) of its exact value
+  const kErr = (q: number, v: number): number => v * ((X.cols + 5) * U * g * q + U);
+  const xx = meanPairs(X, X, k, kErr), yy = meanPairs(Y, Y, k, kErr), xy = meanPairs(X, Y, k, kErr);
+  const value = xx.mean + yy.mean - 2 * xy.mean;
+  const bound = xx.error + yy.error + 2 * xy.error + 3 * U * (xx.mean + yy.mean + 2 * xy.mean);
+  if (bound <= RELATIVE_TARGET * value) return value;
+  const twoSigma2 = ddMul(dd(2 * sigma), dd(sigma));
+  const kDD = (q: DD): DD => ddExp(ddNeg(ddDiv(q, twoSigma2)));
+  const exact = ddSub(ddAdd(meanPairsDD(X, X, kDD), meanPairsDD(Y, Y, kDD)), ddMul(dd(2), meanPairsDD(X, Y, kDD)));
+  return Math.max(0, ddValue(exact));
 }

@@ -1,4 +1,4 @@
-import { ensure, klDivergence, type Matrix, requireEmbeddings } from '../numeric/index.js';
+import { ensure, type Matrix, requireEmbeddings, symmetricKlSum } from '../numeric/index.js';
 
 /*
  * Histogram symmetric KL between two sets of angles on S¹, as in the paper-2 toy code
@@ -49,8 +49,7 @@ export function angleHistogram(angles: ArrayLike<number>, opts: HistogramOptions
 
 /** KL(p‖q) + KL(q‖p) of the angle histograms (sum convention). */
 export function histogramSymmetricKlSum(a: ArrayLike<number>, b: ArrayLike<number>, opts: HistogramOptions = {}): number {
-  const p = angleHistogram(a, opts), q = angleHistogram(b, opts);
-  return klDivergence(p, q) + klDivergence(q, p);
+  return symmetricKlSum(angleHistogram(a, opts), angleHistogram(b, opts));
 }
 
 /** ½(KL(p‖q) + KL(q‖p)) of the angle histograms (half-sum convention). */

@@ -67,7 +67,7 @@ function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
   const n = A.rows, d = A.cols, inv = 1 / tau;
   const perAnchor = new Float64Array(n);
   const gA = grad ? matrix(n, d) : undefined, gP = grad ? matrix(n, d) : undefined, gN = grad ? matrix(N.rows, d) : undefined;
-  const delta = new Float64Array(m);
+  const delta = new Float64Array(m), deltaRaw = new Float64Array(m);
   let total = 0;
   for (let i = 0; i < n; i++) {
     const a = A.data.subarray(i * d, (i + 1) * d), p = P.data.subarray(i * d, (i + 1) * d);
@@ -76,12 +76,13 @@ function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
     let mx = normalized ? -Infinity : 0; // the positive-in-denominator form also holds the term e^0
     for (let j = 0; j < m; j++) {
       delta[j] = (dot(a, N.data.subarray((base + j) * d, (base + j + 1) * d)) - sPos) * inv;
+      deltaRaw[j] = delta[j]!;
       if (delta[j]! > mx) mx = delta[j]!;
     }
     let s = 0;
     for (let j = 0; j < m; j++) { delta[j] = Math.exp(delta[j]! - mx); s += delta[j]!; } // delta now holds e^{δ−mx}
     let li: number, denom: number;
-    if (normalized) { li = mx + Math.log(s / m); denom = s; }
+    if (normalized) { li = normalizedTerm(deltaRaw, mx, s); denom = s; }
     else if (mx === 0) { li = Math.log1p(s); denom = 1 + s; }
     else { li = mx + Math.log(s + Math.exp(-mx)); denom = s + Math.exp(-mx); }
     perAnchor[i] = li;
@@ -106,4 +107,17 @@ function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
   }
   const loss = total / n;
   return grad ? { loss, perAnchor, gradAnchors: gA, gradPositives: gP, gradNegatives: gN } : { loss, perAnchor };
+}
+
+/**
+ * The normalized term log((1/m) Σ_j e^{δ_j}) from mx = max δ and s = Σ e^{δ_j − mx}. Near 0 (|term| < ½) it is
+ * recomputed as log1p((1/m) Σ_j expm1(δ_j)), which keeps its relative precision (issue 11, item 4: the LSE form
+ * returned 0 for 7.5e-17).
+ */
+function normalizedTerm(delta: Float64Array, mx: number, s: number): number {
+  const m = delta.length, lse = mx + Math.log(s / m);
+  if (!(Math.abs(lse) < 0.5)) return lse;
+  let mean = 0;
+  for (let j = 0; j < m; j++) mean += Math.expm1(delta[j]!);
+  return Math.log1p(mean / m);
 }

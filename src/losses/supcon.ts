@@ -1,4 +1,4 @@
-import { ensure, type Matrix, requireEmbeddings, requireTemperature } from '../numeric/index.js';
+import { dot, ensure, type Matrix, requireEmbeddings, requireTemperature } from '../numeric/index.js';
 
 /*
  * Supervised contrastive loss (Khosla et al.; HobbitLong/SupContrast losses.py at HEAD, research/ecosystem.md §3.2c).
@@ -7,6 +7,8 @@ import { ensure, type Matrix, requireEmbeddings, requireTemperature } from '../n
  *   mean_log_prob_pos_a = Σ_{b≠a, label_b = label_a} log_prob_ab / max(|P(a)|, 1),
  *   L = −(τ/τ_base) · mean_a mean_log_prob_pos_a.
  * Post-fix semantics (commit 72fd989): an anchor with no positive contributes 0, never NaN.
+ * Each −log_prob term is formed without cancellation (negLogProb), so the loss keeps its relative precision
+ * as it goes to 0.
  * Without labels every item is its own class (SimCLR / NT-Xent).
  */
 
@@ -45,28 +47,37 @@ export function supConLoss(inp: SupConInput): number {
   const item = (r: number): number => r % B;
   const sameClass = (a: number, b: number): boolean => (labels ? labels[item(a)] === labels[item(b)] : item(a) === item(b));
   const anchors = mode === 'all' ? total : B;
-  const z = new Float64Array(total);
+  const z = new Float64Array(total), e = new Float64Array(total);
   let sum = 0;
   for (let a = 0; a < anchors; a++) {
     const x = rowOf(a);
     let mx = -Infinity;
     for (let b = 0; b < total; b++) {
-      const y = rowOf(b);
-      let s = 0;
-      for (let k = 0; k < d; k++) s += x[k]! * y[k]!;
-      z[b] = s / tau;
+      z[b] = dot(x, rowOf(b)) / tau;
       if (b !== a && z[b]! > mx) mx = z[b]!;
     }
-    let e = 0;
-    for (let b = 0; b < total; b++) if (b !== a) e += Math.exp(z[b]! - mx);
-    const lse = mx + Math.log(e);
+    let S = 0;
+    for (let b = 0; b < total; b++) { e[b] = b === a ? 0 : Math.exp(z[b]! - mx); S += e[b]!; }
     let pos = 0, count = 0;
     for (let b = 0; b < total; b++) {
       if (b === a || !sameClass(a, b)) continue;
-      pos += z[b]! - lse;
+      pos += negLogProb(z, e, S, mx, a, b);
       count++;
     }
     sum += pos / Math.max(count, 1);
   }
-  return -(tau / baseTau) * (sum / anchors);
+  return (tau / baseTau) * (sum / anchors);
+}
+
+/**
+ * −log_prob_ab = log Σ_{k≠a} e^{z_ak} − z_ab >= 0, with e_k = e^{z_ak − max}, S = Σ_{k≠a} e_k
+ * (issue 11, item 4).
+ * When b holds more than half of S (at most one b can), it is log1p(Σ_{k≠a,b} e_k / e_b), summed without b, so
+ * a term of 1e-100 keeps its digits; otherwise (max − z_ab) + log S, two non-negative parts.
+ */
+function negLogProb(z: Float64Array, e: Float64Array, S: number, mx: number, a: number, b: number): number {
+  if (e[b]! <= S / 2) return (mx - z[b]!) + Math.log(S);
+  let rest = 0;
+  for (let k = 0; k < e.length; k++) if (k !== a && k !== b) rest += e[k]!;
+  return Math.log1p(rest / e[b]!);
 }

@@ -1,4 +1,7 @@
-import { centroidCosine, centroidGap, energyDistance, meanPairDistance, mmd2Rbf, recallAtK } from '../gaps/index.js';
+import {
+  centroidCosine, centroidGap, energyDistance, type ItemPairs, meanPairDistance, mmd2Rbf, partnerRetrievalRanks,
+  recallFromRanks,
+} from '../gaps/index.js';
 import { alignment, clipLoss, uniformity } from '../losses/index.js';
 import { CrlInputError, gatherRows, type Matrix, norm, normalizeRows, Rng } from '../numeric/index.js';
 import type { Embeddings } from './readers.js';
@@ -7,7 +10,13 @@ import type { Embeddings } from './readers.js';
  * `crl-verify measure`: the paper-2 gap metrics and the paper-1/2 losses on real embedding files
  * (research/paper2.md §3.4, P14, P19). Rows are L2-normalized first (the report says so, with the input norms).
  * With pairs (x_i, y_j) the paired metrics use the paired rows; the centroid gap uses the two sets as given.
+ * Recall runs over distinct items (RETRIEVAL_CONVENTION), so several captions per image are not duplicates.
  */
+
+/** How recall is counted, printed with every measurement. */
+export const RETRIEVAL_CONVENTION = 'retrieval over distinct items (COCO/Flickr30k convention of CLIP\'s evaluation): '
+  + 'x → y is a hit when any partner of the x item is in the top K, y → x when the y item\'s partner is; '
+  + 'ties with non-partners count as misses';
 
 export interface MeasureOptions {
   readonly taus?: readonly number[];
@@ -28,6 +37,8 @@ export interface Measurement {
   readonly meanPairDistance: number;
   readonly symmetricInfoNce: readonly { readonly tau: number; readonly value: number }[];
   readonly recall: Recall;
+  /** The retrieval convention and the number of distinct queries each way. */
+  readonly retrieval: { readonly convention: string; readonly xItems: number; readonly yItems: number };
   readonly centroidGap: number;
   readonly centroidCosine: number;
   readonly energyDistance: number;
@@ -51,10 +62,14 @@ function permutation(n: number, rng: Rng): number[] {
   return idx;
 }
 
-const recall = (X: Matrix, Y: Matrix): Recall => ({
-  xToY: { 1: recallAtK(X, Y, 1, 'x-to-y'), 5: recallAtK(X, Y, 5, 'x-to-y'), 10: recallAtK(X, Y, 10, 'x-to-y') },
-  yToX: { 1: recallAtK(X, Y, 1, 'y-to-x'), 5: recallAtK(X, Y, 5, 'y-to-x'), 10: recallAtK(X, Y, 10, 'y-to-x') },
-});
+/** R@1/5/10 both ways over the distinct items of `pairs`, and the number of queries each way. */
+function recall(X: Matrix, Y: Matrix, pairs: ItemPairs): { recall: Recall; xItems: number; yItems: number } {
+  const rx = partnerRetrievalRanks(X, Y, pairs, 'x-to-y'), ry = partnerRetrievalRanks(X, Y, pairs, 'y-to-x');
+  const at = (r: Int32Array): Recall['xToY'] => ({
+    1: recallFromRanks(r, 1), 5: recallFromRanks(r, 5), 10: recallFromRanks(r, 10),
+  });
+  return { recall: { xToY: at(rx), yToX: at(ry) }, xItems: rx.length, yItems: ry.length };
+}
 
 /** Every metric of `measure` on two embedding tables. */
 export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): Measurement {
@@ -72,7 +87,10 @@ export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): M
   }
   const Xp = gatherRows(X, pairs.map((p) => p[0])), Yp = gatherRows(Y, pairs.map((p) => p[1]));
   const infonce = (A: Matrix, B: Matrix) => taus.map((tau) => ({ tau, value: clipLoss(A, B, tau) }));
-  const Ys = gatherRows(Yp, permutation(pairs.length, rng));
+  const perm = permutation(pairs.length, rng);
+  const Ys = gatherRows(Yp, perm), shuffledPairs = pairs.map((p, i) => [p[0], pairs[perm[i]!]![1]] as [number, number]);
+  const retrieval = recall(X, Y, pairs), shuffledRecall = recall(X, Y, shuffledPairs).recall;
+  const { xItems, yItems } = retrieval;
   const align = alignment(Xp, Yp), pairDist = meanPairDistance(Xp, Yp);
   const gap = centroidGap(X, Y), pairedGap = centroidGap(Xp, Yp), energy = energyDistance(Xp, Yp), mmd = mmd2Rbf(Xp, Yp, sigma);
   const bound = (name: string, lhs: number, rhs: number): BoundCheck => ({ name, lhs, rhs, holds: lhs <= rhs + 1e-12 * Math.max(1, Math.abs(rhs)) });
@@ -80,9 +98,10 @@ export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): M
     input: { x: facts(x), y: facts(y), pairs: pairs.length, pairing: o.pairs ? 'given' : 'by index', subsample },
     normalized: true,
     alignment: align, uniformity: { x: uniformity(X), y: uniformity(Y) }, meanPairDistance: pairDist,
-    symmetricInfoNce: infonce(Xp, Yp), recall: recall(Xp, Yp),
+    symmetricInfoNce: infonce(Xp, Yp), recall: retrieval.recall,
+    retrieval: { convention: RETRIEVAL_CONVENTION, xItems, yItems },
     centroidGap: gap, centroidCosine: centroidCosine(X, Y), energyDistance: energy, mmd2: { sigma, value: mmd },
-    shuffleControl: { seed, recall: recall(Xp, Ys), symmetricInfoNce: infonce(Xp, Ys), centroidGap: centroidGap(Xp, Ys) },
+    shuffleControl: { seed, recall: shuffledRecall, symmetricInfoNce: infonce(Xp, Ys), centroidGap: centroidGap(Xp, Ys) },
     transportBounds: [
       bound('paired centroid gap <= mean pair distance', pairedGap, pairDist),
       bound('mean pair distance <= √alignment', pairDist, Math.sqrt(align)),
@@ -105,11 +124,13 @@ export function formatMeasurement(m: Measurement): string {
     `alignment (α = 2)        ${f(m.alignment)}`, `uniformity (t = 2)       x ${f(m.uniformity.x)}  y ${f(m.uniformity.y)}`,
     `mean pair distance       ${f(m.meanPairDistance)}`,
     ...m.symmetricInfoNce.map((s) => `symmetric InfoNCE τ=${s.tau}  ${f(s.value)}`),
-    `x → y                    ${r(m.recall.xToY)}`, `y → x                    ${r(m.recall.yToX)}`,
+    `x → y (${m.retrieval.xItems} queries)`.padEnd(25) + r(m.recall.xToY),
+    `y → x (${m.retrieval.yItems} queries)`.padEnd(25) + r(m.recall.yToX),
+    `  ${m.retrieval.convention}`,
     `centroid gap             ${f(m.centroidGap)} (cosine of centroids ${f(m.centroidCosine)})`,
     `energy distance          ${f(m.energyDistance)}`, `MMD² (σ = ${m.mmd2.sigma})            ${f(m.mmd2.value)}`, '',
     `shuffle control (pairs permuted, seed ${m.shuffleControl.seed}): x → y ${r(m.shuffleControl.recall.xToY)}; ${m.shuffleControl.symmetricInfoNce.map((s) => `InfoNCE τ=${s.tau} ${f(s.value)}`).join(', ')}; centroid gap ${f(m.shuffleControl.centroidGap)}`, '',
-    'finite-sample transport bounds (research/paper2.md P14):',
+    'finite-sample transport bounds (paper 2, P14):',
     ...m.transportBounds.map((b) => `  ${b.holds ? 'holds ' : 'FAILS '} ${b.name}: ${f(b.lhs)} <= ${f(b.rhs)}`),
   ].join('\n');
 }

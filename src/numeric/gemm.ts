@@ -1,5 +1,5 @@
 import { ensure } from './errors.js';
-import type { Matrix } from './matrix.js';
+import { dotAt, type Matrix } from './matrix.js';
 import { gemmSimdInto } from './wasm/gemmSimd.js';
 
 /** Products with at least this many multiply-adds go to the WASM SIMD kernel (measured crossover ~16³). */
@@ -7,8 +7,9 @@ const SIMD_MIN_WORK = 4096;
 
 /**
  * C = A·Bᵀ in float64 (A: n×k, B: m×k, C: n×m), with both operands read along contiguous rows.
- * Large products run on a WASM SIMD f64x2 kernel (2–4× the JS kernel, research/perf.md §3), small
- * ones on the JS register-tiled kernel; both are exact float64 and agree to rounding.
+ * Large products run on a WASM SIMD f64x2 kernel (2–4× the JS kernel), small ones on the JS register-tiled
+ * kernel. Every entry, in either kernel, tile or edge, is summed in the one order of `dotAt`: C_ij has the
+ * same bits as dot(A_i, B_j), so equal rows give bit-identical rows of C (ties stay ties).
  * `out` is caller-owned and reused across calls; it is overwritten.
  */
 export function matmulABt(A: Matrix, B: Matrix, out: Matrix): Matrix {
@@ -32,45 +33,45 @@ export function matmulABtScalar(A: Matrix, B: Matrix, out: Matrix): Matrix {
   return scalarKernel(A, B, out);
 }
 
-/** A 4×4 register tile with k-blocking breaks the add-latency chain of a plain dot loop (perf.md §8). */
+/**
+ * A 2×4 register tile, each entry with two accumulators (even and odd inner index) so the sum runs in the
+ * order of `dotAt` (and of the SIMD kernel) while still breaking the add-latency chain of a plain dot loop.
+ */
 function scalarKernel(A: Matrix, B: Matrix, out: Matrix): Matrix {
   const n = A.rows, m = B.rows, k = A.cols, a = A.data, b = B.data, c = out.data;
-  c.fill(0);
-  const KC = 256;
-  const n4 = n - (n % 4), m4 = m - (m % 4);
-  for (let k0 = 0; k0 < k; k0 += KC) {
-    const k1 = Math.min(k, k0 + KC);
-    for (let i = 0; i < n4; i += 4) {
-      const a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
-      for (let j = 0; j < m4; j += 4) {
-        const b0 = j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
-        let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-        let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
-        for (let p = k0; p < k1; p++) {
-          const x0 = a[a0 + p]!, x1 = a[a1 + p]!, x2 = a[a2 + p]!, x3 = a[a3 + p]!;
-          const y0 = b[b0 + p]!, y1 = b[b1 + p]!, y2 = b[b2 + p]!, y3 = b[b3 + p]!;
-          c00 += x0 * y0; c01 += x0 * y1; c02 += x0 * y2; c03 += x0 * y3;
-          c10 += x1 * y0; c11 += x1 * y1; c12 += x1 * y2; c13 += x1 * y3;
-          c20 += x2 * y0; c21 += x2 * y1; c22 += x2 * y2; c23 += x2 * y3;
-          c30 += x3 * y0; c31 += x3 * y1; c32 += x3 * y2; c33 += x3 * y3;
-        }
-        let o = i * m + j;
-        c[o]! += c00; c[o + 1]! += c01; c[o + 2]! += c02; c[o + 3]! += c03; o += m;
-        c[o]! += c10; c[o + 1]! += c11; c[o + 2]! += c12; c[o + 3]! += c13; o += m;
-        c[o]! += c20; c[o + 1]! += c21; c[o + 2]! += c22; c[o + 3]! += c23; o += m;
-        c[o]! += c30; c[o + 1]! += c31; c[o + 2]! += c32; c[o + 3]! += c33;
+  const n2 = n - (n % 2), m4 = m - (m % 4), k2 = k - (k % 2);
+  for (let i = 0; i < n2; i += 2) {
+    const a0 = i * k, a1 = a0 + k;
+    for (let j = 0; j < m4; j += 4) {
+      const b0 = j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
+      // cRJ = (even lane, odd lane) of entry (i + R, j + J)
+      let e00 = 0, o00 = 0, e01 = 0, o01 = 0, e02 = 0, o02 = 0, e03 = 0, o03 = 0;
+      let e10 = 0, o10 = 0, e11 = 0, o11 = 0, e12 = 0, o12 = 0, e13 = 0, o13 = 0;
+      for (let p = 0; p < k2; p += 2) {
+        const x0 = a[a0 + p]!, x1 = a[a1 + p]!, y0 = b[b0 + p]!, y1 = b[b1 + p]!, y2 = b[b2 + p]!, y3 = b[b3 + p]!;
+        const u0 = a[a0 + p + 1]!, u1 = a[a1 + p + 1]!;
+        const v0 = b[b0 + p + 1]!, v1 = b[b1 + p + 1]!, v2 = b[b2 + p + 1]!, v3 = b[b3 + p + 1]!;
+        e00 += x0 * y0; e01 += x0 * y1; e02 += x0 * y2; e03 += x0 * y3;
+        e10 += x1 * y0; e11 += x1 * y1; e12 += x1 * y2; e13 += x1 * y3;
+        o00 += u0 * v0; o01 += u0 * v1; o02 += u0 * v2; o03 += u0 * v3;
+        o10 += u1 * v0; o11 += u1 * v1; o12 += u1 * v2; o13 += u1 * v3;
       }
-      for (let j = m4; j < m; j++) edge(i, i + 4, j, k0, k1);
+      const o = i * m + j;
+      c[o] = e00 + o00; c[o + 1] = e01 + o01; c[o + 2] = e02 + o02; c[o + 3] = e03 + o03;
+      c[o + m] = e10 + o10; c[o + m + 1] = e11 + o11; c[o + m + 2] = e12 + o12; c[o + m + 3] = e13 + o13;
+      if (k2 < k) {
+        const t = k - 1, x0 = a[a0 + t]!, x1 = a[a1 + t]!;
+        c[o]! += x0 * b[b0 + t]!; c[o + 1]! += x0 * b[b1 + t]!;
+        c[o + 2]! += x0 * b[b2 + t]!; c[o + 3]! += x0 * b[b3 + t]!;
+        c[o + m]! += x1 * b[b0 + t]!; c[o + m + 1]! += x1 * b[b1 + t]!;
+        c[o + m + 2]! += x1 * b[b2 + t]!; c[o + m + 3]! += x1 * b[b3 + t]!;
+      }
     }
-    for (let j = 0; j < m; j++) edge(n4, n, j, k0, k1);
+    for (let j = m4; j < m; j++) {
+      c[i * m + j] = dotAt(a, a0, b, j * k, k);
+      c[(i + 1) * m + j] = dotAt(a, a1, b, j * k, k);
+    }
   }
+  for (let i = n2; i < n; i++) for (let j = 0; j < m; j++) c[i * m + j] = dotAt(a, i * k, b, j * k, k);
   return out;
-
-  function edge(i0: number, i1: number, j: number, k0: number, k1: number): void {
-    for (let i = i0; i < i1; i++) {
-      let s = 0;
-      for (let p = k0; p < k1; p++) s += a[i * k + p]! * b[j * k + p]!;
-      c[i * m + j]! += s;
-    }
-  }
 }

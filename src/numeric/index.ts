@@ -4,6 +4,7 @@ export * from './matrix.js';
 export * from './gemm.js';
 export * from './logsumexp.js';
 export * from './divergence.js';
+export * from './doubleDouble.js';
 export * from './tolerance.js';
 export * from './gamma.js';
 export * from './bessel.js';

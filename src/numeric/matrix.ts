@@ -74,11 +74,28 @@ export function norm(v: ArrayLike<number>): number {
   return scale * Math.sqrt(s);
 }
 
-/** Inner product ⟨a, b⟩. */
+/**
+ * Inner product ⟨a, b⟩ in the project's one summation order (see `dotAt`), so ⟨a, b⟩ has the same bits here
+ * and in every entry of `matmulABt`.
+ */
 export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
+  return dotAt(a, 0, b, 0, a.length);
+}
+
+/**
+ * Σ_{p<k} a[ia+p]·b[ib+p] in the one fixed order every float64 kernel uses (the f64x2 SIMD order):
+ * two partial sums, even and odd p, each left to right, added together, then the last product when k is odd:
+ *   (Σ_{p even, p<k−k%2} a_p b_p + Σ_{p odd} a_p b_p) + [k odd] a_{k−1} b_{k−1}.
+ * A dot product's bits then never depend on where its column or row falls in a tile (issue 11, item 1).
+ */
+export function dotAt(a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, k: number): number {
+  let s0 = 0, s1 = 0, p = 0;
+  for (; p + 1 < k; p += 2) {
+    s0 += a[ia + p]! * b[ib + p]!;
+    s1 += a[ia + p + 1]! * b[ib + p + 1]!;
+  }
+  const s = s0 + s1;
+  return p < k ? s + a[ia + p]! * b[ib + p]! : s;
 }
 
 /** Each row divided by its norm; a zero (or non-finite) row is an error, never a NaN row. */

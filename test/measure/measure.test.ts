@@ -1,5 +1,7 @@
 /*
- * Source: fixtures/embeddings/* written by NumPy (scripts/make_embedding_fixtures.py), an independent .npy writer.
+ * Source: fixtures/embeddings/* written by NumPy (scripts/make_embedding_fixtures.py), an independent .npy writer,
+ * including big-endian copies of x.npy (issue 15: '>f8' read as little-endian survived); recall over distinct items
+ * against scripts/make_oracle_retrieval.py (issue 11, item 3).
  * Expected: float32 and float64 .npy, JSON and CSV read to the values NumPy wrote; `measure` reports the kernels'
  * values on the L2-normalized rows, the P14 bounds hold, the shuffle control leaves the centroid gap unchanged and
  * collapses recall; every malformed file gets one clear CrlInputError, and the CLI exits 0 / 1 / 2 as documented.
@@ -8,7 +10,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { centroidGap, energyDistance, recallAtK } from '../../src/gaps/index.js';
 import { clipLoss } from '../../src/losses/index.js';
-import { measure, readEmbeddings, readPairs } from '../../src/measure/index.js';
+import { formatMeasurement, measure, readEmbeddings, readPairs } from '../../src/measure/index.js';
+import { readOracle } from '../helpers/assert.js';
 import { CrlInputError, normalizeRows } from '../../src/numeric/index.js';
 
 const F = (name: string) => `fixtures/embeddings/${name}`;
@@ -21,6 +24,12 @@ describe('readers', () => {
       expect(x32.matrix.data[k]).toBe(Math.fround(xj.matrix.data[k]!)); // the float32 file holds the rounded JSON values
       expect(yc.matrix.data[k]).toBe(y64.matrix.data[k]); // savetxt's %.18e round-trips float64 exactly
     }
+  });
+  it('reads big-endian >f4 and >f8 (NumPy-written copies of x.npy) to the same values', () => {
+    const x = readEmbeddings(F('x.npy')), b4 = readEmbeddings(F('x-big-f4.npy')), b8 = readEmbeddings(F('x-big-f8.npy'));
+    expect([b4.dtype, b8.dtype]).toEqual(['float32', 'float64']);
+    expect(Array.from(b4.matrix.data)).toEqual(Array.from(x.matrix.data));
+    expect(Array.from(b8.matrix.data)).toEqual(Array.from(x.matrix.data));
   });
   const bad: [string, RegExp][] = [
     ['bad-magic.npy', /wrong magic/], ['fortran.npy', /Fortran-order/], ['nan.npy', /row 3 has a non-finite entry \(NaN\) at column 2/],
@@ -51,6 +60,17 @@ describe('measure', () => {
     const p = measure(readEmbeddings(F('x.json')), readEmbeddings(F('y2.npy')), { pairs: readPairs(F('pairs2.json'), 16, 32) });
     expect([p.input.pairs, p.input.pairing]).toEqual([32, 'given']);
     expect(p.transportBounds.every((b) => b.holds)).toBe(true);
+  });
+  it('pairs: recall over distinct items equals the NumPy script (scripts/make_oracle_retrieval.py)', () => {
+    const want = readOracle<never>('retrieval.json') as unknown as { fixture: { recall: Record<string, number> } };
+    const p = measure(readEmbeddings(F('x.npy')), readEmbeddings(F('y2.npy')), { pairs: readPairs(F('pairs2.json'), 16, 32) });
+    expect([p.retrieval.xItems, p.retrieval.yItems]).toEqual([16, 32]);
+    for (const k of ['1', '5', '10'] as const) {
+      expect(p.recall.xToY[k], `x → y R@${k}`).toBe(want.fixture.recall[`x-to-y@${k}`]);
+      expect(p.recall.yToX[k], `y → x R@${k}`).toBe(want.fixture.recall[`y-to-x@${k}`]);
+    }
+    expect(p.recall.yToX[1], 'the paired layout gave 0 here').toBeGreaterThan(0.5);
+    expect(formatMeasurement(p)).toMatch(/retrieval over distinct items \(COCO\/Flickr30k convention/);
   });
   it('subsamples above max-pairs, and says so', () => expect(measure(x, y, { maxPairs: 8, seed: 3 }).input.subsample).toEqual({ from: 16, to: 8, seed: 3 }));
   it('shape mismatches are named', () => {

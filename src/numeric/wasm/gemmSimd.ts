@@ -1,3 +1,4 @@
+import { dotAt } from '../matrix.js';
 import { GEMM_WASM_BASE64 } from './gemmBytes.js';
 
 /*
@@ -30,17 +31,11 @@ export function gemmSimdInto(a: Float64Array, b: Float64Array, c: Float64Array, 
   if (n2 > 0 && m4 > 0) K.gemm(offA, offB, offC, n2, m4, 8 * k2, 8 * k, 8 * m);
   const C = new Float64Array(buf, offC, n * m);
   c.set(C);
-  // edges: the odd inner index for the tiled block, then the leftover columns and rows
-  for (let i = 0; i < n2; i++) {
-    for (let j = 0; j < m4; j++) if (k2 < k) c[i * m + j]! += a[i * k + k - 1]! * b[j * k + k - 1]!;
-    for (let j = m4; j < m; j++) c[i * m + j] = dotRows(a, i * k, b, j * k, k);
+  // edges, each entry in the one summation order of dotAt: the tile's lanes hold (Σ even, Σ odd), its hsum adds
+  // them, the odd last product is added after; leftover columns and rows are computed by dotAt itself
+  if (k2 < k) {
+    for (let i = 0; i < n2; i++) for (let j = 0; j < m4; j++) c[i * m + j]! += a[i * k + k - 1]! * b[j * k + k - 1]!;
   }
-  for (let i = n2; i < n; i++) for (let j = 0; j < m; j++) c[i * m + j] = dotRows(a, i * k, b, j * k, k);
-}
-
-function dotRows(a: Float64Array, ia: number, b: Float64Array, ib: number, k: number): number {
-  let s0 = 0, s1 = 0, p = 0;
-  for (; p + 1 < k; p += 2) { s0 += a[ia + p]! * b[ib + p]!; s1 += a[ia + p + 1]! * b[ib + p + 1]!; }
-  if (p < k) s0 += a[ia + p]! * b[ib + p]!;
-  return s0 + s1;
+  for (let i = 0; i < n2; i++) for (let j = m4; j < m; j++) c[i * m + j] = dotAt(a, i * k, b, j * k, k);
+  for (let i = n2; i < n; i++) for (let j = 0; j < m; j++) c[i * m + j] = dotAt(a, i * k, b, j * k, k);
 }

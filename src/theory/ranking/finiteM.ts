@@ -1,4 +1,4 @@
-import { CrlInputError, ensure } from '../../numeric/index.js';
+import { CrlInputError, ensure, logSumExp } from '../../numeric/index.js';
 import { type RankingModel, requireRankingInput, type Scores } from './model.js';
 
 /*
@@ -27,6 +27,9 @@ function logFactorial(n: number): number {
   return logFactorials[n]!;
 }
 
+/** Up to this m the multinomial weight is a product of exact integers and powers (exactly p_y when m = 1). */
+const DIRECT_WEIGHT_MAX_M = 18;
+
 /**
  * Calls visit(weight, c) for every count vector c of m draws from p (weight = its multinomial probability).
  * The vector passed is reused between calls.
@@ -36,8 +39,26 @@ export function forEachComposition(m: number, p: readonly number[], visit: (weig
   const k = p.length;
   const count = compositionCount(m, k);
   if (count > MAX_COMPOSITIONS) throw new CrlInputError(`exact enumeration over ${count} count vectors (m = ${m}, Ky = ${k}) exceeds ${MAX_COMPOSITIONS}; use a smaller m or fewer candidates`);
-  const logp = p.map((v) => Math.log(v));
   const c = new Int32Array(k);
+  if (m <= DIRECT_WEIGHT_MAX_M) {
+    // m!/Π c_y! is an integer below 2^53 and each factor p_y^{c_y} one rounding: no exp(log p) round trip
+    const rec = (i: number, left: number, coef: number, pw: number): void => {
+      if (i === k - 1) {
+        c[i] = left;
+        visit(coef * pw * (left ? Math.pow(p[i]!, left) : 1), c);
+        return;
+      }
+      let binom = 1; // C(left, n)
+      for (let n = 0; n <= left; n++) {
+        c[i] = n;
+        rec(i + 1, left - n, coef * binom, n ? pw * Math.pow(p[i]!, n) : pw);
+        binom = (binom * (left - n)) / (n + 1);
+      }
+    };
+    rec(0, m, 1, 1);
+    return;
+  }
+  const logp = p.map((v) => Math.log(v));
   const rec = (i: number, left: number, lw: number): void => {
     if (i === k - 1) {
       c[i] = left;
@@ -52,10 +73,24 @@ export function forEachComposition(m: number, p: readonly number[], visit: (weig
   rec(0, m, logFactorial(m));
 }
 
-/** e_x(y) / max_y e_x(y) and the shift max_y s(x,y), so sums never overflow. */
-function shiftedExp(row: readonly number[], tau: number): { e: number[]; shift: number } {
-  const shift = Math.max(...row);
-  return { e: row.map((v) => Math.exp((v - shift) / tau)), shift };
+/**
+ * τ log[(1/total) Σ_y w_y e^{s_y/τ}] over the y with w_y > 0, in the log domain (issue 11, item 2):
+ *   M + τ [log(W/total) + log1p(R/W)],  M = max_{w_y>0} s_y,
+ *   W = Σ_{s_y = M} w_y,  R = Σ_{s_y < M} w_y e^{(s_y − M)/τ}.
+ * The shift is the largest score present, so the sum never underflows (W >= min w) whatever the spread/τ,
+ * and a term far below the maximum only rounds away; one draw at one score gives that score exactly.
+ */
+function tauLogSumExp(s: readonly number[], w: ArrayLike<number>, tau: number, total = 1): number {
+  let M = -Infinity;
+  for (let y = 0; y < s.length; y++) if (w[y]! > 0 && s[y]! > M) M = s[y]!;
+  if (M === -Infinity) return -Infinity;
+  let W = 0, R = 0;
+  for (let y = 0; y < s.length; y++) {
+    if (!(w[y]! > 0)) continue;
+    if (s[y] === M) W += w[y]!;
+    else R += w[y]! * Math.exp((s[y]! - M) / tau);
+  }
+  return M + tau * (Math.log(W / total) + Math.log1p(R / W));
 }
 
 /** The exact finite-m risk L_m(s) (form 'normalized', A) or L_m^NCE(s) (form 'infonce', B). */
@@ -65,89 +100,118 @@ export function finiteMRisk(model: RankingModel, s: Scores, tau: number, m: numb
   let total = 0;
   for (let x = 0; x < model.p1.length; x++) {
     if (model.p1[x] === 0) continue;
-    const row = s[x]!, pPos = model.pPos[x]!;
-    const { e, shift } = shiftedExp(row, tau);
+    const row = s[x]!, pPos = model.pPos[x]!, ky = row.length;
     let pos = 0;
-    for (let y = 0; y < row.length; y++) pos += pPos[y]! * row[y]!;
-    let inner = 0;
-    forEachComposition(m, model.pNeg[x]!, (w, c) => {
-      let dot = 0;
-      for (let y = 0; y < e.length; y++) dot += c[y]! * e[y]!;
-      if (form === 'normalized') inner += w * Math.log(dot / m);
-      else for (let y = 0; y < e.length; y++) if (pPos[y]! > 0) inner += w * pPos[y]! * Math.log(e[y]! + dot);
+    for (let y = 0; y < ky; y++) pos += pPos[y]! * row[y]!;
+    const w = new Float64Array(ky);
+    let inner = 0; // E_c of τ log((c·e_x)/m) (A) or Σ_{y+} P₊(y+) τ log(e_x(y+) + c·e_x) (B)
+    forEachComposition(m, model.pNeg[x]!, (weight, c) => {
+      if (form === 'normalized') {
+        inner += weight * tauLogSumExp(row, c, tau, m);
+        return;
+      }
+      w.set(c);
+      for (let yp = 0; yp < ky; yp++) {
+        if (!(pPos[yp]! > 0)) continue;
+        w[yp]! += 1;
+        inner += weight * pPos[yp]! * tauLogSumExp(row, w, tau);
+        w[yp]! -= 1;
+      }
     });
-    total += model.p1[x]! * (tau * inner + shift - pos);
+    total += model.p1[x]! * (inner - pos);
   }
   return total;
 }
 
-function negMoments(pNeg: readonly number[], e: readonly number[]): { mean: number; variance: number; min: number } {
-  let mean = 0, sq = 0;
-  for (let y = 0; y < e.length; y++) { mean += pNeg[y]! * e[y]!; sq += pNeg[y]! * e[y]! * e[y]!; }
-  return { mean, variance: Math.max(0, sq - mean * mean), min: Math.min(...e) };
+/**
+ * log of Var_{P₋}(e^{s/τ}) / d², d = min_y e^{s/τ} (`'min'`) or E_{P₋} e^{s/τ} (`'mean'`);
+ * −∞ when the variance is 0.
+ * With z_y = e^{(s_y − max s)/τ} <= 1 the variance is the pair form ½ Σ_{y,w} p_y p_w (z_y − z_w)², each
+ * difference |z_y − z_w| = −z_top·expm1(−|s_y − s_w|/τ) (no E z² − (E z)² cancellation, full precision
+ * for nearly equal scores);
+ * the ratio is then e^{2(max s − min s)/τ} Var(z) or Var(z)/(E z)², both formed as logarithms, so no spread/τ
+ * under- or overflows before the caller's final exponential.
+ */
+function logRelativeVariance(
+  pNeg: readonly number[], row: readonly number[], tau: number, scale: 'min' | 'mean',
+): number {
+  const hi = Math.max(...row), lo = Math.min(...row), k = row.length;
+  const diffs: number[] = [], weights: number[] = [];
+  let big = 0, mean = 0;
+  for (let y = 0; y < k; y++) {
+    mean += pNeg[y]! * Math.exp((row[y]! - hi) / tau);
+    for (let w = 0; w < y; w++) {
+      const top = Math.max(row[y]!, row[w]!), gap = Math.abs(row[y]! - row[w]!);
+      const d = -Math.exp((top - hi) / tau) * Math.expm1(-gap / tau); // |z_y − z_w|, no ∞·0
+      diffs.push(d);
+      weights.push(pNeg[y]! * pNeg[w]!);
+      big = Math.max(big, Math.abs(d));
+    }
+  }
+  if (big === 0) return -Infinity;
+  let sum = 0; // Σ_{w<y} p_y p_w (d/big)²: the ½ of the pair form cancels the doubled pairs
+  for (let i = 0; i < diffs.length; i++) sum += weights[i]! * (diffs[i]! / big) ** 2;
+  const logVar = Math.log(sum) + 2 * Math.log(big);
+  return scale === 'min' ? logVar + (2 * (hi - lo)) / tau : logVar - 2 * Math.log(mean);
 }
 
-/** Σ_x p1 Var_{P₋}(e_x) / d_x², with d_x = min_y e_x (`'min'`) or E_{P₋} e_x (`'mean'`); e_x = e^{s(x,·)/τ}. */
-function relativeVariance(model: RankingModel, s: Scores, tau: number, scale: 'min' | 'mean'): number {
+/** log Σ_x p1 Var_{P₋}(e_x) / d_x², d_x = min_y e_x (`'min'`) or E_{P₋} e_x (`'mean'`); e_x = e^{s(x,·)/τ}. */
+function logWeightedRelativeVariance(model: RankingModel, s: Scores, tau: number, scale: 'min' | 'mean'): number {
   requireRankingInput(model, s, tau);
-  let total = 0;
+  const terms: number[] = [];
   for (let x = 0; x < model.p1.length; x++) {
-    const { mean, variance, min } = negMoments(model.pNeg[x]!, shiftedExp(s[x]!, tau).e);
-    const d = scale === 'min' ? min : mean;
-    total += model.p1[x]! * variance / (d * d);
+    if (model.p1[x]! > 0) terms.push(Math.log(model.p1[x]!) + logRelativeVariance(model.pNeg[x]!, s[x]!, tau, scale));
   }
-  return total;
+  return logSumExp(terms);
 }
 
 /** B_m = (τ/2m) Σ_x p1 Var_{P₋}(e_x) / (min_y e_x)²: the two-sided bias bound 0 <= L − L_m <= B_m (C6.2). */
 export function jensenBiasBound(model: RankingModel, s: Scores, tau: number, m: number): number {
-  return (tau / (2 * m)) * relativeVariance(model, s, tau, 'min');
+  return Math.exp(Math.log(tau / (2 * m)) + logWeightedRelativeVariance(model, s, tau, 'min'));
 }
 
 /** C_asym = (τ/2) Σ_x p1 Var_{P₋}(e_x) / (E_{P₋} e_x)², the limit of m (L − L_m) (C6.3). */
 export function asymptoticBiasConstant(model: RankingModel, s: Scores, tau: number): number {
-  return (tau / 2) * relativeVariance(model, s, tau, 'mean');
+  return Math.exp(Math.log(tau / 2) + logWeightedRelativeVariance(model, s, tau, 'mean'));
 }
 
 /**
  * The form-B bias bound (C7.2): |L_m^NCE − τ log m − L| <= τ Σ_x p1 Σ_{y+} P₊(y+) max(1/(m μ), Var/(2m a²)),
  * with z = e^{(s − s(x,y+))/τ} under P₋, μ = E z, a = min z (upper side: Jensen on log(1/m + z̄);
- * lower side: the C6 bound for E log z̄).
+ * lower side: the C6 bound for E log z̄). Var/a² does not depend on y+;
+ * log(1/μ) = (s(x,y+) − τ log E e^{s/τ})/τ.
+ * Summed as logarithms, so a huge Var/a² scaled by a small weight stays finite.
  */
 export function infoNceBiasBound(model: RankingModel, s: Scores, tau: number, m: number): number {
   requireRankingInput(model, s, tau);
-  let total = 0;
+  const terms: number[] = [];
   for (let x = 0; x < model.p1.length; x++) {
-    const row = s[x]!;
+    const row = s[x]!, pNeg = model.pNeg[x]!;
+    const logMean = tauLogSumExp(row, pNeg, tau), logRelVar = logRelativeVariance(pNeg, row, tau, 'min');
     for (let yp = 0; yp < row.length; yp++) {
       const w = model.p1[x]! * model.pPos[x]![yp]!;
       if (w === 0) continue;
-      const z = row.map((v) => Math.exp((v - row[yp]!) / tau));
-      const { mean, variance, min } = negMoments(model.pNeg[x]!, z);
-      total += w * Math.max(1 / (m * mean), variance / (2 * m * min * min));
+      const logMax = Math.max((row[yp]! - logMean) / tau - Math.log(m), logRelVar - Math.log(2 * m));
+      terms.push(Math.log(w) + logMax);
     }
   }
-  return tau * total;
+  return Math.exp(Math.log(tau) + logSumExp(terms));
 }
 
 /**
  * Root-mean-square error of one shared pool of m negatives from one law p₋ (self-supervised, n = ∞ anchors):
  * err(c) = Σ_x p1 τ [log((c·e_x)/m) − log E_{p₋} e_x], RMS = √(E_c err²). Needs the same P₋ for every anchor.
+ * Both logarithms are taken in the log domain (tauLogSumExp), so no spread/τ underflows.
  */
 export function sharedPoolRms(model: RankingModel, s: Scores, tau: number, m: number): number {
   requireRankingInput(model, s, tau);
   const pNeg = model.pNeg[0]!;
   ensure(model.pNeg.every((row) => row.every((v, y) => v === pNeg[y])), 'sharedPoolRms: every anchor must share one negative law (a self-supervised model)');
-  const rows = s.map((row) => shiftedExp(row, tau).e);
-  const logMeans = rows.map((e) => Math.log(negMoments(pNeg, e).mean));
+  const logMeans = s.map((row) => tauLogSumExp(row, pNeg, tau));
   let sq = 0;
   forEachComposition(m, pNeg, (w, c) => {
     let err = 0;
-    for (let x = 0; x < rows.length; x++) {
-      let dot = 0;
-      for (let y = 0; y < c.length; y++) dot += c[y]! * rows[x]![y]!;
-      err += model.p1[x]! * tau * (Math.log(dot / m) - logMeans[x]!);
-    }
+    for (let x = 0; x < s.length; x++) err += model.p1[x]! * (tauLogSumExp(s[x]!, c, tau, m) - logMeans[x]!);
     sq += w * err * err;
   });
   return Math.sqrt(sq);
@@ -155,5 +219,5 @@ export function sharedPoolRms(model: RankingModel, s: Scores, tau: number, m: nu
 
 /** τ √(Σ_x p1 Var_{p₋}(e_x)/(min e_x)²): a bound on √m · sharedPoolRms valid for every m (C8 mechanism). */
 export function sharedPoolRateConstant(model: RankingModel, s: Scores, tau: number): number {
-  return tau * Math.sqrt(relativeVariance(model, s, tau, 'min'));
+  return Math.exp(Math.log(tau) + logWeightedRelativeVariance(model, s, tau, 'min') / 2);
 }
