@@ -43,11 +43,11 @@ describe('a violation within rounding is inconclusive, never refuted', () => {
     given: fc.constant(shifted(1 / 8)), examples: [shifted(1 / 8)], runs: 1,
     check: (r) => { const { lhs, rhs } = sides(r); return leq(lhs, rhs, tol); },
   });
-  it('the raw check fails by 1.49e-8 on the issue instance (the false alarm)', () => {
+  it('the raw check fails by about 1e-8 on the issue instance (the false alarm)', () => {
     const v = jensen(INEQUALITY).evaluate(shifted(1 / 8));
     expect(v.ok).toBe(false);
     expect(v.lhs).toBeGreaterThan(1e-8);
-    expect(v.rhs).toBe(0);
+    expect(v.rhs).toBeLessThan(1e-15); // the excess risk is τ·E KL, about 1e-34 here: the square root of the KL per anchor is what rounding inflates
   });
   it('the runner reports it inconclusive with both figures and writes nothing to the corpus', () => {
     const corpus = join(tmp, 'inconclusive');
