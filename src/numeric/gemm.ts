@@ -7,7 +7,7 @@ const SIMD_MIN_WORK = 4096;
 
 /**
  * C = A·Bᵀ in float64 (A: n×k, B: m×k, C: n×m), with both operands read along contiguous rows.
- * Large products run on a WASM SIMD f64x2 kernel (2–4× the JS kernel, research/perf.md §3), small
+ * Large products run on a WASM SIMD f64x2 kernel (2–4× the JS kernel, docs/numerics.md), small
  * ones on the JS register-tiled kernel; both are exact float64 and agree to rounding.
  * `out` is caller-owned and reused across calls; it is overwritten.
  */
@@ -32,7 +32,7 @@ export function matmulABtScalar(A: Matrix, B: Matrix, out: Matrix): Matrix {
   return scalarKernel(A, B, out);
 }
 
-/** A 4×4 register tile with k-blocking breaks the add-latency chain of a plain dot loop (perf.md §8). */
+/** A 4×4 register tile with k-blocking breaks the add-latency chain of a plain dot loop (docs/numerics.md). */
 function scalarKernel(A: Matrix, B: Matrix, out: Matrix): Matrix {
   const n = A.rows, m = B.rows, k = A.cols, a = A.data, b = B.data, c = out.data;
   c.fill(0);

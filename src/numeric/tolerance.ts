@@ -9,9 +9,9 @@ export interface Tolerance {
   readonly ulps: number;
 }
 
-/** Float64 default for exact identities (research/paper2.md §4.0 uses 1e-10·(1+|a|+|b|)). */
+/** Float64 default for exact identities (paper 2's identities use 1e-10·(1+|a|+|b|); docs/numerics.md). */
 export const FLOAT64_EXACT: Tolerance = Object.freeze({ abs: 1e-12, rel: 1e-12, ulps: 4 });
-/** float32 (tfjs-wasm) against a float64 reference, for O(1) losses at τ ≥ 0.05 (research/perf.md §2). */
+/** float32 (tfjs-wasm) against a float64 reference, for O(1) losses at τ ≥ 0.05 (docs/numerics.md). */
 export const FLOAT32_WASM: Tolerance = Object.freeze({ abs: 1e-5, rel: 1e-3, ulps: 4 });
 
 /** A tolerance with defaults filled in; rejects negative or non-finite parts. */

@@ -1,8 +1,8 @@
 /*
- * Source: src/tensor (TensorFlow.js float32, tuned customGrad form, research/perf.md §8) against
+ * Source: src/tensor (TensorFlow.js float32, tuned customGrad form, docs/numerics.md) against
  * fixtures/oracle/clip.json (mpmath) and against the float64 core.
  * Expected: the backend is named (tensorflow or wasm, never cpu); loss and gradients match the oracle at
- * the float32-wasm tolerance (1e-3 relative, 1e-5 absolute; perf.md §2: wasm float32 reaches ~1e-4..1e-3
+ * the float32-wasm tolerance (1e-3 relative, 1e-5 absolute; docs/numerics.md: wasm float32 reaches ~1e-4..1e-3
  * for O(1) losses at τ >= 0.05) wherever that tolerance is meaningful (τ >= 0.05 and loss >= 1e-3);
  * no tensor is leaked.
  */
