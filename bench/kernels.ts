@@ -3,7 +3,7 @@
  *   npx tsx bench/kernels.ts            all sizes; the largest in child processes for peak RSS
  *   npx tsx bench/kernels.ts --quick    small sizes only
  * Prints median ms per call and effective GFLOP/s (matmul flops only: 2N²d forward, 6N²d forward+grad,
- * as in research/perf.md §3). Goals (issue 2): float64 forward+grad at (1024, 128) < 150 ms median;
+ * as in docs/numerics.md). Goals (issue 2): float64 forward+grad at (1024, 128) < 150 ms median;
  * <= 5 µs per call at (8, 2).
  */
 import { execFileSync } from 'node:child_process';

@@ -6,7 +6,7 @@ Run with Debian's Python (apt-get install python3-numpy python3-mpmath):
 
 Oracles: mpmath at 40 digits. The finite-m risks enumerate every ordered sequence of m negatives
 (Ky^m terms) instead of the count vectors the TypeScript uses, so the two share no enumeration code.
-AUCs follow research/paper1.md's appendix (numpy). Inputs come from numpy's PCG64 at a fixed seed.
+AUCs follow the definitions of docs/claims.md (paper-1 notation), in numpy. Inputs come from numpy's PCG64 at a fixed seed.
 """
 import itertools, json, math, os, sys
 import numpy as np

@@ -5,7 +5,7 @@ import { shuffled } from './data.js';
 import { permutationTest, type PermutationTest } from './permutation.js';
 
 /*
- * Alignment and the modality gap of paired held-out embeddings (research/paper2.md P14, P19), with two controls:
+ * Alignment and the modality gap of paired held-out embeddings (docs/claims.md P14, P19), with two controls:
  *   shuffle:  partners permuted — alignment must get worse, the centroid gap cannot move (it ignores the pairing);
  *   identity: two disjoint halves of the SAME modality — the floor the gap statistics reach when the two
  *             marginals are equal, at the same sample size as the cross-modal comparison.

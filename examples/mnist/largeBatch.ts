@@ -3,7 +3,7 @@ import { ensure, gatherRows, type Matrix, matmulABt, matrix, Rng, toRows } from 
 import { symmetricLargeBatchLimit } from '../../src/theory/geometry/index.js';
 
 /*
- * Large-batch value consistency (research/paper2.md T1, P1, P13) on trained embeddings. The law is the empirical
+ * Large-batch value consistency (docs/claims.md P1, P13) on trained embeddings. The law is the empirical
  * law of the M held-out pairs (x_i, y_i); a batch is N pairs drawn i.i.d. from it (with replacement), so the
  * theorem's setting holds exactly and its limit is known in closed form (symmetricLargeBatchLimit):
  *   J^Sym_∞ = −E⟨x,y⟩/τ + ½ E_x log E_{y′} e^{⟨x,y′⟩/τ} + ½ E_y log E_{x′} e^{⟨x′,y⟩/τ}

@@ -6,7 +6,7 @@ import { gatherPixels, type Halves, HALF, shuffled } from './data.js';
 import { createEncoder, disposeEncoder, type EncoderShape, embedRows, encode, encoderVariables } from './encoder.js';
 
 /*
- * Paper 1's trade-off between anchors and negatives (research/paper1.md C8, C10, C12): with n anchors, each with one
+ * Paper 1's trade-off between anchors and negatives (docs/claims.md C8, C10, C12): with n anchors, each with one
  * positive and m negatives of its own, the excess risk behaves like O(1/m) (the finite-m bias) + O(1/√n)
  * (estimation). At a fixed budget n·m of negatives, small m leaves a bias and large m leaves few anchors.
  * Here: n = budget/m anchor digits (top half → bottom half), each with m bottom halves of other digits, the tuples

@@ -1,6 +1,6 @@
 /*
- * Metamorphic properties of the finite-batch symmetric CLIP loss (research/paper2.md P12,
- * research/ecosystem.md §3.2 "checks these oracles make cheap"). Background results, each with a planted
+ * Metamorphic properties of the finite-batch symmetric CLIP loss with OpenCLIP ClipLoss semantics (docs/claims.md
+ * B-CLIP and P12). Background results, each with a planted
  * false twin that the suite must refute:
  *   swap symmetry            ↔ one-directional InfoNCE is swap-symmetric      (refuted)
  *   common rotation          ↔ rotating one modality only                     (refuted, minimal B = 2, d = 2)
@@ -13,7 +13,7 @@ import { clipLoss } from '../../src/losses/index.js';
 import { type Matrix, matmulABt, matrix, rowLogSumExp, tolerance } from '../../src/numeric/index.js';
 
 const TOL = tolerance({ abs: 1e-12, rel: 1e-10 });
-const source = { paper: 'background', ref: 'paper2.md P12; ecosystem.md §3.2', provenance: 'background' } as const;
+const source = { paper: 'background', ref: 'claims.md B-CLIP; P12', provenance: 'background' } as const;
 const pairs = fc.record({ pair: pairedEmbeddings({ maxRows: 5, maxDim: 4 }), tau: temperature() });
 type Pairs = { pair: { X: Matrix; Y: Matrix }; tau: number };
 const showPairs = ({ pair, tau }: Pairs): string => `τ = ${tau}, X = ${showValue(pair.X)}, Y = ${showValue(pair.Y)}`;

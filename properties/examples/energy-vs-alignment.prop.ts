@@ -1,13 +1,13 @@
 /*
  * Worked example from docs/adding-a-conjecture.md (kept identical to the doc by a test).
- * Claim (research/paper2.md P14(b)): pairwise alignment controls the energy distance between the two
+ * Claim (docs/claims.md P14 (b)): pairwise alignment controls the energy distance between the two
  * modalities' empirical laws: E(X, Y) <= 2 · (1/B) Σ_i ‖x_i − y_i‖. The planted false twin drops the 2.
  */
 import { pairedEmbeddings } from '../../src/arbitraries/index.js';
 import { defineConjecture, leq } from '../../src/conjecture/index.js';
 import { energyDistance, meanPairDistance } from '../../src/gaps/index.js';
 
-const source = { paper: 'cai2026', ref: 'paper2.md P14(b)', provenance: 'reconstructed' } as const;
+const source = { paper: 'cai2026', ref: 'claims.md P14 (b)', provenance: 'reconstructed' } as const;
 const given = pairedEmbeddings({ maxRows: 5, maxDim: 3 });
 
 export default [

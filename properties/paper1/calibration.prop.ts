@@ -1,9 +1,9 @@
 /*
- * Paper 1, the calibration inequality (research/paper1.md §2.2, C5). The paper states a calibration-style
+ * Paper 1, the calibration inequality (docs/claims.md C5). The paper states a calibration-style
  * inequality [P]; its function is unknown. The chain checked here is a proven reconstruction [R][V]:
  *   AUC* − AUC(s) <= E_x ‖P₊ − q_s‖₁ <= E_x √(2 KL(P₊‖q_s)) <= √(2 (L(s) − L*)/τ)
  * Expected: every link holds; the linear, small-constant and total-variation versions are refuted on the
- * 2-point (linear, small constant) and 3-point (TV) instances of §4.5.
+ * 2-point (linear, small constant) and 3-point (TV) instances of docs/claims.md C5.
  */
 import { buildRankingInstance, rankingInstance } from '../../src/arbitraries/index.js';
 import { defineConjecture, leq, type TargetedSearch } from '../../src/conjecture/index.js';
@@ -12,9 +12,9 @@ import { calibrationRatioTf, loadTensorEngine, orderedScores, scoreOrder } from 
 import { aucRegret, excessRisk, expectedL1Gap, expectedPinsker } from '../../src/theory/ranking/index.js';
 import { INEQUALITY, instances as given, li2026, type RankingInstance, ROOT_INEQUALITY, show } from './common.js';
 
-/** (L(s) − L*)/τ, clamped at 0 (a mathematically non-negative quantity, §4.3). */
+/** (L(s) − L*)/τ, clamped at 0 (a mathematically non-negative quantity, docs/numerics.md). */
 const scaledExcess = ({ model, s, tau }: RankingInstance): number => Math.max(0, excessRisk(model, s, tau) / tau);
-/** Near ties on three or more candidates, where the TV version fails (§4.4 C5 FALSE-3). */
+/** Near ties on three or more candidates, where the TV version fails (docs/claims.md C5 FALSE-3). */
 const nearTies = rankingInstance({ minCandidates: 3, scoreModes: ['grid'], steps: [1 / 1024, 1 / 64] });
 
 /*
@@ -42,20 +42,20 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.sqrt',
     title: 'Calibration: AUC* − AUC(s) <= √(2 (L(s) − L*)/τ)',
-    source: li2026('C5; T4', 'reconstructed'), expect: 'holds', given, show, tolerance: ROOT_INEQUALITY, bound: 'sqrt(2 * excess / tau)',
+    source: li2026('C5', 'reconstructed'), expect: 'holds', given, show, tolerance: ROOT_INEQUALITY, bound: 'sqrt(2 * excess / tau)',
     check: (r) => leq(aucRegret(r.model, r.s), Math.sqrt(2 * scaledExcess(r)), ROOT_INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.linear',
     title: 'Planted false (C5 FALSE-1): linear calibration AUC* − AUC(s) <= (L(s) − L*)/τ',
-    source: li2026('C5 FALSE-1'), expect: 'refuted', given, show, tolerance: INEQUALITY, bound: 'excess / tau',
+    source: li2026('C5 (FALSE-1)'), expect: 'refuted', given, show, tolerance: INEQUALITY, bound: 'excess / tau',
     expectedCounterexample: 'Kx = 1, Ky = 2, P₋ = (½, ½), P₊ = (½ + ε, ½ − ε), s = (0, δ), δ > 0 small',
     check: (r) => leq(aucRegret(r.model, r.s), scaledExcess(r), INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.sqrt-half-constant',
     title: 'Planted false (C5 FALSE-2): AUC* − AUC(s) <= 0.5·√((L(s) − L*)/τ)',
-    source: li2026('C5 FALSE-2'), expect: 'refuted', given, show, tolerance: ROOT_INEQUALITY, bound: '0.5 * sqrt(excess / tau)',
+    source: li2026('C5 (FALSE-2)'), expect: 'refuted', given, show, tolerance: ROOT_INEQUALITY, bound: '0.5 * sqrt(excess / tau)',
     expectedCounterexample: 'the 2-point instance with a near tie δ > 0 (ratio → 1/√2 > 0.5); at δ = 0 the ratio is 0.354',
     check: (r) => leq(aucRegret(r.model, r.s), 0.5 * Math.sqrt(scaledExcess(r)), ROOT_INEQUALITY),
   }),
@@ -68,8 +68,8 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.regret-at-most-tv',
     title: 'Planted false (C5 FALSE-3): AUC* − AUC(s) <= ½ E_x ‖P₊ − q_s‖₁ (total variation)',
-    source: li2026('C5 FALSE-3'), expect: 'refuted', given: nearTies, show, tolerance: INEQUALITY, bound: 'L1 / 2', runs: 200,
-    expectedCounterexample: 'research: τ = 1, Kx = 1, P₊ = (0.135, 0.857, 0.008), P₋ = (0.1, 0.862, 0.038), s = (0, 0.001, 0.142)',
+    source: li2026('C5 (FALSE-3)'), expect: 'refuted', given: nearTies, show, tolerance: INEQUALITY, bound: 'L1 / 2', runs: 200,
+    expectedCounterexample: 'known: τ = 1, Kx = 1, P₊ = (0.135, 0.857, 0.008), P₋ = (0.1, 0.862, 0.038), s = (0, 0.001, 0.142)',
     check: (r) => leq(aucRegret(r.model, r.s), 0.5 * expectedL1Gap(r.model, r.s, r.tau), INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
@@ -81,7 +81,7 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.pinsker-without-two',
     title: 'Planted false: E_x ‖P₊ − q_s‖₁ <= E_x √(KL(P₊ ‖ q_s)) (Pinsker without the factor 2)',
-    source: li2026('C5 (planted)'), expect: 'refuted', given, show, tolerance: ROOT_INEQUALITY,
+    source: li2026('C5'), expect: 'refuted', given, show, tolerance: ROOT_INEQUALITY,
     expectedCounterexample: 'Kx = 1, Ky = 2 near q_s = P₊ (Pinsker is tight there)',
     check: (r) => leq(expectedL1Gap(r.model, r.s, r.tau), expectedPinsker(r.model, r.s, r.tau) / Math.SQRT2, ROOT_INEQUALITY),
   }),
@@ -94,20 +94,20 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.jensen-reversed',
     title: 'Planted false: E_x √(2 KL_x) >= √(2 (L(s) − L*)/τ) (Jensen the wrong way)',
-    source: li2026('C5 (planted)'), expect: 'refuted', given, show, tolerance: ROOT_INEQUALITY,
+    source: li2026('C5'), expect: 'refuted', given, show, tolerance: ROOT_INEQUALITY,
     expectedCounterexample: 'Kx = 2 with KL differing between the anchors',
     check: (r) => leq(Math.sqrt(2 * scaledExcess(r)), expectedPinsker(r.model, r.s, r.tau), ROOT_INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.sqrt-targeted',
     title: 'Calibration with targeted search: AUC* − AUC(s) <= √2·√((L(s) − L*)/τ) also at the worst point gradient ascent finds',
-    source: li2026('C5; T4'), expect: 'holds', given: wide, show, tolerance: ROOT_INEQUALITY, search: calibrationSearch, runs: 50,
+    source: li2026('C5'), expect: 'holds', given: wide, show, tolerance: ROOT_INEQUALITY, search: calibrationSearch, runs: 50,
     check: (r) => leq(aucRegret(r.model, r.s), Math.SQRT2 * Math.sqrt(scaledExcess(r)), ROOT_INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.calibration.sqrt-constant-below-supremum',
     title: 'Planted false (targeted search): AUC* − AUC(s) <= 0.75·√((L(s) − L*)/τ); the supremum of the ratio is about 0.79, which random generation rarely approaches',
-    source: li2026('C5 (planted; research found sup >= 0.777)'), expect: 'refuted', given: wide, show, tolerance: ROOT_INEQUALITY, search: calibrationSearch, runs: 50,
+    source: li2026('C5'), expect: 'refuted', given: wide, show, tolerance: ROOT_INEQUALITY, search: calibrationSearch, runs: 50,
     expectedCounterexample: 'Ky = 3 or 4 near ties, found by gradient ascent (ratio ≈ 0.79); random search in the ci budget stays below 0.7',
     check: (r) => leq(aucRegret(r.model, r.s), 0.75 * Math.sqrt(scaledExcess(r)), ROOT_INEQUALITY),
   }),

@@ -1,5 +1,5 @@
 /*
- * Paper 1, population consistency (research/paper1.md §2.1, C1, C2, C11). The paper claims the contrastive loss
+ * Paper 1, population consistency (docs/claims.md C1, C2, C11). The paper claims the contrastive loss
  * is statistically consistent [P]; the precise forms below are reconstructions checked numerically [R][V].
  * Expected: the holds conjectures hold on every instance; each planted twin is refuted, minimal Kx = 1, Ky = 2.
  */
@@ -22,52 +22,52 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'paper1.consistency.risk-above-optimum',
     title: 'L(s) >= L* = −τ E_x KL(P₊ ‖ P₋) for every score table',
-    source: li2026('C1; T1'), expect: 'holds', given, show, tolerance: INEQUALITY, bound: 'Lstar',
+    source: li2026('C1'), expect: 'holds', given, show, tolerance: INEQUALITY, bound: 'Lstar',
     check: ({ model, s, tau }) => geq(populationRisk(model, s, tau), optimalRisk(model, tau), INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.consistency.log-positive-minimises',
     title: 'Planted false (C1 FALSE-1): s = τ log P₊(y|x) minimises L, i.e. L(s) >= L(τ log P₊) for every s',
-    source: li2026('C1 FALSE-1'), expect: 'refuted', given, show, tolerance: INEQUALITY,
+    source: li2026('C1 (FALSE-1)'), expect: 'refuted', given, show, tolerance: INEQUALITY,
     expectedCounterexample: 'Kx = 1, Ky = 2 with a non-uniform P₋ (any s near s* beats τ log P₊)',
     check: ({ model, s, tau }) => geq(populationRisk(model, s, tau), populationRisk(model, logPositive(model, tau), tau), INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.consistency.minimiser-value',
     title: 'L(τ log(P₊/P₋) + c(x)) = L* for every per-anchor shift c',
-    source: li2026('C1; T1'), expect: 'holds', given, show, tolerance: IDENTITY,
+    source: li2026('C1'), expect: 'holds', given, show, tolerance: IDENTITY,
     check: (r) => approxEqual(populationRisk(r.model, optimalScores(r.model, r.tau, shifts(r)), r.tau), optimalRisk(r.model, r.tau), IDENTITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.consistency.reversed-kl-optimum',
     title: 'Planted false (C1 FALSE-2): the optimum is −τ E_x KL(P₋ ‖ P₊) (KL reversed)',
-    source: li2026('C1 FALSE-2'), expect: 'refuted', given, show, tolerance: IDENTITY,
+    source: li2026('C1 (FALSE-2)'), expect: 'refuted', given, show, tolerance: IDENTITY,
     expectedCounterexample: 'Kx = 1, Ky = 2, P₊ ≠ P₋ (KL is not symmetric)',
     check: (r) => approxEqual(populationRisk(r.model, optimalScores(r.model, r.tau), r.tau), reversedOptimum(r.model, r.tau), IDENTITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.consistency.stationary-at-optimum',
     title: '∂L/∂s = p1 (q_s − P₊) vanishes at s* = τ log r + c(x)',
-    source: li2026('C1 (gradient check)'), expect: 'holds', given, show, tolerance: IDENTITY,
+    source: li2026('C1'), expect: 'holds', given, show, tolerance: IDENTITY,
     check: (r) => approxEqual(maxAbs(populationRiskGradient(r.model, optimalScores(r.model, r.tau, shifts(r)), r.tau)), 0, IDENTITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.consistency.stationary-at-log-positive',
     title: 'Planted false: ∂L/∂s vanishes at τ log P₊ (the uniform-base minimiser)',
-    source: li2026('C1 FALSE-1'), expect: 'refuted', given, show, tolerance: IDENTITY,
+    source: li2026('C1 (FALSE-1)'), expect: 'refuted', given, show, tolerance: IDENTITY,
     expectedCounterexample: 'Kx = 1, Ky = 2 with a non-uniform P₋',
     check: (r) => approxEqual(maxAbs(populationRiskGradient(r.model, logPositive(r.model, r.tau), r.tau)), 0, IDENTITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.consistency.excess-risk-identity',
     title: 'Excess risk identity: L(s) − L* = τ E_x KL(P₊ ‖ q_s)',
-    source: li2026('C2; T2'), expect: 'holds', given, show, tolerance: IDENTITY,
+    source: li2026('C2'), expect: 'holds', given, show, tolerance: IDENTITY,
     check: ({ model, s, tau }) => approxEqual(excessRisk(model, s, tau), excessRiskKl(model, s, tau), IDENTITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.consistency.excess-risk-reversed-kl',
     title: 'Planted false (C2 FALSE): L(s) − L* = τ E_x KL(q_s ‖ P₊)',
-    source: li2026('C2 FALSE'), expect: 'refuted', given, show, tolerance: IDENTITY,
+    source: li2026('C2 (FALSE)'), expect: 'refuted', given, show, tolerance: IDENTITY,
     expectedCounterexample: 'Kx = 1, Ky = 2, s = 0 with P₊ ≠ P₋',
     check: ({ model, s, tau }) => {
       const q = candidateSoftmax(model, s, tau);
@@ -89,7 +89,7 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'paper1.consistency.temperature-scaling-no-factor',
     title: 'Planted false (C11 FALSE): L_τ(s) = L_1(s/τ), the τ factor dropped',
-    source: li2026('C11 FALSE'), expect: 'refuted', given, show, tolerance: IDENTITY,
+    source: li2026('C11 (FALSE)'), expect: 'refuted', given, show, tolerance: IDENTITY,
     expectedCounterexample: 'Kx = 1, Ky = 2, any τ ≠ 1 with L ≠ 0',
     check: ({ model, s, tau }) => approxEqual(populationRisk(model, s, tau), populationRisk(model, s.map((row) => row.map((v) => v / tau)), 1), IDENTITY),
   }),

@@ -1,5 +1,5 @@
 /*
- * Paper 1, generalization in m and n (research/paper1.md §2.3–2.4, C8, C10, C12). The paper's rates are
+ * Paper 1, generalization in m and n (docs/claims.md C8, C10, C12). The paper's rates are
  * O(1/m + 1/√n) (supervised) and O(1/√m + 1/√n) (self-supervised) [P]; the constants are unknown, so these are
  * the reconstructed mechanisms [R][V]: fresh negatives give a Hoeffding deviation around L_m plus the O(1/m)
  * Jensen bias; one shared pool of negatives leaves an O(1/√m) error that more anchors cannot remove.
@@ -47,7 +47,7 @@ export default [
     ...common,
     id: 'paper1.generalization.supervised-bound',
     title: 'Supervised (fresh negatives): sup_F |L̂_{n,m} − L| <= B_m + range·√(log(2k/δ)/(2n)) with probability >= 1 − δ',
-    source: li2026('C10; T5', 'reconstructed'), expect: 'holds', given: sample({ n: 1000, m: [2, 4, 8] }),
+    source: li2026('C10', 'reconstructed'), expect: 'holds', given: sample({ n: 1000, m: [2, 4, 8] }),
     bound: 'B_m + range * sqrt(log(2 * k / delta) / (2 * n))',
     trial: deviationTrial('fresh', 'L', true),
   }),
@@ -55,8 +55,8 @@ export default [
     ...common,
     id: 'paper1.generalization.supervised-bound-without-bias',
     title: 'Planted false (C10 FALSE): sup_F |L̂_{n,m} − L| <= range·√(log(2k/δ)/(2n)), i.e. O(1/√n) alone, at m = 2',
-    source: li2026('C10 FALSE'), expect: 'refuted', given: sample({ n: 2000, m: [2] }),
-    expectedCounterexample: 'any instance whose m = 2 Jensen bias exceeds the Hoeffding term (research: bias ≈ 0.2)',
+    source: li2026('C10 (FALSE)'), expect: 'refuted', given: sample({ n: 2000, m: [2] }),
+    expectedCounterexample: 'any instance whose m = 2 Jensen bias exceeds the Hoeffding term (known: bias ≈ 0.2)',
     bound: 'range * sqrt(log(2 * k / delta) / (2 * n))',
     trial: deviationTrial('fresh', 'L', false),
   }),
@@ -64,27 +64,27 @@ export default [
     ...common,
     id: 'paper1.generalization.fresh-negatives-concentrate',
     title: 'Fresh negatives: sup_F |L̂_{n,m} − L_m| <= range·√(log(2k/δ)/(2n)) with probability >= 1 − δ (Hoeffding, no growth in m)',
-    source: li2026('C8; T5'), expect: 'holds', given: sample({ n: 1000, m: [2, 4, 8] }),
+    source: li2026('C8'), expect: 'holds', given: sample({ n: 1000, m: [2, 4, 8] }),
     trial: deviationTrial('fresh', 'L_m', false),
   }),
   defineConjecture<Sample>({
     ...common,
     id: 'paper1.generalization.shared-negatives-concentrate',
     title: 'Planted false (C8 FALSE): one shared pool of m negatives also gives sup_F |L̂ − L_m| <= range·√(log(2k/δ)/(2n))',
-    source: li2026('C8 FALSE'), expect: 'refuted', given: sample({ n: 2000, m: [2, 8], negatives: 'shared' }),
-    expectedCounterexample: 'research: violated in 100/100 replications at n = 20 000, m ∈ {2, 8}',
+    source: li2026('C8 (FALSE)'), expect: 'refuted', given: sample({ n: 2000, m: [2, 8], negatives: 'shared' }),
+    expectedCounterexample: 'known: violated in 100/100 replications at n = 20 000, m ∈ {2, 8}',
     trial: deviationTrial('shared', 'L_m', false),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.generalization.shared-pool-rate',
     title: 'Rate: one shared pool (n = ∞) has √m·RMS(L̂ − L) <= τ √(E_x Var/(min e)²) on m = 1, 2, 4, …, 32: an O(1/√m) error',
-    source: li2026('C8; T6, T8'), expect: 'holds', kind: 'rate', given: rankingInstance({ negatives: 'shared' }), show, tolerance: INEQUALITY, runs: 30,
+    source: li2026('C8'), expect: 'holds', kind: 'rate', given: rankingInstance({ negatives: 'shared' }), show, tolerance: INEQUALITY, runs: 30,
     check: (r) => rateWithin([1, 2, 4, 8, 16, 32].map((m) => ({ n: m, scaled: Math.sqrt(m) * sharedPoolRms(r.model, r.s, r.tau, m) })), sharedPoolRateConstant(r.model, r.s, r.tau), INEQUALITY),
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.generalization.shared-pool-rate-one-over-m',
     title: 'Planted false: a shared pool is as good as fresh negatives, m·RMS(L̂ − L) <= the same constant on m = 1, …, 32',
-    source: li2026('C8 (planted); T8'), expect: 'refuted', kind: 'rate', given: rankingInstance({ negatives: 'shared' }), show, tolerance: INEQUALITY, runs: 30,
+    source: li2026('C8'), expect: 'refuted', kind: 'rate', given: rankingInstance({ negatives: 'shared' }), show, tolerance: INEQUALITY, runs: 30,
     expectedCounterexample: 'Kx = 1, Ky = 2 with a mild score spread (RMS ≈ C/√m, so m·RMS grows like √m)',
     check: (r) => rateWithin([1, 2, 4, 8, 16, 32].map((m) => ({ n: m, scaled: m * sharedPoolRms(r.model, r.s, r.tau, m) })), sharedPoolRateConstant(r.model, r.s, r.tau), INEQUALITY),
   }),
@@ -100,7 +100,7 @@ function tradeoff() {
     defineConjecture<Budget>({
       id: 'paper1.generalization.tradeoff-optimum',
       title: 'm–n trade-off: under n·m = N, mathjs calculus on a/m + b/√n gives m* = (2a/b)^{2/3} N^{1/3}, and on a/√m + b/√n gives m* = (a/b)√N',
-      source: li2026('C12; T9; §2.4'), expect: 'holds', given, show: showBudget, tolerance: REL, bound: SUPERVISED_BOUND,
+      source: li2026('C12'), expect: 'holds', given, show: showBudget, tolerance: REL, bound: SUPERVISED_BOUND,
       check: (q) => {
         const sup = approxEqual(optimalNegatives(SUPERVISED_BOUND, q), closedFormOptimalNegatives('supervised', q.a, q.b, q.N), REL);
         return sup.ok ? approxEqual(optimalNegatives(SELF_SUPERVISED_BOUND, q), Math.min(q.N, closedFormOptimalNegatives('self-supervised', q.a, q.b, q.N)), REL) : sup;
@@ -109,7 +109,7 @@ function tradeoff() {
     defineConjecture<Budget>({
       id: 'paper1.generalization.tradeoff-linear-in-budget',
       title: 'Planted false (C12 FALSE): the optimal m grows linearly in the budget, m*(8N) = 8·m*(N) (supervised shape)',
-      source: li2026('C12 FALSE'), expect: 'refuted', given, show: showBudget, tolerance: REL,
+      source: li2026('C12 (FALSE)'), expect: 'refuted', given, show: showBudget, tolerance: REL,
       expectedCounterexample: 'any a, b, N: m* grows like N^{1/3}, so m*(8N) = 2·m*(N)',
       check: (q) => approxEqual(optimalNegatives(SUPERVISED_BOUND, { ...q, N: 8 * q.N }), 8 * optimalNegatives(SUPERVISED_BOUND, q), REL),
     }),

@@ -1,5 +1,5 @@
 /*
- * Paper 1, self-supervised and symmetric (CLIP-style) objectives (research/paper1.md §1.3 [B], C3 [R][V]): with
+ * Paper 1, self-supervised and symmetric (CLIP-style) objectives (docs/claims.md C3 [B][R][V]): with
  * P₊ = P(·|x) and P₋ = p2 the optimum is −τ I(X;Y) at τ PMI + c(x); the two-sided loss has optimum −2τ I(X;Y)
  * at τ PMI + const, so it pins the per-anchor shift. Expected: holds conjectures hold; the planted twin is refuted.
  */
@@ -38,7 +38,7 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'paper1.self-supervised.symmetric-allows-anchor-shifts',
     title: 'Planted false (C3 FALSE): τ PMI + c(x) with a non-constant c also minimises L_sym',
-    source: li2026('C3 FALSE'), expect: 'refuted', given: twoSided, show, tolerance: IDENTITY,
+    source: li2026('C3 (FALSE)'), expect: 'refuted', given: twoSided, show, tolerance: IDENTITY,
     expectedCounterexample: 'Kx = 2, Ky = 2 with c(x0) ≠ c(x1)',
     check: (r) => approxEqual(symmetricRisk(jointOf(r), pmiScores(r, false), r.tau), -2 * r.tau * mutualInformation(jointOf(r)), IDENTITY),
   }),

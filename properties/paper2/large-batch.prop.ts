@@ -1,5 +1,5 @@
 /*
- * Paper 2, large-batch consistency (research/paper2.md T1, T2; P1, P2, P13): finite-batch InfoNCE minus log N tracks
+ * Paper 2, large-batch consistency (docs/claims.md P1, P2, P13): finite-batch InfoNCE minus log N tracks
  * the deterministic energy J_∞ in value and gradient [P]. Rate forms [R✓] with rigorous constants valid for every N
  * (src/theory/geometry/largeBatch.ts states them): N·|bias| <= C_value, √N·E‖g_N − g_∞‖ <= C_grad, and
  * B·|E L_CLIP(B) − log B − J^Sym_∞| <= C_sym. Monte Carlo inside a check is seeded from the instance; every scaled
@@ -87,39 +87,39 @@ export default [
   defineConjecture<Unimodal>({
     ...common, id: 'paper2.large-batch.value-rate',
     title: 'Value consistency: N·|E ℓ_N − log N − J_∞| <= C_value = E_z max(E[e^{s⁺/τ}|z]/Γ(z), Γ_{τ/2}(z)e^{2/τ}/2), N ∈ {4, 16, 64, 256}',
-    source: cai2026('P1; T1 (Thm 3.1)', 'paper-claim'), expect: 'holds', given: unimodal, show: showUnimodal, bound: 'C_value / N',
+    source: cai2026('P1', 'paper-claim'), expect: 'holds', given: unimodal, show: showUnimodal, bound: 'C_value / N',
     check: (u) => rate(u, [4, 16, 64, 256], (m, N) => ({ scaled: N * Math.max(0, Math.abs(m.value.mean) - 4 * m.value.se), constant: m.cValue })),
   }),
   defineConjecture<Unimodal>({
     ...common, id: 'paper2.large-batch.value-unbiased',
     title: 'Planted false (P1a): no finite-N bias, E ℓ_N − log N = J_∞ for every N (checked on N ∈ {1, 2, 4, 8})',
-    source: cai2026('P1 FALSE-a'), expect: 'refuted', given: unimodal, show: showUnimodal,
+    source: cai2026('P1 (FALSE-a)'), expect: 'refuted', given: unimodal, show: showUnimodal,
     expectedCounterexample: 'any instance: at N = 1 the bias is of order log 2 (q = δ_a, z = z⁺ = a gives exactly log 2)',
     check: (u) => rate(u, [1, 2, 4, 8], (m, N) => ({ scaled: N * Math.max(0, Math.abs(m.value.mean) - 4 * m.value.se), constant: 0 })),
   }),
   defineConjecture<Unimodal>({
     ...common, id: 'paper2.large-batch.gradient-rate',
     title: 'Gradient consistency: √N·E‖g_N − g_∞‖ <= C_grad = E_z (2/(τa))(√Γ_{τ/2}(z) + e^{1/τ}/√N), a = e^{−1/τ}, N ∈ {4, 16, 64, 256}',
-    source: cai2026('P2; T1 (Thm 3.1)', 'paper-claim'), expect: 'holds', given: unimodal, show: showUnimodal, bound: 'C_grad / sqrt(N)',
+    source: cai2026('P2', 'paper-claim'), expect: 'holds', given: unimodal, show: showUnimodal, bound: 'C_grad / sqrt(N)',
     check: (u) => rate(u, [4, 16, 64, 256], (m, N) => ({ scaled: Math.sqrt(N) * Math.max(0, m.gradNorm.mean - 4 * m.gradNorm.se), constant: m.cGrad })),
   }),
   defineConjecture<Unimodal>({
     ...common, id: 'paper2.large-batch.gradient-rate-one-over-n',
     title: 'Planted false: the gradient error is O(1/N) like the bias, N·E‖g_N − g_∞‖ <= C_grad, N ∈ {16, 64, 256, 1024}',
-    source: cai2026('P2 (planted)'), expect: 'refuted', given: unimodal, show: showUnimodal,
+    source: cai2026('P2'), expect: 'refuted', given: unimodal, show: showUnimodal,
     expectedCounterexample: 'any instance at τ >= 1: E‖g_N − g_∞‖ ~ c/√N, so N·E‖·‖ grows like √N past the constant',
     check: (u) => rate(u, [16, 64, 256, 1024], (m, N) => ({ scaled: N * Math.max(0, m.gradNorm.mean - 4 * m.gradNorm.se), constant: m.cGrad })),
   }),
   defineConjecture<Symmetric>({
     ...common, id: 'paper2.large-batch.symmetric-rate',
     title: 'Symmetric multimodal consistency: B·|E L_CLIP(B) − log B − J^Sym_∞| <= max(e^{2/τ}, 2 log 2 + e^{4/τ}), B ∈ {2, 8, 32, 128}, J^Sym_∞ with cross-modal log-partitions',
-    source: cai2026('P13; T2 (Thm 4.1)', 'paper-claim'), expect: 'holds', given: symmetric, show: showSymmetric, bound: 'C_sym / B',
+    source: cai2026('P13', 'paper-claim'), expect: 'holds', given: symmetric, show: showSymmetric, bound: 'C_sym / B',
     check: (s) => symmetricRate(s, false),
   }),
   defineConjecture<Symmetric>({
     ...common, id: 'paper2.large-batch.symmetric-own-marginal',
     title: 'Planted false (P13): the large-batch limit uses each modality\'s OWN marginal in its log-partition',
-    source: cai2026('P13 FALSE'), expect: 'refuted', given: symmetric, show: showSymmetric,
+    source: cai2026('P13 (FALSE)'), expect: 'refuted', given: symmetric, show: showSymmetric,
     expectedCounterexample: 'S⁰: q₁ = δ₁ paired with q₂ = δ₋₁ (cross term −1/τ, own term +1/τ)',
     check: (s) => symmetricRate(s, true),
   }),

@@ -1,5 +1,5 @@
 /*
- * Paper 2, the alignment potential and its oracles (research/paper2.md §1.2, P0, P7). With the cosine critic:
+ * Paper 2, the alignment potential and its oracles (docs/claims.md P0, P7). With the cosine critic:
  *   P7a  (1/τ)·mean_i(−⟨z_i, z_i⁺⟩) = (mean_i ‖z_i − z_i⁺‖² − 2)/(2τ) exactly (ties the potential to W&I alignment)
  *   P7c  with ν_z = vMF(z, κ₊(z)) the potential is U(z) = −A_d(κ₊(z)); the Gibbs law puts more mass where κ₊ is larger
  *   P0   A_3(κ) = coth κ − 1/κ (closed form of the Bessel ratio at d = 3)
@@ -32,33 +32,33 @@ export default [
   defineConjecture<Pair>({
     id: 'paper2.potential.alignment-identity',
     title: '(1/τ)·mean(−⟨z, z⁺⟩) = (mean‖z − z⁺‖² − 2)/(2τ): the potential term is Wang & Isola alignment, shifted and scaled',
-    source: cai2026('P7a; §1.2'), expect: 'holds', given: pairs, tolerance: IDENTITY, show: showPair,
+    source: cai2026('P7 (a)'), expect: 'holds', given: pairs, tolerance: IDENTITY, show: showPair,
     check: ({ pair: { X, Y }, tau }) => approxEqual(meanPotential(X, Y, tau), (alignment(X, Y) - 2) / (2 * tau), IDENTITY),
   }),
   defineConjecture<Pair>({
     id: 'paper2.potential.alignment-identity-factor-slip',
     title: 'Planted false (P7a): (1/τ)·mean(−⟨z, z⁺⟩) = (mean‖z − z⁺‖² − 2)/τ (the ½ of ‖z − w‖² = 2 − 2⟨z, w⟩ dropped)',
-    source: cai2026('P7a (planted)'), expect: 'refuted', given: pairs, tolerance: IDENTITY, show: showPair,
+    source: cai2026('P7 (a)'), expect: 'refuted', given: pairs, tolerance: IDENTITY, show: showPair,
     expectedCounterexample: 'B = 1, d = 2, z = z⁺ = e1: −1/τ against −2/τ',
     check: ({ pair: { X, Y }, tau }) => approxEqual(meanPotential(X, Y, tau), (alignment(X, Y) - 2) / tau, IDENTITY),
   }),
   defineConjecture<{ d: number; kappa: number }>({
     id: 'paper2.potential.a3-closed-form',
     title: 'A_3(κ) = I_{3/2}(κ)/I_{1/2}(κ) = coth κ − 1/κ',
-    source: cai2026('P0; §1.2'), expect: 'holds', given: kappas.map(({ kappa }) => ({ d: 3, kappa })), tolerance: IDENTITY, show: showKappa,
+    source: cai2026('P0'), expect: 'holds', given: kappas.map(({ kappa }) => ({ d: 3, kappa })), tolerance: IDENTITY, show: showKappa,
     check: ({ kappa }) => approxEqual(meanResultantLength(3, kappa), 1 / Math.tanh(kappa) - 1 / kappa, IDENTITY),
   }),
   defineConjecture<{ d: number; kappa: number }>({
     id: 'paper2.potential.large-kappa-asymptote-exact',
     title: 'Planted false (P0): A_d(κ) = 1 − (d − 1)/(2κ) exactly (it is only the large-κ asymptote)',
-    source: cai2026('P0 FALSE'), expect: 'refuted', given: kappas, tolerance: IDENTITY, show: showKappa,
+    source: cai2026('P0 (FALSE)'), expect: 'refuted', given: kappas, tolerance: IDENTITY, show: showKappa,
     expectedCounterexample: 'd = 3, small κ',
     check: ({ d, kappa }) => approxEqual(meanResultantLength(d, kappa), 1 - (d - 1) / (2 * kappa), IDENTITY),
   }),
   defineConjecture<{ k: number[]; d: number; tau: number }>({
     id: 'paper2.potential.heteroscedastic-gibbs',
     title: 'With ν_z = vMF(z, κ₊(z)), U = −A_d(κ₊) and the Gibbs law (uniform μ) gives more mass where positives are tighter',
-    source: cai2026('P7c; §1.2'), expect: 'holds', given: hetero, tolerance: INEQUALITY, show: ({ k, d, tau }) => `d = ${d}, τ = ${tau}, κ₊ = [${k.map(showNumber).join(', ')}]`,
+    source: cai2026('P7 (c)'), expect: 'holds', given: hetero, tolerance: INEQUALITY, show: ({ k, d, tau }) => `d = ${d}, τ = ${tau}, κ₊ = [${k.map(showNumber).join(', ')}]`,
     check: ({ k, d, tau }) => {
       const g = gibbsDensity(k.map((kp) => -meanResultantLength(d, kp)), tau, k.map(() => 1));
       const ordered = k.flatMap((a, i) => k.flatMap((b, j) => (a < b ? [leq(g[i]!, g[j]!, INEQUALITY)] : [])));
@@ -68,7 +68,7 @@ export default [
   defineConjecture<{ d: number; kappa: number }>({
     id: 'paper2.potential.perfect-alignment',
     title: 'Planted false (P7): unbiased positives (E[z⁺|z] ∝ z) give perfect alignment, U ≡ −1',
-    source: cai2026('P7 FALSE'), expect: 'refuted', given: kappas, tolerance: IDENTITY, show: showKappa,
+    source: cai2026('P7 (FALSE)'), expect: 'refuted', given: kappas, tolerance: IDENTITY, show: showKappa,
     expectedCounterexample: 'd = 2, κ₊ = 1: A_2(1) = I_1(1)/I_0(1) ≈ 0.446',
     check: ({ d, kappa }) => approxEqual(-meanResultantLength(d, kappa), -1, IDENTITY),
   }),

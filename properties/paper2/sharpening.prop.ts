@@ -1,8 +1,8 @@
 /*
- * Paper 2, persistence of the negative symmetric divergence under kernel sharpening (research/paper2.md P9; T5, T7b,c).
+ * Paper 2, persistence of the negative symmetric divergence under kernel sharpening (docs/claims.md P9).
  * With closed-form von Mises smoothing of trigonometric-polynomial densities on S¹ (bandwidth ε):
- *   KDE bound (T5): |∫ρ log ρ̃ − ∫ρ log ρ| <= 2‖ρ̃ − ρ‖∞ / min ρ whenever ‖ρ̃ − ρ‖∞ <= min ρ / 2
- *   persistence (T7b): J^Sym_ε − J^self_ε = ½[∫ρ₁ log(ρ̃₂/ρ̃₁) + ∫ρ₂ log(ρ̃₁/ρ̃₂)] → −D^Sym_half(ρ₁, ρ₂) ≠ 0,
+ *   KDE bound (P9 (c)): |∫ρ log ρ̃ − ∫ρ log ρ| <= 2‖ρ̃ − ρ‖∞ / min ρ whenever ‖ρ̃ − ρ‖∞ <= min ρ / 2
+ *   persistence (P9 (b)): J^Sym_ε − J^self_ε = ½[∫ρ₁ log(ρ̃₂/ρ̃₁) + ∫ρ₂ log(ρ̃₁/ρ̃₂)] → −D^Sym_half(ρ₁, ρ₂) ≠ 0,
  *   with |(J^Sym_ε − J^self_ε) + D^Sym_half| <= 2(e₁/m₁ + e₂/m₂), e_i = ‖ρ̃_i − ρ_i‖∞, m_i = min ρ_i (four KDE bounds).
  * The U-terms cancel in the difference. Expected: both hold; "the coupling disappears as the kernel sharpens" is refuted.
  */
@@ -37,7 +37,7 @@ export default [
   defineConjecture<Pair>({
     id: 'paper2.sharpening.kde-bound',
     title: 'KDE bound: |∫ρ log ρ̃ − ∫ρ log ρ| <= 2‖ρ̃ − ρ‖∞/min ρ when ‖ρ̃ − ρ‖∞ <= min ρ/2 (von Mises smoothing on S¹)',
-    source: cai2026('P9c; T5'), expect: 'holds', given, tolerance: INEQUALITY, show, bound: '2 * eKde / minRho',
+    source: cai2026('P9 (c)'), expect: 'holds', given, tolerance: INEQUALITY, show, bound: '2 * eKde / minRho',
     check: (p) => {
       const q = pieces(p);
       assume(q.premise);
@@ -47,7 +47,7 @@ export default [
   defineConjecture<Pair>({
     id: 'paper2.sharpening.divergence-persists',
     title: 'Persistence: |(J^Sym_ε − J^self_ε) + D^Sym_half(ρ₁, ρ₂)| <= 2(e₁/m₁ + e₂/m₂) — the cross-modal coupling tends to −D^Sym_half, not 0',
-    source: cai2026('P9b; T7b', 'paper-claim'), expect: 'holds', given, tolerance: INEQUALITY, show,
+    source: cai2026('P9 (b)', 'paper-claim'), expect: 'holds', given, tolerance: INEQUALITY, show,
     check: (p): Verdict => {
       const q = pieces(p);
       assume(q.premise);
@@ -57,7 +57,7 @@ export default [
   defineConjecture<Pair>({
     id: 'paper2.sharpening.coupling-vanishes',
     title: 'Planted false (P9): the cross-modal coupling disappears as the kernel sharpens, |J^Sym_ε − J^self_ε| <= 2(e₁/m₁ + e₂/m₂)',
-    source: cai2026('P9 FALSE'), expect: 'refuted', given, tolerance: INEQUALITY, show,
+    source: cai2026('P9 (FALSE)'), expect: 'refuted', given, tolerance: INEQUALITY, show,
     expectedCounterexample: 'ρ₁ = (1 + a cos θ)/2π, ρ₂ = (1 − a cos θ)/2π: the residual is −D^Sym_half ≠ 0',
     check: (p) => {
       const q = pieces(p);
@@ -68,7 +68,7 @@ export default [
   defineConjecture<Pair>({
     id: 'paper2.sharpening.smoothing-preserves-mass',
     title: 'von Mises smoothing keeps a density: ∫ρ̃ dθ = 1 (closed-form coefficients, exact quadrature)',
-    source: cai2026('§4.0; §1.2'), expect: 'holds', given, tolerance: INEQUALITY, show,
+    source: cai2026('P9'), expect: 'holds', given, tolerance: INEQUALITY, show,
     check: (p) => approxEqual(circleIntegral(pieces(p).s1), 1, INEQUALITY),
   }),
 ];

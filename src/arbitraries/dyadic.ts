@@ -5,7 +5,7 @@ import { choice } from './choice.js';
 /**
  * Reals on the dyadic grid k/denominator in [min, max] (denominator a power of two by convention).
  * They shrink like integers — toward 0, or the end of the range nearest 0 — so counterexamples land on
- * readable values (1/8, 1/2, 1) instead of fast-check's ulp-index doubles (research/ecosystem.md §1.8).
+ * readable values (1/8, 1/2, 1) instead of fast-check's ulp-index doubles (docs/numerics.md).
  */
 export function dyadic(opts: { min: number; max: number; denominator?: number }): Arbitrary<number> {
   const den = opts.denominator ?? 8;

@@ -9,7 +9,7 @@ import {
 } from './shrinkable.js';
 
 /**
- * A finite measure space with the fields paper 2's intrinsic identities need (research/paper2.md §4.0):
+ * A finite measure space with the fields paper 2's intrinsic identities need (docs/claims.md, paper-2 notation):
  * K atoms with integer weights μ, two potentials U, U2 on a dyadic grid, two densities ρ, ρ2 ∝ integer
  * weights (w.r.t. μ), a temperature and a mixing weight t ∈ (0, 1).
  */

@@ -17,7 +17,7 @@ export interface RankingWeights {
 }
 
 /**
- * A finite ranking instance of paper 1 (research/paper1.md §4.1): Kx anchors, Ky candidates, laws given by
+ * A finite ranking instance of paper 1 (docs/claims.md, paper-1 notation): Kx anchors, Ky candidates, laws given by
  * integer weights (so a counterexample reads P₊ = [2, 1]/3), a temperature and a score table.
  */
 export interface RankingInstance {

@@ -231,8 +231,8 @@ function search<T>(p: Plan<T>, t: Tracker<T>): TargetedFind<T> | undefined {
   const spec = p.c.spec;
   if (p.opts.targeted === false || spec.search === false) return undefined;
   const remaining = Math.max(0, p.deadline - performance.now());
-  if (spec.search) return objectiveSearch(spec.search, spec.given, p.seed, { ...p.profile.search, ms: remaining / 2 });
   const budget = { ...p.profile.search, ms: Math.min(p.profile.search.ms, remaining / 2) };
+  if (spec.search) return objectiveSearch(spec.search, spec.given, p.seed, budget);
   const space = searchSpaceOf(spec.given);
   if (!space || p.c.kind !== 'exact') return undefined;
   const check = (x: T): Verdict => {

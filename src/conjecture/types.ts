@@ -8,7 +8,7 @@ export type Provenance = 'paper-claim' | 'reconstructed' | 'background';
 export interface Source {
   /** Bibliographic key: 'li2026', 'cai2026', 'wang-isola2020', … */
   readonly paper: string;
-  /** Section or item in the research notes, e.g. 'paper1.md C5'. */
+  /** The items of docs/claims.md the claim tests, e.g. 'claims.md C5' or 'claims.md P12 (FALSE-b); P15 (d)'. */
   readonly ref: string;
   readonly provenance: Provenance;
 }

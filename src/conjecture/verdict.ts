@@ -16,7 +16,7 @@ export interface Verdict {
   readonly details?: Readonly<Record<string, unknown>>;
 }
 
-/** lhs <= rhs, allowing the tolerance's slack (research/paper2.md §4.0: inequalities get −1e−12·scale). */
+/** lhs <= rhs, allowing the tolerance's slack (docs/numerics.md: paper 2's inequalities get −1e−12·scale). */
 export function leq(lhs: number, rhs: number, tol: Tolerance = FLOAT64_EXACT, details?: Record<string, unknown>): Verdict {
   const margin = rhs - lhs;
   return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '<=', lhs, rhs, margin, tolerance: tol, details };

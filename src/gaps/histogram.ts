@@ -2,7 +2,7 @@ import { ensure, type Matrix, requireEmbeddings, symmetricKlSum } from '../numer
 
 /*
  * Histogram symmetric KL between two sets of angles on S¹, as in the paper-2 toy code
- * (`sym_kl_from_angles_np`, research/paper2.md §3.3): `bins` equal bins on [−π, π), counts + ε,
+ * (`sym_kl_from_angles_np` in multimodal_modality_gap.py; docs/claims.md P17): `bins` equal bins on [−π, π), counts + ε,
  * normalized. Two conventions, named by what they compute:
  *   histogramSymmetricKlSum  = KL(p‖q) + KL(q‖p)      (the code's; "Jeffreys")
  *   histogramSymmetricKlHalf = ½(KL(p‖q) + KL(q‖p))   (the paper's identity)

@@ -1,6 +1,6 @@
 import { requireEmbeddings, requireSameShape, type Matrix } from '../numeric/index.js';
 
-/** (1/B) Σ_i ‖x_i − y_i‖, the mean distance between partners (research/paper2.md P14). */
+/** (1/B) Σ_i ‖x_i − y_i‖, the mean distance between partners (docs/claims.md P14). */
 export function meanPairDistance(X: Matrix, Y: Matrix): number {
   requireEmbeddings(X, 'X');
   requireEmbeddings(Y, 'Y');

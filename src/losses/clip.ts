@@ -3,7 +3,7 @@ import {
 } from '../numeric/index.js';
 
 /*
- * Symmetric CLIP / InfoNCE loss with OpenCLIP ClipLoss semantics (research/ecosystem.md §3.2b):
+ * Symmetric CLIP / InfoNCE loss with OpenCLIP ClipLoss semantics (open_clip src/open_clip/loss.py; docs/claims.md B-CLIP):
  *   S = X·Yᵀ/τ,  L = ½[(1/N)Σ_i (log Σ_j e^{S_ij} − S_ii) + (1/N)Σ_j (log Σ_i e^{S_ij} − S_jj)].
  * Features are used as given (ClipLoss does not normalize). Each row and column term is computed in
  * the log1p form log(1 + Σ_{j≠i} e^{S_ij − S_ii}), exact to full relative precision as the loss → 0.

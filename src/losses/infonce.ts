@@ -1,7 +1,7 @@
 import { dot, ensure, type Matrix, matrix, requireEmbeddings, requireTemperature } from '../numeric/index.js';
 
 /*
- * InfoNCE with m explicit negatives per anchor (research/paper1.md §1.4, paper2.md §1.3):
+ * InfoNCE with m explicit negatives per anchor (docs/claims.md, notation of papers 1 and 2):
  *   'positive-in-denominator':  ℓ_i = −s⁺_i/τ + log(e^{s⁺_i/τ} + Σ_j e^{s⁻_ij/τ}) = log(1 + Σ_j e^{δ_ij})
  *   'normalized':               ℓ_i = −s⁺_i/τ + log((1/m) Σ_j e^{s⁻_ij/τ})      = log((1/m) Σ_j e^{δ_ij})
  * with s⁺_i = ⟨a_i, p_i⟩, s⁻_ij = ⟨a_i, n_ij⟩, δ_ij = (s⁻_ij − s⁺_i)/τ, and L = (1/n) Σ_i ℓ_i.

@@ -6,7 +6,7 @@ export function logSigmoid(x: number): number {
 }
 
 /**
- * SigLIP loss (OpenCLIP SigLipLoss, research/ecosystem.md §3.2b):
+ * SigLIP loss (OpenCLIP SigLipLoss, src/open_clip/loss.py):
  *   L = −(1/N) Σ_{i,j} log σ(ℓ_ij (s⟨x_i, y_j⟩ + b)),  ℓ_ij = +1 if i = j else −1,
  * with logit scale s (= 1/τ) and bias b.
  */

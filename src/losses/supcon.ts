@@ -1,7 +1,7 @@
 import { dot, ensure, type Matrix, requireEmbeddings, requireTemperature } from '../numeric/index.js';
 
 /*
- * Supervised contrastive loss (Khosla et al.; HobbitLong/SupContrast losses.py at HEAD, research/ecosystem.md §3.2c).
+ * Supervised contrastive loss (Khosla et al.; HobbitLong/SupContrast losses.py at HEAD 66a8fe5).
  * Views v = 0..V−1 of a batch of B items are stacked into V·B contrast rows c; z_ab = ⟨anchor_a, c_b⟩/τ;
  *   log_prob_ab = z_ab − log Σ_{k≠a} e^{z_ak},
  *   mean_log_prob_pos_a = Σ_{b≠a, label_b = label_a} log_prob_ab / max(|P(a)|, 1),

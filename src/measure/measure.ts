@@ -8,7 +8,7 @@ import type { Embeddings } from './readers.js';
 
 /*
  * `crl-verify measure`: the paper-2 gap metrics and the paper-1/2 losses on real embedding files
- * (research/paper2.md §3.4, P14, P19). Rows are L2-normalized first (the report says so, with the input norms).
+ * (docs/claims.md P14, P19). Rows are L2-normalized first (the report says so, with the input norms).
  * With pairs (x_i, y_j) the paired metrics use the paired rows; the centroid gap uses the two sets as given.
  * Recall runs over distinct items (RETRIEVAL_CONVENTION), so several captions per image are not duplicates.
  */
@@ -130,7 +130,7 @@ export function formatMeasurement(m: Measurement): string {
     `centroid gap             ${f(m.centroidGap)} (cosine of centroids ${f(m.centroidCosine)})`,
     `energy distance          ${f(m.energyDistance)}`, `MMD² (σ = ${m.mmd2.sigma})            ${f(m.mmd2.value)}`, '',
     `shuffle control (pairs permuted, seed ${m.shuffleControl.seed}): x → y ${r(m.shuffleControl.recall.xToY)}; ${m.shuffleControl.symmetricInfoNce.map((s) => `InfoNCE τ=${s.tau} ${f(s.value)}`).join(', ')}; centroid gap ${f(m.shuffleControl.centroidGap)}`, '',
-    'finite-sample transport bounds (paper 2, P14):',
+    'finite-sample transport bounds (docs/claims.md P14):',
     ...m.transportBounds.map((b) => `  ${b.holds ? 'holds ' : 'FAILS '} ${b.name}: ${f(b.lhs)} <= ${f(b.rhs)}`),
   ].join('\n');
 }

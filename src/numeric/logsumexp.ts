@@ -48,7 +48,7 @@ export function softmax(x: ArrayLike<number>): Float64Array {
 
 /**
  * The log1p loss form: log(1 + Σ_j exp(δ_j)), exact to full relative precision when the sum is tiny
- * (a loss near 0, research/perf.md §2) and overflow-free when some δ_j is large.
+ * (a loss near 0, docs/numerics.md) and overflow-free when some δ_j is large.
  */
 export function log1pSumExp(delta: ArrayLike<number>): number {
   let m = 0;

@@ -45,7 +45,7 @@ export function detailTables(r: ConjectureResult): DetailTable[] {
       : 'targeted search (finite-difference ascent of the check\'s violation, −relative margin)';
     out.push({
       title, columns: ['starts', 'steps', 'evaluations', 'best start objective', 'best objective reached', 'snapped instance violates', 'ms'],
-      rows: [[t.starts, t.steps, t.evaluations, t.startObjective, t.bestObjective, t.violated ? 'yes' : 'no', t.ms]],
+      rows: [[t.starts, t.steps, t.evaluations, t.startObjective, t.bestObjective, t.violated ? 'yes' : 'no', t.timing.ms]],
     });
   }
   const v = r.tightest?.verdict ?? r.counterexample?.verdict;

@@ -2,7 +2,7 @@ import type { Tf } from '../tensor/index.js';
 import { logSumExp } from '../numeric/index.js';
 
 /*
- * Liang et al. (2022) mismatched-label simulation (research/paper2.md §3.6, P16): 9 image points on the circle
+ * Liang et al. (2022) mismatched-label simulation (docs/claims.md P16): 9 image points on the circle
  * of height z in S², the 9 text points the same at height −z (gap 2|z|), symmetric cross-entropy with logits
  * (1/T)·XYᵀ, matched labels or one swapped pair. Similarities depend on z only through z²:
  *   ⟨x_i, y_j⟩ = (1 − z²) cos(θ_i − θ_j) − z².

@@ -4,7 +4,7 @@ import { sampleUniformSphere } from '../sphere/index.js';
 import type { Tensor2D, Variable } from '@tensorflow/tfjs';
 
 /*
- * The paper's unimodal Gibbs experiment on S² (research/paper2.md §3.2, P18; official code unimodal_gibbs.py):
+ * The paper's unimodal Gibbs experiment on S² (docs/claims.md P18; official code unimodal_gibbs.py):
  *   two-well potential U(z) = −(1/κ) log(w e^{κ⟨z,m₁⟩} + (1−w) e^{κ⟨z,m₂⟩}), κ = 12, w = ½,
  *   m₁ = (0, 0, 1), m₂ = normalize(0.85, 0.15, −0.5);
  *   particles z = V/‖V‖ minimise mean U(z_i)/τ + mean log ρ̂(z_i), ρ̂ a geodesic Gaussian KDE (h = 0.35 rad,

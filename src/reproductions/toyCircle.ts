@@ -6,7 +6,7 @@ import { sampleVmfCosine } from '../sphere/index.js';
 import type { Tensor2D, Variable } from '@tensorflow/tfjs';
 
 /*
- * The paper's multimodal toy on S¹ (research/paper2.md §3.3, P17; official code numerical_val/modality_gap):
+ * The paper's multimodal toy on S¹ (docs/claims.md P17; official code numerical_val/modality_gap):
  *   latent θ ~ 0.7·vM(0, 6) + 0.3·vM(π, 6); partner θ₂ = wrap(θ + σ_mis·N(0, 1)) (the misalignment knob);
  *   features x = (cos θ, sin θ) + 0.02·N(0, I₂); one bias-free Linear(2, 2) per modality, then L2-normalise;
  *   symmetric CLIP loss at τ, Adam; the gap is the code's metric, histogram sym-KL (60 bins, counts + 1e−8,

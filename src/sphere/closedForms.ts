@@ -1,7 +1,7 @@
 import { besselIRatio, ensure, logBesselI, logGammaHalfInteger, norm, requireTemperature } from '../numeric/index.js';
 
 /*
- * Closed forms on S^{d−1} with the cosine critic (research/paper2.md §1.1, §1.2, §1.4; [R] there).
+ * Closed forms on S^{d−1} with the cosine critic (docs/claims.md: paper-2 notation, P0; [R]).
  * ν = d/2 − 1 throughout.
  */
 

@@ -3,7 +3,7 @@ import { softmax } from '../numeric/index.js';
 import type { Tf } from './engine.js';
 
 /*
- * The calibration ratio of research/paper1.md C5 for one anchor, as a differentiable function for targeted search:
+ * The calibration ratio of docs/claims.md C5 for one anchor, as a differentiable function for targeted search:
  *   θ = (a, b, u): P₊ = softmax(a), P₋ = softmax(b) (K each); scores in a FIXED order π with positive gaps e^{u}:
  *   s_{π(0)} = 0, s_{π(i)} = Σ_{j<i} e^{u_j}   (the order of s never changes; near ties are u → −∞, smoothly)
  *   ratio(θ) = (AUC* − AUC(s)) / √((L(s) − L*)/τ) = regret / √KL(P₊ ‖ q_s)

@@ -3,7 +3,7 @@ import { loadTensorEngine, type Tf, type TensorEngine } from './engine.js';
 import type { Tensor2D, Scalar } from '@tensorflow/tfjs';
 
 /*
- * Symmetric CLIP loss in float32 on TensorFlow.js, in the "tuned" form of research/perf.md §8:
+ * Symmetric CLIP loss in float32 on TensorFlow.js, in the "tuned" form (docs/numerics.md):
  * only non-transposed matMuls (XNNPACK handles just the NN layout in wasm) and the analytic gradient
  *   G = (e^{S−lseR} + e^{S−lseC})/(2N),  dX = (G·Y − Y/N)/τ,  dY = (Gᵀ·X − X/N)/τ
  * through tf.customGrad. Accuracy is float32 (tolerances in numeric/tolerance.ts: FLOAT32_WASM, FLOAT32_WASM_GRADIENT;

@@ -1,8 +1,8 @@
 /*
  * The TensorFlow.js engine (float32). This directory is the only place that imports TensorFlow.js,
  * so the float64 core loads in about a millisecond. Backend order: @tensorflow/tfjs-node (native,
- * when it could be installed — it cannot here, research/perf.md §1) → wasm (SIMD, one thread).
- * The tfjs cpu backend is never used: it is 60–190× slower (perf.md §3); if wasm cannot start,
+ * when it could be installed — it cannot here, docs/numerics.md) → wasm (SIMD, one thread).
+ * The tfjs cpu backend is never used: it is 60–190× slower (docs/numerics.md); if wasm cannot start,
  * loading fails with a clear error instead of falling back to it.
  */
 import type * as TfNamespace from '@tensorflow/tfjs';

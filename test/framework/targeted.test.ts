@@ -1,5 +1,5 @@
 /*
- * Source: properties/paper1/calibration.prop.ts (issue 6: targeted search) and research/paper1.md C5 (the supremum of
+ * Source: properties/paper1/calibration.prop.ts (issue 6: targeted search) and docs/claims.md C5 (the supremum of
  * regret/√((L − L*)/τ) is about 0.78; gradient ascent here reaches ≈ 0.79).
  * Expected: the planted bound with constant 0.75 survives random generation in the ci budget (a miss: random
  * instances stay below 0.7) but is refuted once the targeted search runs, and the counterexample fast-check shrinks

@@ -1,8 +1,8 @@
 /*
  * Source: the analytic float64 gradients of src/losses/clip.ts and src/losses/infonce.ts.
- * Expected: agreement with float64 central differences (h = 1e-5, research/perf.md §2) at <= 1e-7
+ * Expected: agreement with float64 central differences (h = 1e-5, docs/numerics.md) at <= 1e-7
  * max-norm relative error, on seeded random batches over a spread of N, d, τ; and with TensorFlow.js
- * autodiff (float32, wasm) at the float32 tolerance of research/perf.md §2 (1e-3 relative).
+ * autodiff (float32, wasm) at the float32 tolerance of docs/numerics.md (1e-3 relative).
  */
 import { describe, it } from 'vitest';
 import { clipLoss, clipLossWithGrad, infoNce, infoNceWithGrad, type InfoNceInput } from '../../src/losses/index.js';

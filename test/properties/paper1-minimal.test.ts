@@ -1,7 +1,7 @@
 /*
- * Source: research/paper1.md §4.4–4.5 (minimal counterexamples of the planted false variants).
+ * Source: docs/claims.md C1–C12 (minimal counterexamples of the planted false variants).
  * Expected: each planted paper-1 twin, run from its ci seed with no corpus, shrinks to an instance at most as
- * large as the research notes' minimal one (most are Kx = 1, Ky = 2; the TV version needs Ky = 3), printed as
+ * large as the catalogue's minimal one (most are Kx = 1, Ky = 2; the TV version needs Ky = 3), printed as
  * integer weights over their sum.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { loadRegistry, runConjecture } from '../../src/conjecture/index.js';
 const registry = await loadRegistry('properties');
 const byId = new Map(registry.conjectures.map((c) => [c.id, c]));
 
-/** id → the largest (Kx, Ky) the shrunk counterexample may have (research/paper1.md). */
+/** id → the largest (Kx, Ky) the shrunk counterexample may have (docs/claims.md). */
 const MINIMAL: Record<string, [number, number]> = {
   'paper1.calibration.linear': [1, 2],
   'paper1.calibration.sqrt-half-constant': [1, 2],

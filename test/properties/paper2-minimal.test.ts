@@ -1,8 +1,8 @@
 /*
- * Source: research/paper2.md §4 (P3, P6, P8, P10, P11, P12b, P13, P14, P15: minimal counterexamples of the planted
- * false variants) and §1.6 (the divergence convention).
+ * Source: docs/claims.md (P3, P6, P8, P10, P11, P12 FALSE-b, P13, P14, P15: minimal counterexamples of the planted
+ * false variants) and P8 (the divergence convention).
  * Expected: each planted paper-2 twin, run from its ci seed with no corpus, shrinks to an instance as small as the
- * research notes' minimal one (K = 2 atoms, B = 2, S⁰ where they say so) or smaller; the half/sum conventions differ
+ * catalogue's minimal one (K = 2 atoms, B = 2, S⁰ where they say so) or smaller; the half/sum conventions differ
  * by exactly a factor 2 and are named in the ids.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /*
  * Source: Wood (1994) for the vMF sampler; A_d(κ) = I_{d/2}(κ)/I_{d/2−1}(κ) and the law of ⟨z, m⟩
- * (density ∝ e^{κt}(1−t²)^{(d−3)/2}) as the reference (research/paper2.md §1.2, §4.0 P0).
+ * (density ∝ e^{κt}(1−t²)^{(d−3)/2}) as the reference (docs/claims.md P0).
  * Expected: with fixed seeds, for each (d, κ): |mean⟨z,m⟩ − A_d(κ)| <= 4.42 standard errors and the KS
  * test of ⟨z, m⟩ against its law has p > 1e-5. Per check the false-alarm probability is <= 1e-5 (4.42 SE
  * is the two-sided 1e-5 normal quantile), so over the 2·12 checks here the family rate is <= 2.4e-4;

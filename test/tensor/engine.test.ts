@@ -1,5 +1,5 @@
 /*
- * Source: src/tensor (TensorFlow.js float32, tuned customGrad form, research/perf.md §8) against
+ * Source: src/tensor (TensorFlow.js float32, tuned customGrad form, docs/numerics.md) against
  * fixtures/oracle/clip.json (mpmath) and against the float64 core.
  * Expected: the backend is named (tensorflow or wasm, never cpu); loss and gradients match the oracle at the
  * float32 tolerances FLOAT32_WASM and FLOAT32_WASM_GRADIENT (src/numeric/tolerance.ts; measured margins in

@@ -2,7 +2,7 @@ import { dotAt } from '../matrix.js';
 import { GEMM_WASM_BASE64 } from './gemmBytes.js';
 
 /*
- * The WASM SIMD (f64x2) A·Bᵀ kernel of research/perf.md §7.2, compiled from gemm.wat at build time.
+ * The WASM SIMD (f64x2) A·Bᵀ kernel (docs/numerics.md), compiled from gemm.wat at build time.
  * It computes the 2×4-tiled interior over an even inner length; `gemmSimdInto` finishes the edges in
  * JS. Operands are copied into the module's linear memory, which grows on demand and is reused.
  */

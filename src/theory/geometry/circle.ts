@@ -1,7 +1,7 @@
 import { besselIScaled, ensure } from '../../numeric/index.js';
 
 /*
- * Trigonometric-polynomial densities on S¹ and their closed-form von Mises smoothing (research/paper2.md §4.0, P9):
+ * Trigonometric-polynomial densities on S¹ and their closed-form von Mises smoothing (docs/claims.md P9):
  *   ρ(θ) = (1/2π)(1 + Σ_k a_k cos(k(θ − φ_k))),  Σ|a_k| < 1 so ρ > 0
  *   smoothing with the kernel ∝ e^{cos(θ−φ)/ε} multiplies a_k by I_k(1/ε)/I_0(1/ε)
  * Integrals use the M-point rectangle rule (exact for trigonometric polynomials of degree < M), the same

@@ -2,7 +2,7 @@ import { ensure, logSumExp, requireTemperature } from '../../numeric/index.js';
 
 /*
  * Intrinsic functionals of paper 2 (Cai, Zhang, Liu, Shi 2026) on a finite measure space Z = {1..K} with
- * weights μ_k > 0 (research/paper2.md §1.5–1.6, §4.0). Densities are w.r.t. μ: ρ_k > 0 with Σ_k ρ_k μ_k = 1.
+ * weights μ_k > 0 (docs/claims.md: paper-2 notation, P3, P8). Densities are w.r.t. μ: ρ_k > 0 with Σ_k ρ_k μ_k = 1.
  *   free energy     F_{τ,U}(ρ) = (1/τ) Σ U ρ μ + Σ ρ log ρ μ                  (= (1/τ)∫Uρ − H(ρ))
  *   Gibbs density   ρ*(z) = e^{−U/τ}/Z_τ,  Z_τ = Σ e^{−U/τ} μ;  F(ρ) + log Z = KL_μ(ρ ‖ ρ*)
  *   multimodal      G(ρ₁,ρ₂) = ½[(1/τ)ΣU₁₂ρ₁μ + Σρ₁ log ρ₂ μ + (1/τ)ΣU₂₁ρ₂μ + Σρ₂ log ρ₁ μ]
@@ -81,7 +81,7 @@ export function gibbsDensity(U: readonly number[], tau: number, mu: readonly num
   return U.map((u) => Math.exp(-u / tau - l));
 }
 
-/** G(ρ₁, ρ₂), the sharpened symmetric multimodal energy (§1.6). */
+/** G(ρ₁, ρ₂), the sharpened symmetric multimodal energy (docs/claims.md P8). */
 export function multimodalEnergy(rho1: readonly number[], rho2: readonly number[], U12: readonly number[], U21: readonly number[], tau: number, mu: readonly number[]): number {
   requireDensity(rho1, mu, 'ρ₁');
   requireDensity(rho2, mu, 'ρ₂');
@@ -93,7 +93,7 @@ export function multimodalEnergy(rho1: readonly number[], rho2: readonly number[
 }
 
 /**
- * First variations of G at (ρ₁, ρ₂) (§4 P10): g₁ = ½(U₁₂/τ + log ρ₂ + ρ₂/ρ₁), g₂ = ½(U₂₁/τ + log ρ₁ + ρ₁/ρ₂).
+ * First variations of G at (ρ₁, ρ₂) (docs/claims.md P10): g₁ = ½(U₁₂/τ + log ρ₂ + ρ₂/ρ₁), g₂ = ½(U₂₁/τ + log ρ₁ + ρ₁/ρ₂).
  * On the simplex a point is stationary iff each g is constant over the atoms.
  */
 export function firstVariations(rho1: readonly number[], rho2: readonly number[], U12: readonly number[], U21: readonly number[], tau: number): { g1: number[]; g2: number[] } {
@@ -116,7 +116,7 @@ export function massOf(rho: readonly number[], mu: readonly number[], inSet: (k:
 }
 
 /**
- * Directional potentials of a finite pair law π on atoms with similarities s_ij (§4 P11):
+ * Directional potentials of a finite pair law π on atoms with similarities s_ij (docs/claims.md P11):
  * U₁₂(i) = −Σ_j π_ij s_ij / π_i·,  U₂₁(j) = −Σ_i π_ij s_ij / π_·j.
  */
 export function directionalPotentials(pi: readonly (readonly number[])[], s: readonly (readonly number[])[]): { U12: number[]; U21: number[] } {

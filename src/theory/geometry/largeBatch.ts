@@ -2,7 +2,7 @@ import { dot, ensure, logSumExp, type Matrix, requireTemperature, type Rng } fro
 import { logVmfMgf, meanResultantLength, sampleVmf, sampleVmfMixture, type VmfComponent } from '../../sphere/index.js';
 
 /*
- * Large-batch deterministic energies of paper 2 (research/paper2.md §1.3–1.4, T1, T2, P1, P2, P13), cosine critic.
+ * Large-batch deterministic energies of paper 2 (docs/claims.md P1, P2, P13), cosine critic.
  * Unimodal, negatives w ~ q (a vMF mixture), positives z⁺ ~ vMF(z, κ₊):
  *   ℓ_N(z) = −s⁺/τ + log(e^{s⁺/τ} + Σ_{j<=N} e^{⟨z,w_j⟩/τ}),   Γ(z) = E_q e^{⟨z,w⟩/τ} (closed form)
  *   e_N = ℓ_N + s⁺/τ − log N − log Γ(z), so E ℓ_N − log N − J_∞ = E e_N with J_∞ = −E s⁺/τ + E_z log Γ(z)

@@ -2,11 +2,11 @@ import { ensure } from '../../numeric/index.js';
 import { type RankingModel, requireRankingModel, requireScores, type Scores } from './model.js';
 
 /*
- * AUC-type retrieval criteria (research/paper1.md §1.4, §4.2, C4, C9; reconstruction [R]):
+ * AUC-type retrieval criteria (docs/claims.md C4, C9; reconstruction [R]):
  *   per-anchor AUC(s) = Σ_x p1(x) Σ_{y,y'} P₊(y|x) P₋(y'|x) [1(s(x,y) > s(x,y')) + ½ 1(s(x,y) = s(x,y'))]
  *   AUC* = AUC(log r), r = P₊/P₋ (Neyman–Pearson: rank each anchor's candidates by likelihood ratio)
  *   global AUC pools (x, y) ~ p1 P₊ against (x', y') ~ p1 P₋ with x, x' independent.
- * Ties are exact comparisons; callers avoid accidental float ties (§4.3).
+ * Ties are exact comparisons; callers avoid accidental float ties (docs/numerics.md).
  */
 
 function pairScore(a: number, b: number): number {

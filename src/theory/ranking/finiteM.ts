@@ -2,7 +2,7 @@ import { CrlInputError, ensure, logSumExp } from '../../numeric/index.js';
 import { type RankingModel, requireRankingInput, type Scores } from './model.js';
 
 /*
- * Exact finite-m contrastive risks by multinomial enumeration (research/paper1.md §1.4, §4.2, C6, C7; [R][V]).
+ * Exact finite-m contrastive risks by multinomial enumeration (docs/claims.md C6, C7; [R][V]).
  * With m i.i.d. negatives y_1..y_m ~ P₋(·|x) only the counts c ~ Mult(m, P₋(·|x)) matter:
  *   form A (normalized):  L_m(s)     = Σ_x p1 [ τ E_c log((c·e_x)/m) − Σ_y P₊ s ]
  *   form B (InfoNCE):     L_m^NCE(s) = Σ_x p1 Σ_{y+} P₊(y+) E_c[ τ log(e_x(y+) + c·e_x) ] − Σ P₊ s

@@ -1,7 +1,7 @@
 import { ensure, requireTemperature } from '../../numeric/index.js';
 
 /**
- * A finite ranking model (research/paper1.md §1.4, §4.1): anchors x with weights p1(x), and per anchor a
+ * A finite ranking model (docs/claims.md, paper-1 notation): anchors x with weights p1(x), and per anchor a
  * positive law P₊(·|x) and a negative law P₋(·|x) over the same Ky candidates. Rows are anchors.
  */
 export interface RankingModel {
@@ -66,7 +66,7 @@ export function shapeOf(m: RankingModel): { kx: number; ky: number } {
 }
 
 /**
- * The self-supervised model of a joint law P(x, y) (paper1.md §1.3 [B]): p1 its x-marginal, P₊ = P(·|x) and
+ * The self-supervised model of a joint law P(x, y) (docs/claims.md C3 [B]): p1 its x-marginal, P₊ = P(·|x) and
  * P₋ = p2, the y-marginal, for every anchor. Needs full-support marginals.
  */
 export function selfSupervisedModel(joint: readonly (readonly number[])[]): RankingModel {

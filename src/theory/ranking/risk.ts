@@ -4,7 +4,7 @@ import {
 import { type RankingModel, requireRankingInput, type Scores } from './model.js';
 
 /*
- * Population contrastive risk with m = ∞ and its optimum (research/paper1.md §1.4, §2.1, §4.2; [R][V]):
+ * Population contrastive risk with m = ∞ and its optimum (docs/claims.md C1, C2; [R][V]):
  *   L(s)  = Σ_x p1(x) [ τ log Σ_y P₋(y|x) e^{s(x,y)/τ} − Σ_y P₊(y|x) s(x,y) ]
  *   L*    = −τ Σ_x p1(x) KL(P₊(·|x) ‖ P₋(·|x)),   attained by s* = τ log(P₊/P₋) + c(x)
  *   q_s   = P₋ e^{s/τ} / Σ P₋ e^{s/τ}            (the model's softmax over candidates)

@@ -2,7 +2,7 @@ import type { Rng } from '../../numeric/index.js';
 import { type RankingModel, type Scores } from './model.js';
 
 /*
- * Empirical contrastive risk (form A) on a sampled training set (research/paper1.md §2.3, C8, C10; [B] data models):
+ * Empirical contrastive risk (form A) on a sampled training set (docs/claims.md C8, C10; [B] data models):
  *   fresh   (supervised):      n anchors x_i ~ p1, y_i⁺ ~ P₊(·|x_i), and m fresh negatives per anchor ~ P₋(·|x_i)
  *   shared  (self-supervised): one pool of m negatives ~ P₋ (the same law for every anchor) reused by all anchors
  *   L̂(s) = (1/n) Σ_i τ log((1/m) Σ_j e^{(s(x_i,y_ij) − s(x_i,y_i⁺))/τ})

@@ -4,7 +4,7 @@ import { selfSupervisedModel, transposeJoint, type Scores } from './model.js';
 
 /*
  * Self-supervised and symmetric (CLIP-style) population risks of a finite joint law P(x, y)
- * (research/paper1.md §1.3 [B], C3 [R][V]):
+ * (docs/claims.md C3 [B][R][V]):
  *   L(s)     with P₊ = P(·|x), P₋ = p2         minimum −τ I(X;Y), attained by τ PMI + c(x)
  *   L_sym(s) = L(s) + Lᵀ(sᵀ)                   minimum −2τ I(X;Y), attained by τ PMI + const
  */

@@ -3,7 +3,7 @@ import { ensure } from '../../numeric/index.js';
 
 /*
  * The m–n trade-off of the generalization-bound shapes under a budget N = n·m of scored pairs
- * (research/paper1.md §2.4, C12; calculus on the bound expressions [R], not the paper's text):
+ * (docs/claims.md C12; calculus on the bound expressions [R], not the paper's text):
  *   supervised       a/m + b/√(N/m)   →  m* = (2a/b)^{2/3} N^{1/3}
  *   self-supervised  a/√m + b/√(N/m)  →  m* = (a/b) √N
  */
