@@ -58,7 +58,11 @@ const invT = fc.constantFrom(...INV_T);
 
 // ---- P17: the S¹ toy ------------------------------------------------------------------------------------
 /** A table for the report (rendered from the verdict's details: `table` or `tables`). */
-interface DetailTable { readonly title: string; readonly columns: string[]; readonly rows: (string | number)[][] }
+interface DetailTable {
+  readonly title: string;
+  readonly columns: string[];
+  readonly rows: (string | number)[][];
+}
 const wrappedNormal = (sigma: number): ToyNoise => ({ law: 'wrapped-normal', sigma });
 /** The von Mises misalignment matched at small σ: κ = 1/σ² (vM(0, κ) ≈ N(0, 1/κ) as κ → ∞). */
 const vonMisesNoise = (sigma: number): ToyNoise => ({ law: 'von-mises', kappa: 1 / (sigma * sigma) });
@@ -79,9 +83,14 @@ const CODE_PAIRS = 8000, LARGE_PAIRS = 80_000;
 /** Seeds behind the table's finite-sample columns (fixed, so the table is the same in every profile). */
 const TABLE_SEEDS = 24, TABLE_LARGE_SEEDS = 4;
 const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
-const sd = (v: readonly number[]): number => { const m = mean(v); return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1)); };
-/** The identity-encoder metric at `pairs` pairs for seed s (the check's own randomness, seeded from σ and s). */
-const baselineAt = (sigma: number, seed: number, pairs: number) => identityEncoderParts(new Rng(seedFrom(sigma, seed, pairs)), sigma, pairs);
+/** Sample standard deviation (n − 1). */
+const sd = (v: readonly number[]): number => {
+  const m = mean(v);
+  return Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
+};
+/** The identity-encoder metric at `pairs` pairs for seed s (randomness seeded from σ, s and pairs). */
+const baselineAt = (sigma: number, seed: number, pairs: number) =>
+  identityEncoderParts(new Rng(seedFrom(sigma, seed, pairs)), sigma, pairs);
 
 let baselineTableMemo: DetailTable | undefined;
 /** The identity baseline: population values and the code metric's finite-sample mean ± sd and floor share. */
@@ -128,8 +137,9 @@ function toyRun(seed: number, sigma: number): ToyRun {
 }
 function toyTable(seed: number, sigmas: readonly number[]): DetailTable {
   return {
-    title: `S¹ toy (τ = ${TOY.tau}, B = ${TOY.batch}, ${TOY.steps} Adam steps at lr ${TOY.learningRate} from the identity ` +
-      `encoders, seed ${seed}): learned gap as the population value of the code metric (KL + KL) and at ${TOY.evalPairs} pairs`,
+    title: `S¹ toy (τ = ${TOY.tau}, B = ${TOY.batch}, ${TOY.steps} Adam steps at lr ${TOY.learningRate} from the ` +
+      `identity encoders, float64, seed ${seed}): learned gap as the population value of the code metric (KL + KL) ` +
+      `and at ${TOY.evalPairs} pairs`,
     columns: ['σ_mis', 'identity baseline (population)', 'learned (population)', `learned (${TOY.evalPairs} pairs)`,
       'learned − baseline (population)', 'learned centroid gap', 'final batch loss'],
     rows: sigmas.map((sigma) => {
@@ -146,9 +156,14 @@ const seed = fc.integer({ min: 0, max: 999 });
 // ---- P18: particle descent tracks the Gibbs cap mass ------------------------------------------------------
 const PARTICLES = 256, STEPS = 300, IS_POINTS = 120_000;
 function particleRun(seed: number, taus: number[]) {
-  const rows = taus.map((tau, k) => ({ tau, gibbs: gibbsCapMass(new Rng(seed * 41 + k), tau, IS_POINTS), particles: particleCapMass(new Rng(seed * 43 + k), tau, PARTICLES, STEPS) }));
+  const rows = taus.map((tau, k) => ({
+    tau,
+    gibbs: gibbsCapMass(new Rng(seed * 41 + k), tau, IS_POINTS),
+    particles: particleCapMass(new Rng(seed * 43 + k), tau, PARTICLES, STEPS),
+  }));
   const table = {
-    title: `Unimodal Gibbs on S² (two wells, κ = 12): cap mass within 0.5 rad, ${PARTICLES} particles × ${STEPS} Adam steps (paper: 768 × 5000), Gibbs by importance sampling with ${IS_POINTS} points, seed ${seed}`,
+    title: `Unimodal Gibbs on S² (two wells, κ = 12): cap mass within 0.5 rad, ${PARTICLES} particles × ${STEPS} ` +
+      `Adam steps in float64 (paper: 768 × 5000), Gibbs by importance sampling with ${IS_POINTS} points, seed ${seed}`,
     columns: ['τ', 'Gibbs cap mass', 'particle cap mass', '|difference|'],
     rows: rows.map((r) => [r.tau, r.gibbs, r.particles, Math.abs(r.particles - r.gibbs)]),
   };
@@ -180,9 +195,10 @@ export default [
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.toy-gap-grows',
-    title: 'S¹ toy (Fig. 2b): the learned gap (population value of the code metric for the trained encoders) grows with σ_mis: ' +
-      'σ = 0 < 0.7 in quick/ci, 0 < 0.35 < 0.7 in thorough (float64 training from the identity encoders)',
-    source: cai2026('P17; §3.3', 'paper-claim'), expect: 'holds', given: toySeed, runs: 1, show: (s) => `seed ${s}`,
+    title: 'S¹ toy (Fig. 2b): the learned gap (population value of the code metric for the trained encoders) grows ' +
+      'with σ_mis: σ = 0 < 0.7 in quick/ci, 0 < 0.35 < 0.7 in thorough (float64 training from the identity encoders)',
+    source: cai2026('P17; §3.3', 'paper-claim'), expect: 'holds', given: toySeed, runs: 1,
+    show: (s) => `seed ${s}`,
     check: (s): Verdict => {
       const sigmas = activeProfile().name === 'thorough' ? [0, 0.35, 0.7] : [0, 0.7];
       const table = toyTable(s, sigmas), gaps = sigmas.map((sigma) => toyRun(s, sigma).populationGap);
@@ -191,7 +207,8 @@ export default [
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.toy-no-learned-gap',
-    title: 'Planted false (P17): misalignment leaves no learned gap: at σ_mis = 0.7 the learned gap (population value) is <= 0.05',
+    title: 'Planted false (P17): misalignment leaves no learned gap: at σ_mis = 0.7 the learned gap ' +
+      '(population value) is <= 0.05',
     source: cai2026('P17 FALSE'), expect: 'refuted', given: toySeed, runs: 1, show: (s) => `seed ${s}`,
     expectedCounterexample: 'any seed: the learned gap at σ_mis = 0.7 is ≈ 0.16 (0.157–0.165 over 30 seeds)',
     check: (s) => leq(toyRun(s, 0.7).populationGap, 0.05, undefined, { table: toyTable(s, [0.7]) }),
@@ -205,15 +222,21 @@ export default [
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.toy-baseline-near-population',
-    title: `S¹ toy identity baseline (σ_mis = 0.7): at ${LARGE_PAIRS} pairs the code metric is within 10% of its population value 0.740 (KL + KL)`,
-    source: cai2026('P17; §3.3 (issue 11 item 5)', 'reconstructed'), expect: 'holds', given: seed, runs: 4, show: (s) => `seed ${s}`,
+    title: `S¹ toy identity baseline (σ_mis = 0.7): at ${LARGE_PAIRS} pairs the code metric is within 10% of its ` +
+      'population value 0.740 (KL + KL)',
+    source: cai2026('P17; §3.3 (issue 11 item 5)', 'reconstructed'), expect: 'holds', given: seed, runs: 4,
+    show: (s) => `seed ${s}`,
     check: (s) => baselineWithin10(s, LARGE_PAIRS),
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.toy-baseline-8000-pairs',
-    title: `Planted false (P17): at ${CODE_PAIRS} pairs the code metric on identity encoders (σ_mis = 0.7) is within 10% of its population value 0.740`,
-    source: cai2026('P17 FALSE (issue 11 item 5)'), expect: 'refuted', given: seed, runs: 16, show: (s) => `seed ${s}`,
-    expectedCounterexample: 'seed 0: 1.164, of which 0.35 from bins empty on one side (the +1e−8 floor); 62% of seeds are off by > 10%',
+    title: `Planted false (P17): at ${CODE_PAIRS} pairs the code metric on identity encoders (σ_mis = 0.7) is within ` +
+      '10% of its population value 0.740',
+    source: cai2026('P17 FALSE (issue 11 item 5)'), expect: 'refuted', given: seed, runs: 16,
+    show: (s) => `seed ${s}`,
+    expectedCounterexample: 'seed 6 (0–5 are within 10%): 0.877, of which 0.145 from bins empty on one side ' +
+      '(the +1e−8 floor); without them 0.731, within 10%. Over 1000 seeds: mean 0.895, sd 0.139, 62% off by > 10%, ' +
+      '94% of those only through the floor',
     check: (s) => baselineWithin10(s, CODE_PAIRS),
   }),
   defineConjecture<number>({

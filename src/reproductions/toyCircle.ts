@@ -142,7 +142,9 @@ export function toyWorkspace(n: number): ToyWorkspace {
  * The toy's loss on one batch, L = CLIP_τ(norm(x·W₁), norm(y·W₂)), and ∂L/∂w into ws.gradient, for the encoders
  * W₁ = w[0..3], W₂ = w[4..7] (row-major 2×2).
  */
-export function toyLossWithGrad(x: Float64Array, y: Float64Array, w: ArrayLike<number>, tau: number, ws: ToyWorkspace): number {
+export function toyLossWithGrad(
+  x: Float64Array, y: Float64Array, w: ArrayLike<number>, tau: number, ws: ToyWorkspace,
+): number {
   linear2(x, w, 0, ws.hx); linear2(y, w, 4, ws.hy);
   normalizeInto(ws.hx, ws.zx.data); normalizeInto(ws.hy, ws.zy.data);
   const r = clipLossWithGrad(ws.zx, ws.zy, tau, ws.clip);

@@ -7,7 +7,8 @@ import { besselIScaled, ensure, symmetricKlHalf, symmetricKlSum } from '../numer
  *   latent θ ~ 0.7·vM(0, 6) + 0.3·vM(π, 6):       c_k = (0.7 + 0.3·(−1)^k)·I_k(6)/I_0(6)
  *   misalignment ε, wrapped normal N(0, σ²):       c_k = e^{−σ²k²/2}          (the code's noise)
  *   misalignment ε, von Mises vM(0, κ):            c_k = I_k(κ)/I_0(κ)
- *   angle of (1, 0) + s·N(0, I₂) (feature noise):  c_k = √(π/8)·r·e^{−r²/4}[I_{(k−1)/2}(r²/4) + I_{(k+1)/2}(r²/4)], r = 1/s
+ *   angle of (1, 0) + s·N(0, I₂) (feature noise), r = 1/s:
+ *                                     c_k = √(π/8)·r·e^{−r²/4}[I_{(k−1)/2}(r²/4) + I_{(k+1)/2}(r²/4)]
  * The identity encoders see the angles of the noisy features: x-angle = θ + φ_x, y-angle = θ + ε + φ_y (the angle of
  * (cos t, sin t) + s·n is t plus the angle of (1, 0) + s·n', n' the rotated noise, which has n's law).
  * A bin's probability is the integral of the series: (b − a)/2π + (1/π) Σ_k c_k (sin kb − sin ka)/k.
@@ -32,7 +33,8 @@ const HARMONICS = 64;
 /** c_k = E cos(kε) of the misalignment noise. */
 export function noiseCoefficient(noise: ToyNoise, k: number): number {
   if (noise.law === 'wrapped-normal') {
-    ensure(Number.isFinite(noise.sigma) && noise.sigma >= 0, () => `wrapped normal: σ must be >= 0, got ${noise.sigma}`);
+    const s = noise.sigma;
+    ensure(Number.isFinite(s) && s >= 0, () => `wrapped normal: σ must be >= 0, got ${s}`);
     return Math.exp(-0.5 * noise.sigma * noise.sigma * k * k);
   }
   ensure(Number.isFinite(noise.kappa) && noise.kappa >= 0, () => `von Mises: κ must be >= 0, got ${noise.kappa}`);
@@ -42,7 +44,8 @@ export function noiseCoefficient(noise: ToyNoise, k: number): number {
 /** c_k of the latent mixture 0.7·vM(0, 6) + 0.3·vM(π, 6). */
 export function latentCoefficient(k: number): number {
   const sign = k % 2 === 0 ? 1 : -1;
-  return (TOY_MIX_WEIGHT + (1 - TOY_MIX_WEIGHT) * sign) * besselIScaled(k, TOY_MIX_KAPPA) / besselIScaled(0, TOY_MIX_KAPPA);
+  const ratio = besselIScaled(k, TOY_MIX_KAPPA) / besselIScaled(0, TOY_MIX_KAPPA);
+  return (TOY_MIX_WEIGHT + (1 - TOY_MIX_WEIGHT) * sign) * ratio;
 }
 
 /** c_k of the angle of (1, 0) + s·N(0, I₂) (the projected normal with mean length r = 1/s), in scaled Bessel form. */
@@ -88,7 +91,7 @@ export function toyAngleCoefficients(noise?: ToyNoise): Float64Array {
   return c;
 }
 
-/** G(t) = t/2π + (1/π) Σ_k c_k sin(kt)/k: the unwrapped distribution function of a symmetric law, G(t + 2π) = G(t) + 1. */
+/** G(t) = t/2π + (1/π) Σ_k c_k sin(kt)/k, the unwrapped distribution function of a symmetric law (G(t+2π) = G(t)+1). */
 function unwrappedCdf(c: ArrayLike<number>, t: number): number {
   let s = 0;
   for (let k = c.length; k >= 1; k--) s += (c[k - 1]! * Math.sin(k * t)) / k;
