@@ -1,7 +1,6 @@
-import type { Tf } from '../tensor/index.js';
 import { type Rng } from '../numeric/index.js';
 import { sampleUniformSphere } from '../sphere/index.js';
-import type { Tensor2D, Variable } from '@tensorflow/tfjs';
+import { Adam } from './adam.js';
 
 /*
  * The paper's unimodal Gibbs experiment on S² (docs/claims.md P18; official code unimodal_gibbs.py):
@@ -11,9 +10,11 @@ import type { Tensor2D, Variable } from '@tensorflow/tfjs';
  *   self-term included, + 1e−12), by Adam (lr 0.05) with "Langevin-like" noise V += 0.06·N(0, I) after each step;
  *   the metric is the cap mass within geodesic radius 0.5 of m₁ or m₂; the Gibbs reference is self-normalised
  *   importance sampling of e^{−U/τ} with uniform points.
+ * The descent runs in float64 with the analytic gradient below (the geodesic distance g = acos(clip(⟨z_i, z_j⟩,
+ * −1 + 1e−6, 1 − 1e−6)), whose clipped pairs, the self-terms included, pass no gradient, as in autodiff).
  */
 
-const KAPPA = 12, W = 0.5, H = 0.35, CAP = 0.5;
+const KAPPA = 12, W = 0.5, H = 0.35, CAP = 0.5, CLIP = 1e-6, KDE_FLOOR = 1e-12;
 const M1 = [0, 0, 1];
 const M2 = ((v: number[]) => { const n = Math.hypot(...v); return v.map((x) => x / n); })([0.85, 0.15, -0.5]);
 const dot3 = (a: ArrayLike<number>, b: ArrayLike<number>, o = 0): number => a[o]! * b[0]! + a[o + 1]! * b[1]! + a[o + 2]! * b[2]!;
@@ -39,29 +40,112 @@ export function gibbsCapMass(rng: Rng, tau: number, points: number): number {
   return num / den;
 }
 
-/** Runs the particle descent in TensorFlow.js and returns the particles' cap mass. */
-export function particleCapMass(tf: Tf, rng: Rng, tau: number, particles: number, steps: number): number {
-  const V = tf.variable(tf.tensor2d(Array.from({ length: particles * 3 }, () => rng.normal()), [particles, 3])) as Variable;
-  const m = tf.tensor2d([M1, M2]);
-  const opt = tf.train.adam(0.05);
-  const loss = () => tf.tidy(() => {
-    const z = tf.div(V, tf.norm(V, 2, 1, true)) as Tensor2D;
-    const e = tf.mul(tf.matMul(z, m, false, true), KAPPA);
-    const U = tf.div(tf.neg(tf.logSumExp(tf.add(e, tf.log(tf.tensor1d([W, 1 - W]))), 1)), KAPPA);
-    const g = tf.acos(tf.clipByValue(tf.matMul(z, z, false, true), -1 + 1e-6, 1 - 1e-6));
-    const kde = tf.add(tf.mean(tf.exp(tf.div(tf.neg(tf.square(g)), 2 * H * H)), 1), 1e-12);
-    return tf.add(tf.div(tf.mean(U), tau), tf.mean(tf.log(kde))) as unknown as import('@tensorflow/tfjs').Scalar;
-  });
-  for (let s = 0; s < steps; s++) {
-    opt.minimize(loss, false, [V]);
-    const noise = tf.tensor2d(Array.from({ length: particles * 3 }, () => 0.06 * rng.normal()), [particles, 3]);
-    V.assign(tf.add(V, noise));
-    noise.dispose();
+/** The rows of V (flat [n·3]) scaled to unit length, into z; the norms into r. */
+function normalize3(V: Float64Array, z: Float64Array, r: Float64Array): void {
+  for (let i = 0; i < r.length; i++) {
+    const o = 3 * i, n = Math.hypot(V[o]!, V[o + 1]!, V[o + 2]!);
+    r[i] = n; z[o] = V[o]! / n; z[o + 1] = V[o + 1]! / n; z[o + 2] = V[o + 2]! / n;
   }
-  const z = tf.tidy(() => tf.div(V, tf.norm(V, 2, 1, true)).dataSync());
-  tf.dispose([V, m]);
-  opt.dispose();
+}
+
+/**
+ * ∂/∂z of the particle energy L = (1/n)Σ U(z_i)/τ + (1/n)Σ log ρ̂_i, ρ̂_i = (1/n)Σ_j e^{−g_ij²/(2h²)} + 1e−12,
+ * into ws.gz (flat [n·3]); returns L. With c_ij = ⟨z_i, z_j⟩ unclipped (symmetric, so each pair is computed once),
+ * ∂L/∂c_ij = (1/n²)·e_ij·(g_ij/h²)/√(1 − c_ij²)·(1/ρ̂_i + 1/ρ̂_j) for i ≠ j, moving z_i along z_j and z_j along z_i.
+ */
+function energyGradient(z: Float64Array, tau: number, ws: ParticleWorkspace): number {
+  const n = z.length / 3, { gz, E, A, rho } = ws;
+  gz.fill(0);
+  let energy = 0;
+  for (let i = 0; i < n; i++) {
+    // U and ∂U/∂z = −(π₁m₁ + π₂m₂), π the softmax weights of the two wells
+    const o = 3 * i, s1 = KAPPA * dot3(z, M1, o), s2 = KAPPA * dot3(z, M2, o), m = Math.max(s1, s2);
+    const e1 = W * Math.exp(s1 - m), e2 = (1 - W) * Math.exp(s2 - m), tot = e1 + e2;
+    energy += -(m + Math.log(tot)) / KAPPA / (tau * n);
+    const p1 = e1 / tot, p2 = e2 / tot, c = -1 / (tau * n);
+    for (let k = 0; k < 3; k++) gz[o + k]! += c * (p1 * M1[k]! + p2 * M2[k]!);
+  }
+  // the kernel e_ij and the factor a_ij = e_ij·g_ij/(h²√(1 − c²)), 0 where c is clipped (the self-terms always are)
+  const gSelf = Math.acos(1 - CLIP), eSelf = Math.exp(-(gSelf * gSelf) / (2 * H * H));
+  for (let i = 0; i < n; i++) {
+    const o = 3 * i;
+    E[i * n + i] = eSelf; A[i * n + i] = 0;
+    for (let j = i + 1; j < n; j++) {
+      const q = 3 * j, c = z[o]! * z[q]! + z[o + 1]! * z[q + 1]! + z[o + 2]! * z[q + 2]!;
+      const g = Math.acos(Math.min(1 - CLIP, Math.max(-1 + CLIP, c))), e = Math.exp(-(g * g) / (2 * H * H));
+      const a = c > 1 - CLIP || c < -1 + CLIP ? 0 : (e * g) / (H * H * Math.sqrt(1 - c * c));
+      E[i * n + j] = e; E[j * n + i] = e; A[i * n + j] = a;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    let r = 0;
+    for (let j = 0; j < n; j++) r += E[i * n + j]!;
+    rho[i] = r / n + KDE_FLOOR;
+    energy += Math.log(rho[i]!) / n;
+  }
+  for (let i = 0; i < n; i++) {
+    const o = 3 * i;
+    for (let j = i + 1; j < n; j++) {
+      const a = A[i * n + j]!;
+      if (a === 0) continue;
+      const d = (a * (1 / rho[i]! + 1 / rho[j]!)) / (n * n), q = 3 * j;
+      gz[o]! += d * z[q]!; gz[o + 1]! += d * z[q + 1]!; gz[o + 2]! += d * z[q + 2]!;
+      gz[q]! += d * z[o]!; gz[q + 1]! += d * z[o + 1]!; gz[q + 2]! += d * z[o + 2]!;
+    }
+  }
+  return energy;
+}
+
+/** Buffers of the descent for n particles. */
+interface ParticleWorkspace {
+  readonly z: Float64Array;
+  readonly r: Float64Array;
+  readonly gz: Float64Array;
+  readonly gV: Float64Array;
+  /** n×n kernel values e_ij, the derivative factors a_ij (upper triangle), and the densities ρ̂_i. */
+  readonly E: Float64Array;
+  readonly A: Float64Array;
+  readonly rho: Float64Array;
+}
+
+function particleWorkspace(n: number): ParticleWorkspace {
+  const v = (k: number): Float64Array => new Float64Array(k);
+  return { z: v(3 * n), r: v(n), gz: v(3 * n), gV: v(3 * n), E: v(n * n), A: v(n * n), rho: v(n) };
+}
+
+/** The energy at V (flat [n·3]) and its gradient in V, into ws.gV: through z = V/‖V‖, ∂L/∂V = (g − z⟨z, g⟩)/‖V‖. */
+function energyAndGradient(V: Float64Array, tau: number, ws: ParticleWorkspace): number {
+  const { z, r, gz, gV } = ws;
+  normalize3(V, z, r);
+  const energy = energyGradient(z, tau, ws);
+  for (let i = 0; i < r.length; i++) {
+    const o = 3 * i, zg = z[o]! * gz[o]! + z[o + 1]! * gz[o + 1]! + z[o + 2]! * gz[o + 2]!;
+    for (let k = 0; k < 3; k++) gV[o + k] = (gz[o + k]! - z[o + k]! * zg) / r[i]!;
+  }
+  return energy;
+}
+
+/** The particle energy and its gradient in V (flat [n·3]), for tests against finite differences. */
+export function particleEnergyWithGrad(V: Float64Array, tau: number): { energy: number; gradient: Float64Array } {
+  const ws = particleWorkspace(V.length / 3);
+  const energy = energyAndGradient(V, tau, ws);
+  return { energy, gradient: ws.gV };
+}
+
+/**
+ * Runs the particle descent in float64 and returns the particles' cap mass. The random stream is the
+ * TensorFlow.js version's: n·3 normals for V, then n·3 noise normals after each step.
+ */
+export function particleCapMass(rng: Rng, tau: number, particles: number, steps: number): number {
+  const n = particles, V = Float64Array.from({ length: 3 * n }, () => rng.normal());
+  const ws = particleWorkspace(n), opt = new Adam(3 * n, 0.05);
+  for (let s = 0; s < steps; s++) {
+    energyAndGradient(V, tau, ws);
+    opt.step(V, ws.gV);
+    for (let k = 0; k < 3 * n; k++) V[k]! += 0.06 * rng.normal();
+  }
+  normalize3(V, ws.z, ws.r);
   let c = 0;
-  for (let i = 0; i < particles; i++) if (inCap(z, 3 * i)) c++;
-  return c / particles;
+  for (let i = 0; i < n; i++) if (inCap(ws.z, 3 * i)) c++;
+  return c / n;
 }
