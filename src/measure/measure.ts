@@ -2,15 +2,18 @@ import {
   centroidCosine, centroidGap, energyDistance, type ItemPairs, meanPairDistance, mmd2Rbf, partnerRetrievalRanks,
   recallFromRanks,
 } from '../gaps/index.js';
-import { alignment, clipLoss, uniformity } from '../losses/index.js';
+import { alignment } from '../losses/index.js';
 import { CrlInputError, gatherRows, type Matrix, norm, normalizeRows, Rng } from '../numeric/index.js';
+import { type CrossPassResult, crossPass, type SelfPassResult, selfPass } from './passes.js';
 import type { Embeddings } from './readers.js';
 
 /*
  * `crl-verify measure`: the paper-2 gap metrics and the paper-1/2 losses on real embedding files
- * (research/paper2.md §3.4, P14, P19). Rows are L2-normalized first (the report says so, with the input norms).
- * With pairs (x_i, y_j) the paired metrics use the paired rows; the centroid gap uses the two sets as given.
- * Recall runs over distinct items (RETRIEVAL_CONVENTION), so several captions per image are not duplicates.
+ * (paper 2: P14, P19). Rows are L2-normalized first (the report says so, with the input norms).
+ * With pairs (x_i, y_j) the paired metrics use the paired rows; the centroid gap uses the two sets as given (and
+ * the paired rows, beside it). Recall runs over distinct items (RETRIEVAL_CONVENTION), so several captions per
+ * image are not duplicates. Every O(n²) metric — InfoNCE, recall, uniformity, energy distance, MMD² and the shuffle
+ * control — runs on the same pairs, a seeded subsample above --max-pairs, in blocked passes (passes.ts).
  */
 
 /** How recall is counted, printed with every measurement. */
@@ -25,6 +28,8 @@ export interface MeasureOptions {
   readonly maxPairs?: number;
   readonly seed?: number;
   readonly pairs?: readonly [number, number][];
+  /** Progress reporter per stage (called with rows done); default: lines on stderr from 2048 pairs on. */
+  readonly progress?: (stage: string) => (done: number) => void;
 }
 
 export interface BoundCheck { readonly name: string; readonly lhs: number; readonly rhs: number; readonly holds: boolean }
@@ -39,7 +44,10 @@ export interface Measurement {
   readonly recall: Recall;
   /** The retrieval convention and the number of distinct queries each way. */
   readonly retrieval: { readonly convention: string; readonly xItems: number; readonly yItems: number };
+  /** Centroid gap of all rows of x and y. */
   readonly centroidGap: number;
+  /** Centroid gap of the paired (subsampled) rows, the one the shuffle control and the P14 bound use. */
+  readonly pairedCentroidGap: number;
   readonly centroidCosine: number;
   readonly energyDistance: number;
   readonly mmd2: { readonly sigma: number; readonly value: number };
@@ -62,13 +70,40 @@ function permutation(n: number, rng: Rng): number[] {
   return idx;
 }
 
-/** R@1/5/10 both ways over the distinct items of `pairs`, and the number of queries each way. */
-function recall(X: Matrix, Y: Matrix, pairs: ItemPairs): { recall: Recall; xItems: number; yItems: number } {
+const atK = (r: Int32Array): Recall['xToY'] => ({ 1: recallFromRanks(r, 1), 5: recallFromRanks(r, 5), 10: recallFromRanks(r, 10) });
+
+/** R@1/5/10 both ways over the distinct items of `pairs` (several partners per item), and the query counts. */
+function partnerRecall(X: Matrix, Y: Matrix, pairs: ItemPairs): { recall: Recall; xItems: number; yItems: number } {
   const rx = partnerRetrievalRanks(X, Y, pairs, 'x-to-y'), ry = partnerRetrievalRanks(X, Y, pairs, 'y-to-x');
-  const at = (r: Int32Array): Recall['xToY'] => ({
-    1: recallFromRanks(r, 1), 5: recallFromRanks(r, 5), 10: recallFromRanks(r, 10),
-  });
-  return { recall: { xToY: at(rx), yToX: at(ry) }, xItems: rx.length, yItems: ry.length };
+  return { recall: { xToY: atK(rx), yToX: atK(ry) }, xItems: rx.length, yItems: ry.length };
+}
+
+const distinctCount = (v: readonly number[]): number => new Set(v).size;
+const distinctInOrder = (v: readonly number[]): number[] => [...new Set(v)];
+
+/** Energy distance and MMD² from bounded pair means, or from the exact kernels when float64 cannot vouch for 1e-10. */
+function gapFromPasses(Xp: Matrix, Yp: Matrix, sigma: number, cross: CrossPassResult, sx: SelfPassResult, sy: SelfPassResult): { energy: number; mmd: number } {
+  const U = 2 ** -53;
+  const e = 2 * cross.distance.mean - sx.distance.mean - sy.distance.mean;
+  const eErr = 2 * cross.distance.error + sx.distance.error + sy.distance.error + 4 * U * (2 * cross.distance.mean + sx.distance.mean + sy.distance.mean);
+  const k = sx.kernel.mean + sy.kernel.mean - 2 * cross.kernel.mean;
+  const kErr = 2 * cross.kernel.error + sx.kernel.error + sy.kernel.error + 4 * U * (2 * cross.kernel.mean + sx.kernel.mean + sy.kernel.mean);
+  return {
+    energy: eErr <= 1e-10 * e ? e : energyDistance(Xp, Yp),
+    mmd: kErr <= 1e-10 * k ? k : mmd2Rbf(Xp, Yp, sigma),
+  };
+}
+
+/** Progress lines on stderr for large inputs: at most one per stage quarter. */
+function stderrProgress(total: number): (stage: string) => (done: number) => void {
+  return (stage) => {
+    let next = 0.25;
+    return (done) => {
+      if (done / total + 1e-9 < next && done < total) return;
+      next = Math.floor((done / total) * 4 + 1) / 4;
+      process.stderr.write(`measure: ${stage} ${done}/${total} rows\n`);
+    };
+  };
 }
 
 /** Every metric of `measure` on two embedding tables. */
@@ -85,23 +120,41 @@ export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): M
     subsample = { from: pairs.length, to: maxPairs, seed };
     pairs = idx.slice(0, maxPairs).map((k) => pairs[k]!);
   }
-  const Xp = gatherRows(X, pairs.map((p) => p[0])), Yp = gatherRows(Y, pairs.map((p) => p[1]));
-  const infonce = (A: Matrix, B: Matrix) => taus.map((tau) => ({ tau, value: clipLoss(A, B, tau) }));
-  const perm = permutation(pairs.length, rng);
-  const Ys = gatherRows(Yp, perm), shuffledPairs = pairs.map((p, i) => [p[0], pairs[perm[i]!]![1]] as [number, number]);
-  const retrieval = recall(X, Y, pairs), shuffledRecall = recall(X, Y, shuffledPairs).recall;
+  const n = pairs.length, xs = pairs.map((p) => p[0]), ys = pairs.map((p) => p[1]);
+  const quiet = () => () => {};
+  const progress = o.progress ?? (n >= 2048 ? stderrProgress(n) : quiet);
+  const Xp = gatherRows(X, xs), Yp = gatherRows(Y, ys);
+  const perm = permutation(n, rng);
+  const shuffledPairs = pairs.map((p, i) => [p[0], pairs[perm[i]!]![1]] as [number, number]);
+  // one pass over Xp·Ypᵀ for the given pairing (i ↔ i) and the shuffled one (i ↔ perm[i]); two over the triangles
+  const identity = Int32Array.from({ length: n }, (_, i) => i), shuffled = Int32Array.from(perm);
+  const cross = crossPass(Xp, Yp, [identity, shuffled], taus, sigma, progress('x·yᵀ'));
+  const sx = selfPass(Xp, sigma, 2, progress('x·xᵀ')), sy = selfPass(Yp, sigma, 2, progress('y·yᵀ'));
+  const { energy, mmd } = gapFromPasses(Xp, Yp, sigma, cross, sx, sy);
+  // one-to-one pairs: the passes' ranks and self terms are over distinct items already
+  const oneToOne = distinctCount(xs) === n && distinctCount(ys) === n;
+  const retrieval = oneToOne
+    ? { recall: { xToY: atK(cross.ranksXY[0]!), yToX: atK(cross.ranksYX[0]!) }, xItems: n, yItems: n }
+    : partnerRecall(X, Y, pairs);
+  const shuffledRecall = oneToOne
+    ? { xToY: atK(cross.ranksXY[1]!), yToX: atK(cross.ranksYX[1]!) }
+    : partnerRecall(X, Y, shuffledPairs).recall;
+  const uniformityOf = (M: Matrix, idx: number[], self: SelfPassResult): number =>
+    oneToOne ? self.uniformity : selfPass(gatherRows(M, distinctInOrder(idx)), sigma, 2, quiet()).uniformity;
   const { xItems, yItems } = retrieval;
   const align = alignment(Xp, Yp), pairDist = meanPairDistance(Xp, Yp);
-  const gap = centroidGap(X, Y), pairedGap = centroidGap(Xp, Yp), energy = energyDistance(Xp, Yp), mmd = mmd2Rbf(Xp, Yp, sigma);
+  const gap = centroidGap(X, Y), pairedGap = centroidGap(Xp, Yp);
+  const infonce = (k: number) => taus.map((tau, t) => ({ tau, value: cross.clip[k]![t]! }));
   const bound = (name: string, lhs: number, rhs: number): BoundCheck => ({ name, lhs, rhs, holds: lhs <= rhs + 1e-12 * Math.max(1, Math.abs(rhs)) });
   return {
-    input: { x: facts(x), y: facts(y), pairs: pairs.length, pairing: o.pairs ? 'given' : 'by index', subsample },
+    input: { x: facts(x), y: facts(y), pairs: n, pairing: o.pairs ? 'given' : 'by index', subsample },
     normalized: true,
-    alignment: align, uniformity: { x: uniformity(X), y: uniformity(Y) }, meanPairDistance: pairDist,
-    symmetricInfoNce: infonce(Xp, Yp), recall: retrieval.recall,
+    alignment: align, uniformity: { x: uniformityOf(X, xs, sx), y: uniformityOf(Y, ys, sy) }, meanPairDistance: pairDist,
+    symmetricInfoNce: infonce(0), recall: retrieval.recall,
     retrieval: { convention: RETRIEVAL_CONVENTION, xItems, yItems },
-    centroidGap: gap, centroidCosine: centroidCosine(X, Y), energyDistance: energy, mmd2: { sigma, value: mmd },
-    shuffleControl: { seed, recall: shuffledRecall, symmetricInfoNce: infonce(Xp, Ys), centroidGap: centroidGap(Xp, Ys) },
+    centroidGap: gap, pairedCentroidGap: pairedGap, centroidCosine: centroidCosine(X, Y),
+    energyDistance: energy, mmd2: { sigma, value: mmd },
+    shuffleControl: { seed, recall: shuffledRecall, symmetricInfoNce: infonce(1), centroidGap: centroidGap(Xp, gatherRows(Yp, perm)) },
     transportBounds: [
       bound('paired centroid gap <= mean pair distance', pairedGap, pairDist),
       bound('mean pair distance <= √alignment', pairDist, Math.sqrt(align)),
@@ -119,17 +172,18 @@ export function formatMeasurement(m: Measurement): string {
   const inp = (i: InputFacts) => `${i.file} (${i.format}${i.dtype ? `, ${i.dtype}` : ''}, ${i.rows} × ${i.dim}, row norms ${f(i.norms[0])}…${f(i.norms[1])})`;
   return [
     `x: ${inp(m.input.x)}`, `y: ${inp(m.input.y)}`,
-    `pairs: ${m.input.pairs} (${m.input.pairing})${m.input.subsample ? `, a seeded subsample of ${m.input.subsample.to} of ${m.input.subsample.from} (seed ${m.input.subsample.seed})` : ''}`,
+    `pairs: ${m.input.pairs} (${m.input.pairing})${m.input.subsample ? `, a seeded subsample of ${m.input.subsample.to} of ${m.input.subsample.from} (seed ${m.input.subsample.seed}); `
+      + 'InfoNCE, recall, uniformity, energy distance, MMD² and the shuffle control all use it' : ''}`,
     'rows were L2-normalized before every metric', '',
     `alignment (α = 2)        ${f(m.alignment)}`, `uniformity (t = 2)       x ${f(m.uniformity.x)}  y ${f(m.uniformity.y)}`,
     `mean pair distance       ${f(m.meanPairDistance)}`,
     ...m.symmetricInfoNce.map((s) => `symmetric InfoNCE τ=${s.tau}  ${f(s.value)}`),
     `x → y (${m.retrieval.xItems} queries)`.padEnd(25) + r(m.recall.xToY),
     `y → x (${m.retrieval.yItems} queries)`.padEnd(25) + r(m.recall.yToX),
-    `  ${m.retrieval.convention}`,
-    `centroid gap             ${f(m.centroidGap)} (cosine of centroids ${f(m.centroidCosine)})`,
+    ...m.retrieval.convention.split(': ').map((part, k) => `  ${k === 0 ? `${part}:` : part}`),
+    `centroid gap             ${f(m.centroidGap)} all rows, ${f(m.pairedCentroidGap)} paired rows (cosine of centroids ${f(m.centroidCosine)})`,
     `energy distance          ${f(m.energyDistance)}`, `MMD² (σ = ${m.mmd2.sigma})            ${f(m.mmd2.value)}`, '',
-    `shuffle control (pairs permuted, seed ${m.shuffleControl.seed}): x → y ${r(m.shuffleControl.recall.xToY)}; ${m.shuffleControl.symmetricInfoNce.map((s) => `InfoNCE τ=${s.tau} ${f(s.value)}`).join(', ')}; centroid gap ${f(m.shuffleControl.centroidGap)}`, '',
+    `shuffle control (pairs permuted, seed ${m.shuffleControl.seed}): x → y ${r(m.shuffleControl.recall.xToY)}; ${m.shuffleControl.symmetricInfoNce.map((s) => `InfoNCE τ=${s.tau} ${f(s.value)}`).join(', ')}; paired centroid gap ${f(m.shuffleControl.centroidGap)}`, '',
     'finite-sample transport bounds (paper 2, P14):',
     ...m.transportBounds.map((b) => `  ${b.holds ? 'holds ' : 'FAILS '} ${b.name}: ${f(b.lhs)} <= ${f(b.rhs)}`),
   ].join('\n');
