@@ -24,12 +24,15 @@ function writeNpy(path: string, rows: number, cols: number, data: Float32Array):
   writeFileSync(path, Buffer.concat([head, Buffer.from(header, 'latin1'), Buffer.from(data.buffer)]));
 }
 
+interface Summary { ms: number; peakMiB: number; centroidGap: number; energy: number; r1: number }
+
 function child(x: string, y: string): void {
   const t0 = performance.now();
   const m = measure(readEmbeddings(x), readEmbeddings(y));
   const ms = performance.now() - t0;
   const peakMiB = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ ms, peakMiB, centroidGap: m.centroidGap, energy: m.energyDistance, r1: m.recall.xToY[1] }));
+  const summary: Summary = { ms, peakMiB, centroidGap: m.centroidGap, energy: m.energyDistance, r1: m.recall.xToY[1] };
+  console.log(JSON.stringify(summary));
 }
 
 function main(): void {
@@ -50,13 +53,15 @@ function main(): void {
     writeNpy(join(dir, 'x.npy'), rows, dim, x);
     writeNpy(join(dir, 'y.npy'), rows, dim, y);
     const me = fileURLToPath(import.meta.url);
-    const out = execFileSync(process.execPath, [...process.execArgv, me, '--child', join(dir, 'x.npy'), join(dir, 'y.npy')],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
-    const r = JSON.parse(out.trim().split('\n').pop()!) as { ms: number; peakMiB: number; centroidGap: number; energy: number; r1: number };
+    const argv = [...process.execArgv, me, '--child', join(dir, 'x.npy'), join(dir, 'y.npy')];
+    const out = execFileSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const r = JSON.parse(out.trim().split('\n').pop()!) as Summary;
     console.log('| rows × dim | wall s (read + measure) | peak RSS MiB | goal |');
     console.log('|---|---:|---:|---|');
-    console.log(`| ${rows} × ${dim} float32 | ${(r.ms / 1000).toFixed(1)} | ${r.peakMiB.toFixed(0)} | < 30 s, < 1024 MiB |`);
-    console.log(`(centroid gap ${r.centroidGap.toFixed(4)}, energy distance ${r.energy.toFixed(4)}, x → y R@1 ${r.r1.toFixed(4)})`);
+    const seconds = (r.ms / 1000).toFixed(1);
+    console.log(`| ${rows} × ${dim} float32 | ${seconds} | ${r.peakMiB.toFixed(0)} | < 30 s, < 1024 MiB |`);
+    console.log(`(centroid gap ${r.centroidGap.toFixed(4)}, energy distance ${r.energy.toFixed(4)}, `
+      + `x → y R@1 ${r.r1.toFixed(4)})`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

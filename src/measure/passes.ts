@@ -4,10 +4,11 @@ import { dot, log1pSumExp, type Matrix, matrix, matmulABt } from '../numeric/ind
  * Blocked passes over the Gram matrices of a (subsampled) pair table, so `measure` never holds an N×N matrix and
  * does each O(N²d) product once (issue 13): X·Yᵀ feeds the symmetric InfoNCE at every τ and recall for both
  * pairings (given and shuffled), and the cross terms of the energy distance and MMD²; X·Xᵀ (upper triangle) feeds
- * uniformity and the self terms. Squared distances come from the Gram entries, q = ‖a‖² + ‖b‖² − 2⟨a, b⟩, with a
- * rigorous error bound returned beside each pair mean; the caller falls back to the exact pairwise kernels
- * (src/gaps/energy.ts) when the bound is too wide. Every entry of a block is dot(a_i, b_j) to the bit (one summation
- * order, src/numeric/matrix.ts), so a pair's score taken with `dot` equals its entry in the block.
+ * uniformity and the self terms. Squared distances come from the Gram entries,
+ * q = ‖a‖² + ‖b‖² − 2⟨a, b⟩, with a rigorous error bound returned beside each pair mean; the caller falls back to
+ * the exact pairwise kernels (src/gaps/energy.ts) when the bound is too wide. Every entry of a block is
+ * dot(a_i, b_j) to the bit (one summation order, src/numeric/matrix.ts), so a pair's score taken with `dot`
+ * equals its entry in the block.
  */
 
 /** Rows of A per block: a block of A·Bᵀ holds BLOCK_ROWS × B.rows doubles. */
@@ -17,8 +18,10 @@ const U = 2 ** -53;
 /** A pair mean and a bound on its float64 error. */
 export interface BoundedMean { readonly mean: number; readonly error: number }
 
-/** Calls visit(i0, rows, S) for each block of rows [i0, i0 + rows) of A·B[from..]ᵀ (S: rows × (B.rows − from)). */
-function forEachBlock(A: Matrix, B: Matrix, from: (i0: number) => number, visit: (i0: number, rows: number, S: Float64Array, j0: number) => void): void {
+type BlockVisitor = (i0: number, rows: number, S: Float64Array, j0: number) => void;
+
+/** Calls visit(i0, rows, S, j0) per block of rows [i0, i0 + rows) of A·B[j0..]ᵀ (S: rows × (B.rows − j0)). */
+function forEachBlock(A: Matrix, B: Matrix, from: (i0: number) => number, visit: BlockVisitor): void {
   for (let i0 = 0; i0 < A.rows; i0 += BLOCK_ROWS) {
     const rows = Math.min(BLOCK_ROWS, A.rows - i0), j0 = from(i0);
     const a: Matrix = { rows, cols: A.cols, data: A.data.subarray(i0 * A.cols, (i0 + rows) * A.cols) };
@@ -27,12 +30,18 @@ function forEachBlock(A: Matrix, B: Matrix, from: (i0: number) => number, visit:
   }
 }
 
-const squaredNorms = (M: Matrix): Float64Array =>
-  Float64Array.from({ length: M.rows }, (_, i) => dot(M.data.subarray(i * M.cols, (i + 1) * M.cols), M.data.subarray(i * M.cols, (i + 1) * M.cols)));
+/** ‖m_i‖² by dot, bit-identical to the diagonal of M·Mᵀ. */
+function squaredNorms(M: Matrix): Float64Array {
+  return Float64Array.from({ length: M.rows }, (_, i) => {
+    const r = M.data.subarray(i * M.cols, (i + 1) * M.cols);
+    return dot(r, r);
+  });
+}
 
 /**
- * Pair sums of √q and e^{−g q} with error bounds: q from Gram entries is within γ(‖a‖ + ‖b‖)², γ = (d + 4)u;
- * √q is then within that over √q (or its square root when q is about as small), e^{−gq} within e^{−gq}(g·Δq + 2u).
+ * Pair sums of √q and e^{−g q} with error bounds: q from Gram entries is within Δq = γ(‖a‖ + ‖b‖)²,
+ * γ = (d + 4)u;
+ * √q is then within Δq/√q (or √Δq when q is about as small), e^{−gq} within e^{−gq}(g·Δq + 2u).
  */
 class PairSums {
   // compensated (TwoSum) sums: the summation adds no error beyond the final rounding, whatever the pair count
@@ -70,8 +79,9 @@ class PairSums {
 export interface CrossPassResult {
   /** Symmetric InfoNCE per pairing, per τ. */
   readonly clip: number[][];
-  /** Per pairing: for each row i, #{j ≠ p(i) : S_ij >= S_i,p(i)}; for each column j, #{i ≠ p⁻¹(j) : S_ij >= S_p⁻¹(j),j}. */
+  /** Per pairing: for each row i, #{j ≠ p(i) : S_ij >= S_i,p(i)} (x → y ranks)… */
   readonly ranksXY: Int32Array[];
+  /** …and for each column j, #{i ≠ p⁻¹(j) : S_ij >= S_p⁻¹(j),j} (y → x ranks). */
   readonly ranksYX: Int32Array[];
   /** Means over all N² pairs of ‖x_i − y_j‖ and e^{−‖x_i − y_j‖²/(2σ²)}. */
   readonly distance: BoundedMean;
@@ -112,7 +122,10 @@ class RunningShiftTerms {
       for (let j = 0; j < n; j++) {
         if (i === qk[j]) continue;
         const v = (row[j]! - posk[qk[j]!]!) / tau;
-        if (v > shift[j]!) { sum[j] = sum[j]! * Math.exp(shift[j]! - v) + 1; shift[j] = v; } else sum[j]! += Math.exp(v - shift[j]!);
+        if (v > shift[j]!) {
+          sum[j] = sum[j]! * Math.exp(shift[j]! - v) + 1;
+          shift[j] = v;
+        } else sum[j]! += Math.exp(v - shift[j]!);
       }
     });
   }
@@ -159,10 +172,11 @@ class SharedShiftTerms {
       base += v;
       colBase[j]! += v;
     }
+    const partners = [...new Set(p.map((pk) => pk[i]!))];
     p.forEach((pk, k) => {
       const own = pk[i]!;
-      let off = base;
-      for (const [k2, pk2] of p.entries()) if (pk2[i] !== own && p.findIndex((x) => x[i] === pk2[i]) === k2) off += e[pk2[i]!]!;
+      let off = base; // add back the other pairings' partners, each column once
+      for (const j of partners) if (j !== own) off += e[j]!;
       this.rowSum[k]! += Math.log1p(off / e[own]!);
     });
     for (const pk of p) flag[pk[i]!] = 0;
@@ -174,10 +188,11 @@ class SharedShiftTerms {
     for (let j = 0; j < n; j++) {
       const own = q[k]![j]!;
       let off = this.colBase[j]!;
-      for (const [k2, qk2] of q.entries()) {
+      const seen = new Set<number>([own]);
+      q.forEach((qk2, k2) => {
         const r = qk2[j]!;
-        if (r !== own && q.findIndex((x) => x[j] === r) === k2) off += this.exp(pos[k2]![r]!);
-      }
+        if (!seen.has(r)) { seen.add(r); off += this.exp(pos[k2]![r]!); }
+      });
       cols += Math.log1p(off / this.exp(pos[k]![own]!));
     }
     return (this.rowSum[k]! + cols) / (2 * n);
@@ -200,7 +215,9 @@ export function crossPass(
   const P: Pairings = { n, p: pairings, q, pos };
   // |S_ij| <= ‖x_i‖‖y_j‖ (1 + d·u): one shift for all entries when e^{−2c/τ} stays a normal double
   const c = Math.sqrt(Math.max(...nx)) * Math.sqrt(Math.max(...ny)) * (1 + (d + 2) * U);
-  const terms = taus.map((tau) => ((2 * c) / tau < 700 ? new SharedShiftTerms(P, tau, c) : new RunningShiftTerms(P, tau)));
+  const terms = taus.map((tau) => ((2 * c) / tau < 700
+    ? new SharedShiftTerms(P, tau, c)
+    : new RunningShiftTerms(P, tau)));
   const ranksXY = pairings.map(() => new Int32Array(n)), ranksYX = pairings.map(() => new Int32Array(n));
   const sums = new PairSums((d + 4) * U, 1 / (2 * sigma * sigma));
   forEachBlock(X, Y, () => 0, (i0, rows, S) => {

@@ -71,7 +71,8 @@ describe('measure', () => {
     expectClose(sub.uniformity.y, uniformity(Ysub), tolerance({ rel: 1e-12 }), 'uniformity on the subsample');
     expect(sub.recall.xToY[1]).toBe(recallAtK(Xs, Ysub, 1));
     expect(sub.pairedCentroidGap).toBe(centroidGap(Xs, Ysub));
-    expectClose(sub.shuffleControl.centroidGap, sub.pairedCentroidGap, tolerance({ rel: 1e-14 }), 'shuffle keeps the paired gap');
+    const keeps = 'the shuffle keeps the paired gap';
+    expectClose(sub.shuffleControl.centroidGap, sub.pairedCentroidGap, tolerance({ rel: 1e-14 }), keeps);
   });
   it('reports progress per stage when asked', () => {
     const seen: string[] = [];
@@ -90,7 +91,8 @@ describe('measure', () => {
   });
   it('pairs: recall over distinct items equals the NumPy script (scripts/make_oracle_retrieval.py)', () => {
     const want = readOracle<never>('retrieval.json') as unknown as { fixture: { recall: Record<string, number> } };
-    const p = measure(readEmbeddings(F('x.npy')), readEmbeddings(F('y2.npy')), { pairs: readPairs(F('pairs2.json'), 16, 32) });
+    const pairs = readPairs(F('pairs2.json'), 16, 32);
+    const p = measure(readEmbeddings(F('x.npy')), readEmbeddings(F('y2.npy')), { pairs });
     expect([p.retrieval.xItems, p.retrieval.yItems]).toEqual([16, 32]);
     for (const k of ['1', '5', '10'] as const) {
       expect(p.recall.xToY[k], `x → y R@${k}`).toBe(want.fixture.recall[`x-to-y@${k}`]);
