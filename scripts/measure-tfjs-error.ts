@@ -4,8 +4,9 @@
  *   npx tsx scripts/measure-tfjs-error.ts            # ~1 min on the wasm backend
  * Inputs: unit rows (uniform on the sphere, seeded); 'near-duplicate' pairs y_i = normalize(x_i + 1e-3·noise),
  * 'collapsed' batches where half the rows repeat one row (their partners near-duplicates), 'antipodal' pairs
- * y_i = −x_i, and 'unnormalized' random rows scaled by factors in [0.5, 3]. The float64 core (src/losses/clip.ts) is the reference:
- * it agrees with mpmath to ~1e-15 (test/losses/oracle.test.ts), far below the float32 error measured here.
+ * y_i = −x_i, and 'unnormalized' random rows scaled by factors in [0.5, 3]. The float64 core (src/losses/clip.ts)
+ * is the reference: it agrees with mpmath to ~1e-15 (test/losses/oracle.test.ts), far below the float32 error
+ * measured here.
  * Errors: loss |Δ| and |Δ|/|L|; gradients max|Δ| / max|reference| over both gradients (the max-norm relative error
  * test/helpers/assert.ts uses) and τ·max|Δ| (the absolute error in units of 1/τ), the worst over SEEDS batches.
  * The last section repeats the comparison on the float32-meaningful cases of fixtures/oracle/clip.json, the ones
@@ -53,7 +54,8 @@ function gradientError(a: Matrix, b: Matrix, c: Matrix, e: Matrix): { err: numbe
 
 const { backend } = await loadTensorEngine();
 console.log(`# TensorFlow.js ${backend} (float32) vs the float64 core; worst of ${SEEDS} seeded batches`);
-console.log('| kind | B | d | τ | loss (median) | abs loss error | rel loss error | rel gradient error | τ·abs gradient error |');
+console.log('| kind | B | d | τ | loss (median) | abs loss error | rel loss error | rel gradient error '
+  + '| τ·abs gradient error |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const kind of ['random', 'near-duplicate', 'collapsed', 'antipodal', 'unnormalized'] as const) {
   for (const [n, d] of [[8, 16], [128, 64], [1024, 128]] as const) {
@@ -73,7 +75,8 @@ for (const kind of ['random', 'near-duplicate', 'collapsed', 'antipodal', 'unnor
       losses.sort((a, b) => a - b);
       const e = (v: number): string => v.toExponential(1);
       const median = losses[SEEDS >> 1]!.toPrecision(3);
-      console.log(`| ${kind} | ${n} | ${d} | ${tau} | ${median} | ${e(abs)} | ${e(rel)} | ${e(grad)} | ${e(gradAbs)} |`);
+      const errors = [abs, rel, grad, gradAbs].map(e).join(' | ');
+      console.log(`| ${kind} | ${n} | ${d} | ${tau} | ${median} | ${errors} |`);
     }
   }
 }
@@ -90,4 +93,5 @@ for (const c of oracle.cases.filter((k) => k.tau >= 0.05 && k.loss >= 1e-3)) {
   count++;
 }
 console.log(`\nfixtures/oracle/clip.json, ${count} cases with τ >= 0.05 and loss >= 1e-3: worst loss error = `
-  + `${lossRatio.toFixed(3)} of the FLOAT32_WASM allowance, worst gradient error = ${gradRatio.toFixed(3)} of FLOAT32_WASM_GRADIENT`);
+  + `${lossRatio.toFixed(3)} of the FLOAT32_WASM allowance, `
+  + `worst gradient error = ${gradRatio.toFixed(3)} of FLOAT32_WASM_GRADIENT`);

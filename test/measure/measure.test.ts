@@ -3,16 +3,17 @@
  * including big-endian copies of x.npy (issue 15: '>f8' read as little-endian survived); recall over distinct items
  * against scripts/make_oracle_retrieval.py (issue 11, item 3).
  * Expected: float32 and float64 .npy, JSON and CSV read to the values NumPy wrote; `measure` reports the kernels'
- * values on the L2-normalized rows, the P14 bounds hold, the shuffle control leaves the centroid gap unchanged and
+ * values on the L2-normalized rows (its blocked passes within their stated bounds, every O(n²) metric on the one
+ * stated subsample), the P14 bounds hold, the shuffle control leaves the centroid gap unchanged and
  * collapses recall; every malformed file gets one clear CrlInputError, and the CLI exits 0 / 1 / 2 as documented.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { centroidGap, energyDistance, recallAtK } from '../../src/gaps/index.js';
-import { clipLoss } from '../../src/losses/index.js';
+import { centroidGap, energyDistance, mmd2Rbf, recallAtK } from '../../src/gaps/index.js';
+import { clipLoss, uniformity } from '../../src/losses/index.js';
 import { formatMeasurement, measure, readEmbeddings, readPairs } from '../../src/measure/index.js';
-import { readOracle } from '../helpers/assert.js';
-import { CrlInputError, normalizeRows } from '../../src/numeric/index.js';
+import { expectClose, readOracle } from '../helpers/assert.js';
+import { CrlInputError, gatherRows, normalizeRows, Rng, tolerance } from '../../src/numeric/index.js';
 
 const F = (name: string) => `fixtures/embeddings/${name}`;
 
@@ -44,12 +45,39 @@ describe('measure', () => {
   const x = readEmbeddings(F('x.npy')), y = readEmbeddings(F('y.npy'));
   const m = measure(x, y);
   const X = normalizeRows(x.matrix), Y = normalizeRows(y.matrix);
-  it('reports the kernels on normalized rows', () => {
+  it('reports the kernels on normalized rows (blocked passes agree to their stated bounds)', () => {
     expect(m.normalized).toBe(true);
     expect(m.centroidGap).toBe(centroidGap(X, Y));
-    expect(m.energyDistance).toBe(energyDistance(X, Y));
-    expect(m.symmetricInfoNce[0]).toEqual({ tau: 0.07, value: clipLoss(X, Y, 0.07) });
-    expect(m.recall.xToY[1]).toBe(recallAtK(X, Y, 1, 'x-to-y'));
+    // the passes take squared distances from Gram entries and vouch for 1e-10 of the energy distance and MMD²
+    expectClose(m.energyDistance, energyDistance(X, Y), tolerance({ rel: 1e-10 }), 'energy distance');
+    expectClose(m.mmd2.value, mmd2Rbf(X, Y, 1), tolerance({ rel: 1e-10 }), 'MMD²');
+    for (const [k, tau] of [0.07, 0.01].entries()) {
+      expectClose(m.symmetricInfoNce[k]!.value, clipLoss(X, Y, tau), tolerance({ rel: 1e-13 }), `InfoNCE τ = ${tau}`);
+    }
+    expectClose(m.uniformity.x, uniformity(X), tolerance({ rel: 1e-12 }), 'uniformity x');
+    for (const k of [1, 5, 10] as const) {
+      expect(m.recall.xToY[k]).toBe(recallAtK(X, Y, k, 'x-to-y'));
+      expect(m.recall.yToX[k]).toBe(recallAtK(X, Y, k, 'y-to-x'));
+    }
+  });
+  it('every O(n²) metric, the shuffle control included, runs on the one stated subsample', () => {
+    const sub = measure(x, y, { maxPairs: 8, seed: 3 });
+    // the subsample is the first 8 of a seeded permutation; rebuild it from the reported facts
+    const rows = Array.from({ length: 16 }, (_, i) => i);
+    const rng = new Rng(3);
+    for (let k = 15; k > 0; k--) { const j = rng.int(k + 1); [rows[k], rows[j]] = [rows[j]!, rows[k]!]; }
+    const idx = rows.slice(0, 8), Xs = gatherRows(X, idx), Ysub = gatherRows(Y, idx);
+    expectClose(sub.energyDistance, energyDistance(Xs, Ysub), tolerance({ rel: 1e-10 }), 'energy on the subsample');
+    expectClose(sub.uniformity.y, uniformity(Ysub), tolerance({ rel: 1e-12 }), 'uniformity on the subsample');
+    expect(sub.recall.xToY[1]).toBe(recallAtK(Xs, Ysub, 1));
+    expect(sub.pairedCentroidGap).toBe(centroidGap(Xs, Ysub));
+    const keeps = 'the shuffle keeps the paired gap';
+    expectClose(sub.shuffleControl.centroidGap, sub.pairedCentroidGap, tolerance({ rel: 1e-14 }), keeps);
+  });
+  it('reports progress per stage when asked', () => {
+    const seen: string[] = [];
+    measure(x, y, { progress: (stage) => (done) => { seen.push(`${stage} ${done}`); } });
+    expect(seen).toEqual(['x·yᵀ 16', 'x·xᵀ 16', 'y·yᵀ 16']);
   });
   it('transport bounds hold; the shuffle control keeps the centroid gap and collapses recall', () => {
     expect(m.transportBounds.every((b) => b.holds)).toBe(true);
@@ -63,7 +91,8 @@ describe('measure', () => {
   });
   it('pairs: recall over distinct items equals the NumPy script (scripts/make_oracle_retrieval.py)', () => {
     const want = readOracle<never>('retrieval.json') as unknown as { fixture: { recall: Record<string, number> } };
-    const p = measure(readEmbeddings(F('x.npy')), readEmbeddings(F('y2.npy')), { pairs: readPairs(F('pairs2.json'), 16, 32) });
+    const pairs = readPairs(F('pairs2.json'), 16, 32);
+    const p = measure(readEmbeddings(F('x.npy')), readEmbeddings(F('y2.npy')), { pairs });
     expect([p.retrieval.xItems, p.retrieval.yItems]).toEqual([16, 32]);
     for (const k of ['1', '5', '10'] as const) {
       expect(p.recall.xToY[k], `x → y R@${k}`).toBe(want.fixture.recall[`x-to-y@${k}`]);

@@ -79,7 +79,9 @@ describe('one summation order for every entry', () => {
       const rng = new Rng(seed);
       const { M: A, group: ga } = duplicatedRows(rng, n, d, groups);
       const { M: B, group: gb } = duplicatedRows(rng, m, d, groups);
-      const kernels = [['matmulABt', matmulABt(A, B, matrix(n, m))], ['JS kernel', matmulABtScalar(A, B, matrix(n, m))]] as const;
+      const kernels = [
+        ['matmulABt', matmulABt(A, B, matrix(n, m))], ['JS kernel', matmulABtScalar(A, B, matrix(n, m))],
+      ] as const;
       for (const [name, C] of kernels) {
         expectEveryEntryIsDot(A, B, C, `${name} ${n}×${m}×${d}`);
         for (let i = 0; i < n; i++) for (let i2 = 0; i2 < n; i2++) {

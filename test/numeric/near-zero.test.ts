@@ -22,7 +22,8 @@ interface Oracle {
   }[];
   kl: { p: number[]; q: number[]; kl: string; klReverse: string; symmetricSum: string }[];
   gaps: {
-    what: string; X: number[][]; Y: number[][]; sigma: number; centroidGap: string; energyDistance: string; mmd2: string;
+    what: string; X: number[][]; Y: number[][]; sigma: number;
+    centroidGap: string; energyDistance: string; mmd2: string;
   }[];
   excess: { p1: number[]; pPos: number[][]; pNeg: number[][]; s: number[][]; tau: number; excess: string }[];
 }

@@ -31,7 +31,8 @@ function expectOracle(got: number, want: string, scale: number, what: string): v
   const w = Number(want);
   if (w === Infinity || Math.abs(w) > MAX_DOUBLE) { expect(got, `${what} overflows`).toBe(Infinity); return; }
   expect(Number.isFinite(got), `${what} = ${got} is finite`).toBe(true);
-  if (got !== 0) expect(Math.abs(got), `${what} = ${got} is not subnormal`).toBeGreaterThanOrEqual(2.2250738585072014e-308);
+  const MIN_NORMAL = 2.2250738585072014e-308;
+  if (got !== 0) expect(Math.abs(got), `${what} = ${got} is not subnormal`).toBeGreaterThanOrEqual(MIN_NORMAL);
   expectClose(got, w, tolerance({ rel: REL, abs: w === 0 ? 1e-15 * scale : 0 }), what);
 }
 

@@ -17,6 +17,9 @@ function kernel(): GemmExports {
   return exportsCache;
 }
 
+/** Bytes of B rows one kernel call sweeps (about half a typical L2 cache). */
+const CACHE_BLOCK_BYTES = 256 * 1024;
+
 /** C (n×m, row-major) = A (n×k) · B (m×k)ᵀ, overwriting c. */
 export function gemmSimdInto(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
   const K = kernel();
@@ -28,7 +31,12 @@ export function gemmSimdInto(a: Float64Array, b: Float64Array, c: Float64Array, 
   new Float64Array(buf, offA, n * k).set(a);
   new Float64Array(buf, offB, m * k).set(b);
   const n2 = n - (n % 2), m4 = m - (m % 4), k2 = k - (k % 2);
-  if (n2 > 0 && m4 > 0) K.gemm(offA, offB, offC, n2, m4, 8 * k2, 8 * k, 8 * m);
+  // column blocks of B small enough to stay in cache while every row pair of A passes over them (each entry is
+  // still one full-length dot product, so blocking does not change its summation order)
+  const block = Math.max(4, Math.floor(CACHE_BLOCK_BYTES / (8 * k) / 4) * 4);
+  for (let j0 = 0; j0 < m4; j0 += block) {
+    if (n2 > 0) K.gemm(offA, offB + 8 * k * j0, offC + 8 * j0, n2, Math.min(block, m4 - j0), 8 * k2, 8 * k, 8 * m);
+  }
   const C = new Float64Array(buf, offC, n * m);
   c.set(C);
   // edges, each entry in the one summation order of dotAt: the tile's lanes hold (Σ even, Σ odd), its hsum adds
