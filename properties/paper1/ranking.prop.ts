@@ -5,7 +5,7 @@
  * Expected: holds conjectures hold; each planted twin is refuted (minimal: Kx = 1 or 2, Ky = 2).
  */
 import fc from 'fast-check';
-import { dyadic, rankingInstance } from '../../src/arbitraries/index.js';
+import { buildRankingInstance, dyadic, rankingInstance } from '../../src/arbitraries/index.js';
 import { approxEqual, assume, defineConjecture, holds, leq, showNumber } from '../../src/conjecture/index.js';
 import {
   auc, globalAuc, mapScores, optimalAuc, optimalGlobalAuc, optimalRisk, optimalScores, populationRisk,
@@ -38,6 +38,13 @@ export default [
     title: 'AUC(s) <= AUC* for every score table',
     source: li2026('C4'), expect: 'holds', given, show, tolerance: INEQUALITY, bound: 'aucStar',
     check: ({ model, s }) => leq(auc(model, s), optimalAuc(model), INEQUALITY),
+    // attained by the optimal scores τ log(P₊/P₋)
+    tight: {
+      at: buildRankingInstance({
+        kx: 1, ky: 2, weights: { p1: [1], pos: [[2, 1]], neg: [[1, 1]] }, tau: 1, scores: 'near-optimal', step: 1 / 8, k: [[0, 0]],
+      }),
+      ratio: 0.999999,
+    },
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.ranking.optimal-auc-implies-optimal-risk',
