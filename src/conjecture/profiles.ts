@@ -28,7 +28,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze({
   },
   ci: {
     name: 'ci', runScale: 1, deterministic: true, timeLimitMs: 60_000, minInstances: 50,
-    search: { pool: 256, starts: 4, steps: 40, climb: 1_500, ms: 20_000 },
+    search: { pool: 512, starts: 8, steps: 30, climb: 6_000, ms: 20_000 },
   },
   thorough: {
     name: 'thorough', runScale: 10, deterministic: true, timeLimitMs: 120_000, minInstances: 200,
