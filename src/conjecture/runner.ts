@@ -121,7 +121,6 @@ class Tracker<T> {
   tightest: { rel: number; verdict: Verdict; instance: T } | undefined;
   sharpest: { ratio: number; instance: T; from: Sharpness['from'] } | undefined;
   suspect: { instance: T; verdict: Verdict; confirmation: Confirmation } | undefined;
-  readonly confirmations = new Map<T, Confirmation>();
 
   constructor(private readonly p: Plan<T>) {}
 
@@ -172,7 +171,6 @@ class Tracker<T> {
       }
       return true;
     }
-    this.confirmations.set(x, confirmation);
     this.mode = 'verdict';
     return false;
   };
@@ -185,11 +183,10 @@ class Tracker<T> {
   }
 }
 
-/** What a phase found: fast-check's details, and where to replay it from. */
+/** What a phase found: the phase (where to replay it from) and fast-check's details. */
 interface Found<T> {
   readonly phase: Phase;
   readonly details: fc.RunDetails<[T]>;
-  readonly examples: readonly T[];
 }
 
 /** Checks the given instances (as fast-check examples, so a failing one is shrunk); undefined when all pass. */
@@ -200,7 +197,7 @@ function checkInstances<T>(p: Plan<T>, t: Tracker<T>, phase: Phase, instances: r
   const details = fc.check(fc.property(p.c.spec.given, t.predicate), {
     seed: p.seed, numRuns: instances.length, examples: instances.map((x) => [x] as [T]), ...replay,
   });
-  return details.failed ? { phase, details, examples: instances } : undefined;
+  return details.failed ? { phase, details } : undefined;
 }
 
 /** Phase 1: the conjecture's own examples (its known counterexample, for a planted twin). */
@@ -266,7 +263,7 @@ function generatePhase<T>(p: Plan<T>, t: Tracker<T>): { found?: Found<T>; detail
     seed: p.seed, numRuns: p.numRuns, plugins: [fc.interruptAfterTimeLimit(remaining)], ...replay,
   }) as fc.RunDetails<[T]>;
   const failed = details.failed && !details.interrupted && (details.counterexample !== null || t.mode === 'error');
-  return { found: failed ? { phase: 'generate', details, examples: [] } : undefined, details };
+  return { found: failed ? { phase: 'generate', details } : undefined, details };
 }
 
 /**
