@@ -6,6 +6,7 @@
  * from the ascent's point still violates the bound; the true √2 bound survives the same search.
  */
 import { describe, expect, it } from 'vitest';
+import { buildFiniteSpace } from '../../src/arbitraries/index.js';
 import { loadRegistry, runConjecture } from '../../src/conjecture/index.js';
 
 const registry = await loadRegistry('properties/paper1');
@@ -39,5 +40,44 @@ describe('targeted search', () => {
     const r = runConjecture(get('paper1.calibration.sqrt-targeted'), { profile: 'ci', useCorpus: false });
     expect(r.outcome).toBe('held');
     expect(r.targeted!.bestObjective).toBeLessThan(Math.SQRT2);
+  });
+});
+
+/*
+ * Issue "Search power" §3: a planted claim that random generation misses (the tail bound with constant 1/4 fails on
+ * about 1 in 50,000 generated instances) is refuted in the ci profile by the default search — finite differences of
+ * the check's own violation, then a climb on the generator's grid — at the smallest size that can fail (K = 3: an
+ * exhaustive pass over every K = 2 instance of the grid finds none), and the true bound survives the same search.
+ */
+describe('default targeted search (no hand-written objective)', async () => {
+  const paper2 = await loadRegistry('properties/paper2');
+  const planted = paper2.conjectures.find((c) => c.id === 'paper2.temperature.tail-bound-quarter')!;
+  const truth = paper2.conjectures.find((c) => c.id === 'paper2.temperature.tail-bound')!;
+  it('random generation alone misses it in the ci budget', () => {
+    expect(runConjecture(planted, { profile: 'ci', useCorpus: false, targeted: false }).outcome).toBe('held');
+  });
+  it('the search refutes it at K = 3, and no K = 2 instance on the grid violates it', () => {
+    const r = runConjecture(planted, { profile: 'ci', useCorpus: false });
+    expect(r.outcome).toBe('refuted');
+    expect(r.counterexample!.replay!.phase).toBe('targeted');
+    expect(r.targeted!.method).toBe('violation');
+    expect((r.counterexample!.encoded as { K: number }).K).toBe(3);
+    const quarters = Array.from({ length: 17 }, (_, k) => (k - 8) / 4);
+    let violations = 0;
+    for (const mu of [1, 2, 3, 4].flatMap((a) => [1, 2, 3, 4].map((b) => [a, b]))) {
+      for (const u0 of quarters) for (const u1 of quarters) for (const tau of [1, 0.5, 2, 0.25, 0.1, 0.07]) {
+        for (let k = 1; k <= 7; k++) {
+          const t = (8 - k) / 8;
+          const x = buildFiniteSpace({ K: 2, mu, U: [u0, u1], U2: [0, 0], wRho: [1, 1], wRho2: [1, 1], tau, t });
+          if (!planted.evaluate(x).ok) violations++;
+        }
+      }
+    }
+    expect(violations).toBe(0);
+  });
+  it('the true concentration bound survives the same search', () => {
+    const r = runConjecture(truth, { profile: 'ci', useCorpus: false });
+    expect(r.outcome).toBe('held');
+    expect(r.sharpness!.ratio).toBeLessThan(1);
   });
 });
