@@ -5,6 +5,7 @@ import {
 } from '../conjecture/index.js';
 import { seedFromString } from '../numeric/index.js';
 import { asUsage, ensureWritableDir, intOption } from './options.js';
+import { UsageError } from './usage.js';
 import { groupOf } from './progress.js';
 
 /** Power a planted twin must show: refuted in at least this share of seeds. */
@@ -89,7 +90,10 @@ export async function auditCommand(o: Record<string, string | true>, propertiesD
   ensureWritableDir(outDir, 'the report directory');
   const reg = await loadRegistry(propertiesDir);
   for (const e of reg.errors) console.error(`load error: ${e.file}: ${e.message}`);
-  const selected = selectConjectures(reg.conjectures, o.grep as string | undefined);
+  const expect = o.expect as string | undefined;
+  if (expect !== undefined && expect !== 'holds' && expect !== 'refuted') throw new UsageError(`--expect must be holds or refuted, got '${expect}'`);
+  const selected = selectConjectures(reg.conjectures, o.grep as string | undefined)
+    .filter((c) => expect === undefined || c.spec.expect === expect);
   if (selected.length === 0) {
     console.error(`crl-verify: no conjecture matches --grep '${String(o.grep)}'; 'crl-verify list' shows every id`);
     return 2;

@@ -17,7 +17,7 @@ usage: crl-verify [run] [options]        run conjectures, write reports (default
        crl-verify replay <id> [--seed n --path p [--phase examples|corpus|targeted|generate]]
                                          re-check the stored counterexample of <id>, or replay the one a run printed
        crl-verify explain <id>           statement, source, provenance, last counterexample
-       crl-verify audit [--seeds n] [--profile p] [--grep p] [--out dir]
+       crl-verify audit [--seeds n] [--profile p] [--grep p] [--expect holds|refuted] [--out dir]
                                          run every conjecture over n seeds with the corpus off: the refutation rate
                                          of each (false alarms of 'holds', power of planted twins)
        crl-verify measure --x X --y Y [--pairs pairs.json] [--tau 0.07,0.01] [--sigma 1] [--max-pairs 4096]
@@ -48,7 +48,7 @@ const KNOWN: Record<string, readonly string[]> = {
   replay: ['profile', 'seed', 'path', 'phase', 'properties', 'corpus', 'time-limit'],
   explain: ['properties', 'corpus'],
   measure: ['x', 'y', 'pairs', 'tau', 'sigma', 'max-pairs', 'seed', 'json'],
-  audit: ['profile', 'grep', 'seeds', 'runs', 'time-limit', 'out', 'properties', 'workers'],
+  audit: ['profile', 'grep', 'expect', 'seeds', 'runs', 'time-limit', 'out', 'properties', 'workers'],
 };
 const POSITIONALS: Record<string, number> = { run: 0, list: 0, replay: 1, explain: 1, measure: 0, audit: 0 };
 

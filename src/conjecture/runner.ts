@@ -231,7 +231,7 @@ function search<T>(p: Plan<T>, t: Tracker<T>): TargetedFind<T> | undefined {
   const budget = { ...p.profile.search, ms: Math.min(p.profile.search.ms, remaining / 2) };
   if (spec.search) return objectiveSearch(spec.search, spec.given, p.seed, budget);
   const space = searchSpaceOf(spec.given);
-  if (!space || p.c.kind !== 'exact') return undefined;
+  if (!space || p.c.kind === 'statistical') return undefined; // a trial's Monte Carlo has no margin to climb
   const check = (x: T): Verdict => {
     const v = p.c.evaluate(x);
     if (v.ok) t.noteSharpness(v, x, 'search');
