@@ -9,9 +9,9 @@
  *        population value is exact (Fourier series of the angle laws, src/reproductions/toyLaws.ts); at 8,000 pairs
  *        the code metric overestimates it, mostly through empty bins where only the +1e−8 floor stands (issue 11).
  *        The learned gap is the population value of the code metric for the trained encoders. The encoders start at
- *        the identity: from the random start N(0, ½), 10 of 89 float64 trainings (and the tfjs one at thorough seed
- *        73) were still near-singular after 2,000 steps (learned gap 11–25, against 0.0003 at σ = 0 and 0.16 at
- *        σ = 0.7 otherwise), which flipped the comparison at 5 of 44 seeds; from the identity none flipped.
+ *        the identity: from the random start N(0, ½), 11 of 89 float64 trainings (and the tfjs one at thorough seed
+ *        73) were still near-singular after 2,000 steps (learned gap 1.8–25, against <= 0.23 at σ = 0 and 0.16–0.37
+ *        at σ = 0.7 otherwise), which flipped the comparison at 5 of 44 seeds; from the identity none flipped.
  *   P18  Particle descent on the intrinsic energy tracks the Gibbs cap mass for τ >= 0.5.
  * Tables of measured values sit next to the reference values in the report.
  * Expected: the reproductions hold; "the minimiser never keeps a gap", "identity encoders measure no gap",

@@ -6,8 +6,10 @@
  * (bins, whose smallest are 2.3e-4 and carry the series' cancellation); the identity baseline's population value at
  * σ = 0.7 is 0.740 (KL + KL) and 0.370 (½(KL + KL)); encoded bins follow rotations and reflections exactly; the
  * float64 loss gradient equals central differences (1e-7 relative) and TensorFlow.js autodiff of the same graph
- * (float32 tolerance); float64 training follows the float32 TensorFlow.js training step for step (1e-3 absolute on
- * the weights after 50 Adam steps, float32 rounding amplified by Adam's normalisation).
+ * (float32 tolerance); float64 training follows the float32 TensorFlow.js training step for step: 1e-4 absolute on
+ * the weights (measured 1.8e-6 after 50 steps from a random start, 8.5e-7 after 200 from the identity; float32
+ * rounding, amplified where Adam normalises a small gradient; after the full 2,000 steps from the identity at B = 256
+ * the difference was <= 3.1e-5 and the learned gaps agreed to 5 digits).
  */
 import { describe, expect, it } from 'vitest';
 import { FLOAT32_WASM, matrix, Rng, tolerance } from '../../src/numeric/index.js';
@@ -121,28 +123,34 @@ describe('S¹ toy: float64 training', () => {
     expectMatrixClose(ws.gradient, Array.from(grad.dataSync()), 1e-3, 'gradient');
     tf.dispose([X, Y, value, grad]);
   });
-  it('follows the float32 TensorFlow.js training (the former implementation) for 50 Adam steps', async () => {
-    const { tf } = await loadTensorEngine();
-    const f64 = trainToyEncoders(new Rng(11), cfg).weights;
-    // the TensorFlow.js trainer as it was: same random stream (8 normals, then one batch per step)
-    const rng = new Rng(11);
-    const W1 = tf.variable(tf.tensor2d(Array.from({ length: 4 }, () => rng.normal() / Math.SQRT2), [2, 2]));
-    const W2 = tf.variable(tf.tensor2d(Array.from({ length: 4 }, () => rng.normal() / Math.SQRT2), [2, 2]));
-    const opt = tf.train.adam(cfg.learningRate, 0.9, 0.999, 1e-8), clip = tunedClipLoss(tf, cfg.tau);
-    const enc = (v: import('@tensorflow/tfjs').Tensor2D, W: import('@tensorflow/tfjs').Variable) => {
-      const h = tf.matMul(v, W as never);
-      return tf.div(h, tf.norm(h, 2, 1, true)) as import('@tensorflow/tfjs').Tensor2D;
-    };
-    for (let s = 0; s < cfg.steps; s++) {
-      const { x, y } = toyPairs(rng, cfg.batch, cfg.sigma);
-      const X = tf.tensor2d(Float32Array.from(x), [cfg.batch, 2]), Y = tf.tensor2d(Float32Array.from(y), [cfg.batch, 2]);
-      opt.minimize(() => clip(enc(X, W1), enc(Y, W2)), false, [W1, W2]);
-      tf.dispose([X, Y]);
-    }
-    const f32 = [...W1.dataSync(), ...W2.dataSync()];
-    tf.dispose([W1, W2]);
-    opt.dispose();
-    const worst = Math.max(...f32.map((v, k) => Math.abs(v - f64[k]!)));
-    expect(worst, `max |Δw| = ${worst}`).toBeLessThanOrEqual(1e-3);
-  });
+  const runs = [
+    { ...cfg, init: 'random' as const },
+    { ...cfg, batch: 64, steps: 200, init: 'identity' as const },
+  ];
+  for (const c of runs) {
+    it(`follows the float32 TensorFlow.js training (the former trainer) for ${c.steps} Adam steps, B = ${c.batch}, ${c.init} start`, async () => {
+      const { tf } = await loadTensorEngine();
+      const f64 = trainToyEncoders(new Rng(11), c).weights;
+      // the TensorFlow.js trainer as it was: same random stream (8 normals for a random start, then one batch per step)
+      const rng = new Rng(11);
+      const start = () => (c.init === 'identity' ? [1, 0, 0, 1] : Array.from({ length: 4 }, () => rng.normal() / Math.SQRT2));
+      const W1 = tf.variable(tf.tensor2d(start(), [2, 2])), W2 = tf.variable(tf.tensor2d(start(), [2, 2]));
+      const opt = tf.train.adam(c.learningRate, 0.9, 0.999, 1e-8), clip = tunedClipLoss(tf, c.tau);
+      const enc = (v: import('@tensorflow/tfjs').Tensor2D, W: import('@tensorflow/tfjs').Variable) => {
+        const h = tf.matMul(v, W as never);
+        return tf.div(h, tf.norm(h, 2, 1, true)) as import('@tensorflow/tfjs').Tensor2D;
+      };
+      for (let s = 0; s < c.steps; s++) {
+        const { x, y } = toyPairs(rng, c.batch, c.sigma);
+        const X = tf.tensor2d(Float32Array.from(x), [c.batch, 2]), Y = tf.tensor2d(Float32Array.from(y), [c.batch, 2]);
+        opt.minimize(() => clip(enc(X, W1), enc(Y, W2)), false, [W1, W2]);
+        tf.dispose([X, Y]);
+      }
+      const f32 = [...W1.dataSync(), ...W2.dataSync()];
+      tf.dispose([W1, W2]);
+      opt.dispose();
+      const worst = Math.max(...f32.map((v, k) => Math.abs(v - f64[k]!)));
+      expect(worst, `max |Δw| = ${worst}`).toBeLessThanOrEqual(1e-4);
+    });
+  }
 });
