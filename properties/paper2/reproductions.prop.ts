@@ -9,8 +9,10 @@
  *        population value is exact (Fourier series of the angle laws, src/reproductions/toyLaws.ts); at 8,000 pairs
  *        the code metric overestimates it, mostly through empty bins where only the +1e−8 floor stands (issue 11).
  *        The learned gap is the population value of the code metric for the trained encoders. The encoders start at
- *        the identity: from the random start N(0, ½) about one training in six is still near-singular after 2,000
- *        steps (learned gap 13–25 at σ = 0 or at σ = 0.7), which flipped the comparison at about one seed in ten.
+ *        the identity: from the random start N(0, ½), 11 of 89 float64 trainings (and the tfjs one at thorough seed
+ *        73) were still near-singular after 2,000 steps (learned gap 1.8–25, against <= 0.23 at σ = 0 and 0.16–0.37
+ *        at σ = 0.7 otherwise), which flipped the comparison at 5 of 44 seeds. From the identity, seeds 0–99 all hold (σ = 0: <= 0.001,
+ *        0.35: 0.020–0.038, 0.7: 0.157–0.175).
  *   P18  Particle descent on the intrinsic energy tracks the Gibbs cap mass for τ >= 0.5.
  * Tables of measured values sit next to the reference values in the report.
  * Expected: the reproductions hold; "the minimiser never keeps a gap", "identity encoders measure no gap",
@@ -33,7 +35,7 @@ const source = (ref: string) => ({ paper: 'liang2022', ref: `claims.md ${ref}`, 
 
 // ---- P16: mismatched labels -------------------------------------------------------------------------------
 const INV_T = [1, 5, 10, 50, 100, 500, 1000];
-/** docs/claims.md P16, one swapped pair (labels 3 ↔ 8), 2001-point grid. */
+/** docs/claims.md P16:, one swapped pair (labels 3 ↔ 8), 2001-point grid. */
 const REFERENCE_SWAPPED: Record<number, number> = { 1: 0, 5: 0, 10: 0, 50: 0.714, 100: 0.869, 500: 0.975, 1000: 0.988 };
 const ZS = Array.from({ length: 2001 }, (_, g) => -1 + g / 1000);
 const curves = new Map<string, { f64: number[]; f32: Float32Array }>();
@@ -81,7 +83,7 @@ const BASELINE_SIGMAS = [0, 0.35, 0.7, 1];
 /** The code's evaluation size, and ten times it, where no bin is empty at σ <= 1. */
 const CODE_PAIRS = 8000, LARGE_PAIRS = 80_000;
 /** Seeds behind the table's finite-sample columns (fixed, so the table is the same in every profile). */
-const TABLE_SEEDS = 24, TABLE_LARGE_SEEDS = 4;
+const TABLE_SEEDS = 20, TABLE_LARGE_SEEDS = 2;
 const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
 /** Sample standard deviation (n − 1). */
 const sd = (v: readonly number[]): number => {
@@ -114,15 +116,19 @@ function baselineTable(): DetailTable {
   return baselineTableMemo;
 }
 
-/** One seed's code metric at σ = 0.7 against the population value: within 10%? (the floor part shown) */
-function baselineWithin10(seed: number, pairs: number): Verdict {
+/**
+ * One seed's code metric at σ = 0.7 against the population value: within 10%? The instance's row (with its floor
+ * part) goes into the report, and the baseline table with `withTable`.
+ */
+function baselineWithin10(seed: number, pairs: number, withTable: boolean): Verdict {
   const pop = toyBaselinePopulationKlSum(wrappedNormal(0.7)), parts = baselineAt(0.7, seed, pairs);
   const instance: DetailTable = {
     title: `seed ${seed}, ${pairs} pairs, σ_mis = 0.7: the code metric, its floor part, and the population value`,
     columns: ['pairs', 'code metric', 'floor part', 'code metric − floor part', 'population KL+KL', 'relative error'],
     rows: [[pairs, parts.value, parts.floor, parts.value - parts.floor, pop, Math.abs(parts.value - pop) / pop]],
   };
-  return leq(Math.abs(parts.value - pop), 0.1 * pop, undefined, { tables: [instance, baselineTable()] });
+  const tables = withTable ? [instance, baselineTable()] : [instance];
+  return leq(Math.abs(parts.value - pop), 0.1 * pop, undefined, { tables });
 }
 
 // The learned gap: the paper's protocol (B = 256, 2000 Adam steps at lr 5e−3, 8000 eval pairs) from the identity.
@@ -210,7 +216,7 @@ export default [
     title: 'Planted false (P17): misalignment leaves no learned gap: at σ_mis = 0.7 the learned gap ' +
       '(population value) is <= 0.05',
     source: cai2026('P17 (FALSE)'), expect: 'refuted', given: toySeed, runs: 1, show: (s) => `seed ${s}`,
-    expectedCounterexample: 'any seed: the learned gap at σ_mis = 0.7 is ≈ 0.16 (0.157–0.165 over 30 seeds)',
+    expectedCounterexample: 'any seed: the learned gap at σ_mis = 0.7 is ≈ 0.16 (0.157–0.175 over seeds 0–99)',
     check: (s) => leq(toyRun(s, 0.7).populationGap, 0.05, undefined, { table: toyTable(s, [0.7]) }),
   }),
   defineConjecture<number>({
@@ -226,7 +232,7 @@ export default [
       'population value 0.740 (KL + KL)',
     source: cai2026('P17', 'reconstructed'), expect: 'holds', given: seed, runs: 4,
     show: (s) => `seed ${s}`,
-    check: (s) => baselineWithin10(s, LARGE_PAIRS),
+    check: (s) => baselineWithin10(s, LARGE_PAIRS, true),
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.toy-baseline-8000-pairs',
@@ -237,7 +243,7 @@ export default [
     expectedCounterexample: 'seed 6 (0–5 are within 10%): 0.877, of which 0.145 from bins empty on one side ' +
       '(the +1e−8 floor); without them 0.731, within 10%. Over 1000 seeds: mean 0.895, sd 0.139, 62% off by > 10%, ' +
       '94% of those only through the floor',
-    check: (s) => baselineWithin10(s, CODE_PAIRS),
+    check: (s) => baselineWithin10(s, CODE_PAIRS, false),
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.particles-track-gibbs',

@@ -133,10 +133,10 @@ export function particleEnergyWithGrad(V: Float64Array, tau: number): { energy: 
 }
 
 /**
- * Runs the particle descent in float64 and returns the particles' cap mass. The random stream is the
+ * Runs the particle descent in float64 and returns the particles z = V/‖V‖ (flat [n·3]). The random stream is the
  * TensorFlow.js version's: n·3 normals for V, then n·3 noise normals after each step.
  */
-export function particleCapMass(rng: Rng, tau: number, particles: number, steps: number): number {
+export function particleDescent(rng: Rng, tau: number, particles: number, steps: number): Float64Array {
   const n = particles, V = Float64Array.from({ length: 3 * n }, () => rng.normal());
   const ws = particleWorkspace(n), opt = new Adam(3 * n, 0.05);
   for (let s = 0; s < steps; s++) {
@@ -145,7 +145,13 @@ export function particleCapMass(rng: Rng, tau: number, particles: number, steps:
     for (let k = 0; k < 3 * n; k++) V[k]! += 0.06 * rng.normal();
   }
   normalize3(V, ws.z, ws.r);
+  return ws.z;
+}
+
+/** The particle descent's cap mass: the share of particles within 0.5 rad of a well centre. */
+export function particleCapMass(rng: Rng, tau: number, particles: number, steps: number): number {
+  const z = particleDescent(rng, tau, particles, steps);
   let c = 0;
-  for (let i = 0; i < n; i++) if (inCap(ws.z, 3 * i)) c++;
-  return c / n;
+  for (let i = 0; i < particles; i++) if (inCap(z, 3 * i)) c++;
+  return c / particles;
 }
