@@ -1,5 +1,5 @@
 /*
- * Source: issue 13 item 1 (the particle descent of paper 2's unimodal Gibbs experiment, research/paper2.md §3.2, P18,
+ * Source: issue 13 item 1 (the particle descent of paper 2's unimodal Gibbs experiment, docs/claims.md P18,
  * runs on float64 kernels instead of TensorFlow.js).
  * Expected: the analytic gradient of the KDE energy equals central differences (1e-7 relative to the largest entry)
  * and TensorFlow.js autodiff of the former graph (float32: 1e-5 absolute on gradients of size ~0.3), clipped pairs

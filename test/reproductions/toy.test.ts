@@ -1,6 +1,6 @@
 /*
  * Source: issue 11 item 5 (the S¹ toy's identity baseline: report what it estimates) and issue 13 item 1 (the toy
- * trains on the float64 kernels); the toy of paper 2 (research/paper2.md §3.3, P17).
+ * trains on the float64 kernels); the toy of paper 2 (docs/claims.md P17).
  * Expected: the closed-form population values and bin probabilities equal those of scripts/make_oracle_toy_baseline.py
  * (fixtures/oracle/toy_baseline.json: mpmath quadrature, checked by Monte Carlo) to 1e-12 relative (values) and 1e-11
  * (bins, whose smallest are 2.3e-4 and carry the series' cancellation); the identity baseline's population value at
