@@ -49,7 +49,7 @@ export default [
   defineConjecture<RankingInstance>({
     id: 'background.wang-isola.log-outside-limit',
     title: 'Planted false: the limit is −E s⁺ + log E_{x,y⁻} e^{s} (the log outside the anchor expectation, "L_uniform" style)',
-    source: source('B-WI (FALSE); P1 (FALSE-b)'), expect: 'refuted', kind: 'rate', given, show, tolerance: TOL, runs: 40,
+    source: source('B-WI (FALSE); P1 (FALSE-b)'), expect: 'refuted', kind: 'rate', given, show, tolerance: TOL, runs: 200,
     expectedCounterexample: 'Kx = 2 with anchors whose partition functions differ (Jensen gap > 0)',
     check: (r) => {
       const { model, s } = r;
