@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { centroidCosine, centroidGap } from '../../src/gaps/index.js';
-import { CrlInputError, dot, norm } from '../../src/numeric/index.js';
+import { CrlInputError, dot, matrix, norm } from '../../src/numeric/index.js';
 import { M } from '../helpers/assert.js';
 
 describe('centroidCosine', () => {
@@ -36,7 +36,9 @@ describe('centroidGap', () => {
     expect(centroidGap(M([[0, 0], [2, 2]]), M([[4, 5]]))).toBe(5);
     expect(centroidGap(M([[4, 5]]), M([[0, 0], [2, 2], [1, 1]]))).toBe(5);
   });
-  it('names a dimension mismatch', () => {
+  it('names a dimension mismatch and an empty batch', () => {
     expect(() => centroidGap(M([[1, 0]]), M([[1, 0, 0]]))).toThrow(/^X has dimension 2, Y has 3$/);
+    expect(() => centroidGap(matrix(0, 2), M([[1, 0]]))).toThrow(/^X \(first modality\) needs at least 1 row/);
+    expect(() => centroidGap(M([[1, 0]]), matrix(0, 2))).toThrow(/^Y \(second modality\) needs at least 1 row/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { energyDistance, mmd2Rbf } from '../../src/gaps/index.js';
-import { CrlInputError, tolerance } from '../../src/numeric/index.js';
+import { CrlInputError, matrix, tolerance } from '../../src/numeric/index.js';
 import { expectClose, M } from '../helpers/assert.js';
 
 const T = tolerance({ rel: 1e-15, abs: 0 });
@@ -56,5 +56,7 @@ describe('mmd2Rbf, exact cases', () => {
       expect(() => mmd2Rbf(X, X, sigma)).toThrow(`mmd2Rbf: bandwidth σ must be finite and > 0, got ${sigma}`);
     }
     expect(() => energyDistance(X, M([[1, 0, 0]]))).toThrow(/^X has dimension 2, Y has 3$/);
+    expect(() => energyDistance(matrix(0, 2), M([[1, 0]]))).toThrow(/^X \(first modality\) needs at least 1 row/);
+    expect(() => mmd2Rbf(M([[1, 0]]), matrix(0, 2), 1)).toThrow(/^Y \(second modality\) needs at least 1 row/);
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   angleHistogram, anglesOf, histogramSymmetricKlHalf, histogramSymmetricKlSum, meanPairDistance,
 } from '../../src/gaps/index.js';
-import { CrlInputError, tolerance } from '../../src/numeric/index.js';
+import { CrlInputError, matrix, tolerance } from '../../src/numeric/index.js';
 import { expectClose, M } from '../helpers/assert.js';
 
 const T = tolerance({ rel: 1e-15, abs: 0 });
@@ -81,6 +81,7 @@ describe('anglesOf', () => {
     expect([...anglesOf(M([[0, 1], [-1, 0], [1, 0]]))]).toEqual([Math.PI / 2, Math.PI, 0]);
     expect(() => anglesOf(M([[1, 0, 0]]))).toThrow(/^anglesOf: angles need 2-D points, got dimension 3$/);
     expect(() => anglesOf(M([[1, 0], [0, 0]]))).toThrow(/^anglesOf: row 1 is the zero vector and has no angle$/);
+    expect(() => anglesOf(matrix(0, 2))).toThrow(/^points needs at least 1 row/);
   });
 });
 
@@ -90,5 +91,8 @@ describe('meanPairDistance', () => {
     const X = M([[0, 0], [1, 1], [2, 0]]), Y = M([[3, 4], [1, 1], [0, 0]]);
     expectClose(meanPairDistance(X, Y), 7 / 3, T, 'mean pair distance');
     expect(() => meanPairDistance(X, M([[0, 0]]))).toThrow(CrlInputError);
+    expect(() => meanPairDistance(X, M([[0, 0]]))).toThrow(/^X is 3×2 but Y is 1×2; paired batches must have the same shape$/);
+    expect(() => meanPairDistance(matrix(0, 2), X)).toThrow(/^X needs at least 1 row/);
+    expect(() => meanPairDistance(X, matrix(0, 2))).toThrow(/^Y needs at least 1 row/);
   });
 });
