@@ -232,17 +232,17 @@ function search<T>(p: Plan<T>, t: Tracker<T>): TargetedFind<T> | undefined {
   if (spec.search) return objectiveSearch(spec.search, spec.given, p.seed, budget);
   const space = searchSpaceOf(spec.given);
   if (!space || p.c.kind === 'statistical') return undefined; // a trial's Monte Carlo has no margin to climb
-  if (p.c.kind === 'rate') {
-    // a rate check evaluates a whole grid of sizes per instance: a tenth of the search
-    const b = budget;
-    Object.assign(budget, { pool: Math.ceil(b.pool / 8), starts: Math.ceil(b.starts / 4), steps: Math.ceil(b.steps / 4), climb: Math.ceil(b.climb / 10) });
-  }
+  // a rate check evaluates a whole grid of sizes per instance: it gets about a tenth of the search
+  const b = budget;
+  const scaled = p.c.kind !== 'rate' ? b : {
+    ...b, pool: Math.ceil(b.pool / 8), starts: Math.ceil(b.starts / 4), steps: Math.ceil(b.steps / 4), climb: Math.ceil(b.climb / 10),
+  };
   const check = (x: T): Verdict => {
     const v = p.c.evaluate(x);
     if (v.ok) t.noteSharpness(v, x, 'search');
     return v;
   };
-  return violationSearch(check, space, spec.given, p.seed, budget);
+  return violationSearch(check, space, spec.given, p.seed, scaled);
 }
 
 /** Phase 3: targeted search; its snapped best point is checked (and shrunk) like an example. */
