@@ -17,7 +17,7 @@ import { Rng } from '../src/numeric/index.js';
 /** A C-order little-endian float32 .npy file (format 1.0). */
 function writeNpy(path: string, rows: number, cols: number, data: Float32Array): void {
   let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${rows}, ${cols}), }`;
-  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  header += `${' '.repeat(63 - ((10 + header.length) % 64))}\n`;
   const head = Buffer.alloc(10);
   Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]).copy(head);
   head.writeUInt16LE(header.length, 8);
@@ -37,7 +37,10 @@ function child(x: string, y: string): void {
 
 function main(): void {
   const args = process.argv.slice(2);
-  if (args[0] === '--child') return child(args[1]!, args[2]!);
+  if (args[0] === '--child') {
+    child(args[1]!, args[2]!);
+    return;
+  }
   const opt = (name: string, dflt: number): number => {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : dflt;

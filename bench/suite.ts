@@ -35,7 +35,7 @@ const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` 
 console.log(`crl-verify suite bench — node ${process.version}, ${groups.length} group(s): ${groups.join(', ')}\n`);
 console.log('| group | profile | conjectures | as expected | wall |');
 console.log('|---|---|---:|---:|---:|');
-let total: Record<string, number> = {};
+const total: Record<string, number> = {};
 for (const g of groups) for (const p of profiles) {
   const r = await runSuite({ profile: PROFILES[p], grep: `/^${g}\\./`, writeCorpus: false });
   total[p] = (total[p] ?? 0) + r.timing.ms;

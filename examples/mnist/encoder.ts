@@ -58,7 +58,10 @@ const linearOps = new WeakMap<Tf, (x: Tensor2D, W: Tensor2D) => Tensor2D>();
 /** The embeddings f(v) of a batch of inputs (rows), unit rows. */
 export function encode(tf: Tf, e: Encoder, v: Tensor2D): Tensor2D {
   let lin = linearOps.get(tf);
-  if (!lin) linearOps.set(tf, (lin = linear(tf)));
+  if (!lin) {
+    lin = linear(tf);
+    linearOps.set(tf, lin);
+  }
   const h = tf.relu(tf.add(lin(v, e.w1 as unknown as Tensor2D), e.b1)) as Tensor2D;
   const z = lin(h, e.w2 as unknown as Tensor2D);
   return tf.div(z, tf.norm(z, 2, 1, true)) as Tensor2D;

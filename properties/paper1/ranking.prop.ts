@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { buildRankingInstance, dyadic, rankingInstance } from '../../src/arbitraries/index.js';
-import { approxEqual, assume, defineConjecture, holds, leq, showNumber } from '../../src/conjecture/index.js';
+import { approxEqual, assume, defineConjecture, leq, showNumber } from '../../src/conjecture/index.js';
 import {
   auc, globalAuc, mapScores, optimalAuc, optimalGlobalAuc, optimalRisk, optimalScores, populationRisk,
 } from '../../src/theory/ranking/index.js';

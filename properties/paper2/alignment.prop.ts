@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { pairedEmbeddings, rotateRows, rotation, showRotation, temperature } from '../../src/arbitraries/index.js';
-import { allOf, approxEqual, assume, defineConjecture, holds, leq, showValue } from '../../src/conjecture/index.js';
+import { allOf, approxEqual, assume, defineConjecture, leq, showValue } from '../../src/conjecture/index.js';
 import { anglesOf, centroidGap, energyDistance, histogramSymmetricKlSum, meanPairDistance, mmd2Rbf, recallAtK } from '../../src/gaps/index.js';
 import { alignment, clipLoss } from '../../src/losses/index.js';
 import { gatherRows, type Matrix, matrix } from '../../src/numeric/index.js';

@@ -2,7 +2,6 @@ import fc, { type Arbitrary } from 'fast-check';
 import { showNumber } from '../conjecture/show.js';
 import { ensure } from '../numeric/index.js';
 import { type RankingModel, selfSupervisedModel } from '../theory/ranking/model.js';
-import { choice } from './choice.js';
 import { bySimplicity } from './dyadic.js';
 import { lawAt, roundInto, type SearchSpace, snapLaw, splitTheta, withSearchSpace } from './searchSpace.js';
 import {

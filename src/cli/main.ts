@@ -171,7 +171,7 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
     console.error(`crl-verify: no stored counterexample for '${id}' in ${corpusDir}; run it first or pass --seed and --path`);
     return 2;
   }
-  let v;
+  let v: ReturnType<typeof c.evaluate>;
   try {
     v = c.evaluate(stored.value as never);
   } catch (e) {

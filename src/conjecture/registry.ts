@@ -71,7 +71,7 @@ export async function loadRegistry(dir = DEFAULT_PROPERTIES_DIR): Promise<Regist
  * relative to the working directory.
  */
 export function loadMessage(e: unknown, file: string, rel: string): string {
-  // eslint-disable-next-line no-control-regex -- colour codes that oxc puts in its messages
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the colour codes that oxc puts in its messages
   const text = (e instanceof Error ? e.message : String(e)).split(file).join(rel).replace(/\u001b\[[0-9;]*m/g, '');
   const at = new RegExp(`${rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(text);
   if (at && /^Transform failed/.test(text)) {

@@ -254,7 +254,7 @@ function targetedPhase<T>(p: Plan<T>, t: Tracker<T>): { found?: Found<T>; report
   try {
     violated = !p.c.evaluate(find.instance).ok;
   } catch (e) {
-    violated = isPremiseFailure(e) ? false : true;
+    violated = !isPremiseFailure(e);
   }
   return { found: checkInstances(p, t, 'targeted', [find.instance]), report: { ...find.report, violated } };
 }

@@ -11,7 +11,7 @@ export function alignment(X: Matrix, Y: Matrix, alpha = 2): number {
   for (let i = 0; i < n; i++) {
     let q = 0;
     for (let k = 0; k < d; k++) { const t = X.data[i * d + k]! - Y.data[i * d + k]!; q += t * t; }
-    s += alpha === 2 ? q : Math.pow(q, alpha / 2);
+    s += alpha === 2 ? q : q ** (alpha / 2);
   }
   return s / n;
 }

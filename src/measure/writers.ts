@@ -18,7 +18,7 @@ export function encodeNpy(M: Matrix): Uint8Array {
   out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
   const dv = new DataView(out.buffer);
   dv.setUint16(8, headerLen, true);
-  const header = dict.padEnd(headerLen - 1, ' ') + '\n';
+  const header = `${dict.padEnd(headerLen - 1, ' ')}\n`;
   for (let k = 0; k < header.length; k++) out[10 + k] = header.charCodeAt(k);
   for (let k = 0; k < M.data.length; k++) dv.setFloat32(10 + headerLen + 4 * k, M.data[k]!, true);
   return out;

@@ -73,7 +73,7 @@ export function ddSqrt(a: DD): DD {
   return renormalize(y, (e.hi * (0.5 / x)));
 }
 
-const LN2: DD = { hi: 0.6931471805599453, lo: 2.3190468138462996e-17 };
+const LN2: DD = { hi: Math.LN2, lo: 2.3190468138462996e-17 };
 
 /**
  * e^a − 1 for |a| <= 0.35 as a double-double: Taylor series on a/2⁸, then eight doublings of the
@@ -99,7 +99,7 @@ export function ddExp(a: DD): DD {
   const r = ddSub(a, ddMul(LN2, dd(k)));
   const e = ddAdd(dd(1), ddExpm1Small(r));
   // 2^k in two steps so that neither factor overflows nor underflows on its own
-  const k1 = Math.trunc(k / 2), s1 = Math.pow(2, k1), s2 = Math.pow(2, k - k1);
+  const k1 = Math.trunc(k / 2), s1 = 2 ** k1, s2 = 2 ** (k - k1);
   return { hi: e.hi * s1 * s2, lo: e.lo * s1 * s2 };
 }
 

@@ -52,7 +52,7 @@ export class Rng {
   /** Gamma(shape, 1) by Marsaglia–Tsang, with the U^{1/a} boost for shape < 1. */
   gamma(shape: number): number {
     ensure(Number.isFinite(shape) && shape > 0, () => `Rng.gamma: shape must be > 0, got ${shape}`);
-    if (shape < 1) return this.gamma(shape + 1) * Math.pow(this.uniformOpen(), 1 / shape);
+    if (shape < 1) return this.gamma(shape + 1) * this.uniformOpen() ** (1 / shape);
     const d = shape - 1 / 3, c = 1 / Math.sqrt(9 * d);
     for (;;) {
       let x: number, v: number;

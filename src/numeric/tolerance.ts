@@ -51,7 +51,7 @@ export function ulp(x: number): number {
   const a = Math.abs(x);
   if (!Number.isFinite(a)) return NaN;
   if (a < 2.2250738585072014e-308) return 5e-324;
-  return Math.pow(2, Math.floor(Math.log2(a))) * Number.EPSILON;
+  return 2 ** Math.floor(Math.log2(a)) * Number.EPSILON;
 }
 
 /** The allowed |a − b| under `t`. */

@@ -1,4 +1,4 @@
-import { type Rng } from '../numeric/index.js';
+import type { Rng } from '../numeric/index.js';
 import { sampleUniformSphere } from '../sphere/index.js';
 import { Adam } from './adam.js';
 

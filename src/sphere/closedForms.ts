@@ -79,7 +79,7 @@ export function logVmfMgf(z: ArrayLike<number>, mean: ArrayLike<number>, kappa: 
 export function vmfCosineCdf(d: number, kappa: number, steps = 20000): (t: number) => number {
   checkDim(d, 'vmfCosineCdf');
   const h = Math.PI / steps;
-  const g = (th: number): number => Math.exp(kappa * (Math.cos(th) - 1)) * Math.pow(Math.sin(th), d - 2);
+  const g = (th: number): number => Math.exp(kappa * (Math.cos(th) - 1)) * Math.sin(th) ** (d - 2);
   const cum = new Float64Array(steps + 1); // cum[i] = ∫_0^{θ_i}
   let prev = g(0);
   for (let i = 1; i <= steps; i++) { const cur = g(i * h); cum[i] = cum[i - 1]! + 0.5 * h * (prev + cur); prev = cur; }

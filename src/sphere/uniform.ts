@@ -1,4 +1,4 @@
-import { ensure, type Matrix, matrix, Rng } from '../numeric/index.js';
+import { ensure, type Matrix, matrix, type Rng } from '../numeric/index.js';
 
 /**
  * n points uniform on S^{d−1} ⊂ ℝ^d (normalized Gaussians; a zero draw is redrawn, never normalized).

@@ -1,4 +1,4 @@
-import { ensure, type Matrix, matrix, norm, Rng } from '../numeric/index.js';
+import { ensure, type Matrix, matrix, norm, type Rng } from '../numeric/index.js';
 
 /** A von Mises–Fisher law vMF(mean, κ) on S^{d−1}: density ∝ exp(κ⟨mean, z⟩), κ >= 0. */
 export interface VmfComponent {

@@ -14,7 +14,9 @@ import { ensure, logSumExp, requireTemperature } from '../../numeric/index.js';
 /** Weights μ of a finite space: positive and finite, K >= 1. */
 export function requireMeasure(mu: readonly number[]): void {
   ensure(Array.isArray(mu) && mu.length >= 1, 'finite space: μ must be a non-empty array');
-  mu.forEach((m, k) => ensure(Number.isFinite(m) && m > 0, () => `finite space: μ[${k}] = ${m} must be finite and > 0`));
+  for (const [k, m] of mu.entries()) {
+    ensure(Number.isFinite(m) && m > 0, () => `finite space: μ[${k}] = ${m} must be finite and > 0`);
+  }
 }
 
 /** A density w.r.t. μ: positive entries with Σ ρ μ = 1 (to 1e-9). */

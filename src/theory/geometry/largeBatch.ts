@@ -113,7 +113,9 @@ export function symmetricLargeBatchLimit(law: PairLaw, tau: number, ownMarginal 
   requireTemperature(tau);
   const { total, p1, p2 } = marginals(law);
   let pos = 0;
-  law.pi.forEach((row, i) => row.forEach((w, j) => { pos += (w / total) * dot(law.a[i]!, law.b[j]!); }));
+  for (const [i, row] of law.pi.entries()) {
+    for (const [j, w] of row.entries()) pos += (w / total) * dot(law.a[i]!, law.b[j]!);
+  }
   const logMean = (x: readonly number[], atoms: readonly (readonly number[])[], p: number[]): number =>
     logSumExp(atoms.map((y, k) => (p[k]! > 0 ? Math.log(p[k]!) + dot(x, y) / tau : -Infinity)));
   let t1 = 0, t2 = 0;
@@ -125,7 +127,9 @@ export function symmetricLargeBatchLimit(law: PairLaw, tau: number, ownMarginal 
 /** Draws B pairs (i, j) ~ π and returns the batch as two B×d matrices. */
 export function samplePairs(rng: Rng, law: PairLaw, B: number): { X: Matrix; Y: Matrix } {
   const cells: [number, number, number][] = [];
-  law.pi.forEach((row, i) => row.forEach((w, j) => { if (w > 0) cells.push([i, j, w]); }));
+  for (const [i, row] of law.pi.entries()) {
+    for (const [j, w] of row.entries()) if (w > 0) cells.push([i, j, w]);
+  }
   const total = cells.reduce((a, c) => a + c[2], 0), d = law.a[0]!.length;
   const X = { rows: B, cols: d, data: new Float64Array(B * d) }, Y = { rows: B, cols: d, data: new Float64Array(B * d) };
   for (let n = 0; n < B; n++) {

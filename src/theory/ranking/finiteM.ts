@@ -45,13 +45,13 @@ export function forEachComposition(m: number, p: readonly number[], visit: (weig
     const rec = (i: number, left: number, coef: number, pw: number): void => {
       if (i === k - 1) {
         c[i] = left;
-        visit(coef * pw * (left ? Math.pow(p[i]!, left) : 1), c);
+        visit(coef * pw * (left ? p[i]! ** left : 1), c);
         return;
       }
       let binom = 1; // C(left, n)
       for (let n = 0; n <= left; n++) {
         c[i] = n;
-        rec(i + 1, left - n, coef * binom, n ? pw * Math.pow(p[i]!, n) : pw);
+        rec(i + 1, left - n, coef * binom, n ? pw * p[i]! ** n : pw);
         binom = (binom * (left - n)) / (n + 1);
       }
     };

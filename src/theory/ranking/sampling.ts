@@ -1,5 +1,5 @@
 import type { Rng } from '../../numeric/index.js';
-import { type RankingModel, type Scores } from './model.js';
+import type { RankingModel, Scores } from './model.js';
 
 /*
  * Empirical contrastive risk (form A) on a sampled training set (docs/claims.md C8, C10; [B] data models):

@@ -25,8 +25,12 @@ const compiled = new Map<string, ReturnType<ReturnType<typeof math.derivative>['
 export function optimalNegatives(expression: string, scope: { a: number; b: number; N: number }): number {
   ensure(scope.a > 0 && scope.b > 0 && scope.N > 0, 'optimalNegatives: a, b and N must be > 0');
   let d = compiled.get(expression);
-  if (!d) compiled.set(expression, (d = math.derivative(expression, 'm').compile()));
-  const slope = (m: number): number => d!.evaluate({ ...scope, m }) as number;
+  if (!d) {
+    d = math.derivative(expression, 'm').compile();
+    compiled.set(expression, d);
+  }
+  const derivative = d;
+  const slope = (m: number): number => derivative.evaluate({ ...scope, m }) as number;
   let lo = 1e-9, hi = scope.N;
   ensure(slope(lo) < 0, () => `optimalNegatives: ${expression} is not decreasing at m → 0`);
   if (slope(hi) <= 0) return hi;
