@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'reports/vitest.json' }], ['junit', { outputFile: 'reports/vitest-junit.xml' }]] : ['default', ['json', { outputFile: 'reports/vitest.json' }]],
+    reporters: process.env.CI
+      ? [
+          'default',
+          ['json', { outputFile: 'reports/vitest.json' }],
+          ['junit', { outputFile: 'reports/vitest-junit.xml' }],
+        ]
+      : ['default', ['json', { outputFile: 'reports/vitest.json' }]],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -29,7 +29,10 @@ async function timeIt(f: () => unknown | Promise<unknown>, samples: number, minM
   for (let s = 0; s < samples; s++) {
     let calls = 0;
     const t0 = performance.now();
-    do { await f(); calls++; } while (performance.now() - t0 < minMs);
+    do {
+      await f();
+      calls++;
+    } while (performance.now() - t0 < minMs);
     out.push((performance.now() - t0) / calls);
   }
   out.sort((a, b) => a - b);
@@ -42,7 +45,14 @@ function runner(engine: Engine, mode: Mode, X: Matrix, Y: Matrix): () => unknown
   return mode === 'fwd' ? () => clipLossTf(X, Y, TAU) : () => clipLossWithGradTf(X, Y, TAU);
 }
 
-async function measure(engine: Engine, mode: Mode, n: number, d: number, samples: number, minMs: number): Promise<{ ms: number; gflops: number }> {
+async function measure(
+  engine: Engine,
+  mode: Mode,
+  n: number,
+  d: number,
+  samples: number,
+  minMs: number,
+): Promise<{ ms: number; gflops: number }> {
   const [X, Y] = data(n, d);
   const ms = await timeIt(runner(engine, mode, X, Y), samples, minMs);
   const flops = (mode === 'fwd' ? 2 : 6) * n * n * d;
@@ -61,26 +71,53 @@ async function main(): Promise<void> {
   if (args[0] === '--child') return child(args[1] as Engine, args[2] as Mode, Number(args[3]), Number(args[4]));
   const quick = args.includes('--quick');
   const { backend, fallbackReason } = await loadTensorEngine();
-  console.log(`# CLIP loss, τ = ${TAU}; float64 = plain TypeScript + WASM SIMD matmul; tfjs backend = ${backend}${fallbackReason ? ` (${fallbackReason})` : ''}`);
+  console.log(
+    `# CLIP loss, τ = ${TAU}; float64 = plain TypeScript + WASM SIMD matmul; tfjs backend = ${backend}${fallbackReason ? ` (${fallbackReason})` : ''}`,
+  );
   console.log('| N | d | engine | fwd ms | fwd GFLOP/s | fwd+grad ms | f+g GFLOP/s | peak RSS MiB |');
   console.log('|---:|---:|---|---:|---:|---:|---:|---:|');
-  const sizes: [number, number][] = quick ? [[8, 2], [64, 32]] : [[8, 2], [64, 32], [1024, 128], [4096, 256]];
+  const sizes: [number, number][] = quick
+    ? [
+        [8, 2],
+        [64, 32],
+      ]
+    : [
+        [8, 2],
+        [64, 32],
+        [1024, 128],
+        [4096, 256],
+      ];
   for (const [n, d] of sizes) {
     for (const engine of ['f64', 'tfjs'] as Engine[]) {
-      let f: { ms: number; gflops: number }, g: { ms: number; gflops: number }, peak = '';
+      let f: { ms: number; gflops: number },
+        g: { ms: number; gflops: number },
+        peak = '';
       if (n >= 4096) {
         // one fresh process per measurement so peak RSS belongs to that engine and mode alone
         const me = fileURLToPath(import.meta.url);
-        const run = (mode: Mode): { ms: number; gflops: number; peakMiB: number } => JSON.parse(execFileSync(process.execPath, [...process.execArgv, me, '--child', engine, mode, String(n), String(d)], { encoding: 'utf8' }).trim().split('\n').pop()!);
-        const rf = run('fwd'), rg = run('grad');
-        f = rf; g = rg; peak = `${rf.peakMiB.toFixed(0)} / ${rg.peakMiB.toFixed(0)}`;
+        const run = (mode: Mode): { ms: number; gflops: number; peakMiB: number } =>
+          JSON.parse(
+            execFileSync(process.execPath, [...process.execArgv, me, '--child', engine, mode, String(n), String(d)], {
+              encoding: 'utf8',
+            })
+              .trim()
+              .split('\n')
+              .pop()!,
+          );
+        const rf = run('fwd'),
+          rg = run('grad');
+        f = rf;
+        g = rg;
+        peak = `${rf.peakMiB.toFixed(0)} / ${rg.peakMiB.toFixed(0)}`;
       } else {
         const minMs = n <= 64 ? 200 : 300;
         f = await measure(engine, 'fwd', n, d, 5, minMs);
         g = await measure(engine, 'grad', n, d, 5, minMs);
       }
       const fmt = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(1)} µs` : ms.toFixed(1));
-      console.log(`| ${n} | ${d} | ${engine === 'f64' ? 'float64 core' : `tfjs-${backend} tuned (f32)`} | ${fmt(f.ms)} | ${f.gflops.toFixed(2)} | ${fmt(g.ms)} | ${g.gflops.toFixed(2)} | ${peak} |`);
+      console.log(
+        `| ${n} | ${d} | ${engine === 'f64' ? 'float64 core' : `tfjs-${backend} tuned (f32)`} | ${fmt(f.ms)} | ${f.gflops.toFixed(2)} | ${fmt(g.ms)} | ${g.gflops.toFixed(2)} | ${peak} |`,
+      );
     }
   }
   console.log('(peak RSS: forward / forward+grad, whole process, measured for the largest size only)');

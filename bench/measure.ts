@@ -24,7 +24,13 @@ function writeNpy(path: string, rows: number, cols: number, data: Float32Array):
   writeFileSync(path, Buffer.concat([head, Buffer.from(header, 'latin1'), Buffer.from(data.buffer)]));
 }
 
-interface Summary { ms: number; peakMiB: number; centroidGap: number; energy: number; r1: number }
+interface Summary {
+  ms: number;
+  peakMiB: number;
+  centroidGap: number;
+  energy: number;
+  r1: number;
+}
 
 function child(x: string, y: string): void {
   const t0 = performance.now();
@@ -45,10 +51,13 @@ function main(): void {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : dflt;
   };
-  const rows = opt('rows', 20000), dim = opt('dim', 768);
+  const rows = opt('rows', 20000),
+    dim = opt('dim', 768);
   const dir = mkdtempSync(join(tmpdir(), 'crl-measure-'));
   try {
-    const rng = new Rng(13), x = new Float32Array(rows * dim), y = new Float32Array(rows * dim);
+    const rng = new Rng(13),
+      x = new Float32Array(rows * dim),
+      y = new Float32Array(rows * dim);
     for (let k = 0; k < x.length; k++) {
       x[k] = rng.normal();
       y[k] = 0.6 * x[k]! + 0.8 * rng.normal() + (k % dim === 0 ? 3 : 0);
@@ -63,8 +72,10 @@ function main(): void {
     console.log('|---|---:|---:|---|');
     const seconds = (r.ms / 1000).toFixed(1);
     console.log(`| ${rows} × ${dim} float32 | ${seconds} | ${r.peakMiB.toFixed(0)} | < 30 s, < 1024 MiB |`);
-    console.log(`(centroid gap ${r.centroidGap.toFixed(4)}, energy distance ${r.energy.toFixed(4)}, `
-      + `x → y R@1 ${r.r1.toFixed(4)})`);
+    console.log(
+      `(centroid gap ${r.centroidGap.toFixed(4)}, energy distance ${r.energy.toFixed(4)}, ` +
+        `x → y R@1 ${r.r1.toFixed(4)})`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

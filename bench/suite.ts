@@ -12,10 +12,20 @@
  */
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { type Conjecture, loadRegistry, PROFILES, type ProfileName, runConjecture, runSuite } from '../src/conjecture/index.js';
+import {
+  type Conjecture,
+  loadRegistry,
+  PROFILES,
+  type ProfileName,
+  runConjecture,
+  runSuite,
+} from '../src/conjecture/index.js';
 
 const args = process.argv.slice(2);
-const opt = (name: string): string | undefined => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const profiles = (opt('profiles') ?? 'ci,thorough').split(',') as ProfileName[];
 const group = opt('group');
 
@@ -27,7 +37,17 @@ function evalsPerSecond(c: Conjecture): number {
   const xs = fc.sample(c.spec.given, { numRuns: 64, seed: 1 });
   let n = 0;
   const t0 = performance.now();
-  do { for (const x of xs) { try { c.evaluate(x); } catch { /* errors are the suite's business */ } n++; if (performance.now() - t0 > 300) break; } } while (performance.now() - t0 < 300);
+  do {
+    for (const x of xs) {
+      try {
+        c.evaluate(x);
+      } catch {
+        /* errors are the suite's business */
+      }
+      n++;
+      if (performance.now() - t0 > 300) break;
+    }
+  } while (performance.now() - t0 < 300);
   return n / ((performance.now() - t0) / 1000);
 }
 
@@ -36,11 +56,12 @@ console.log(`crl-verify suite bench — node ${process.version}, ${groups.length
 console.log('| group | profile | conjectures | as expected | wall |');
 console.log('|---|---|---:|---:|---:|');
 const total: Record<string, number> = {};
-for (const g of groups) for (const p of profiles) {
-  const r = await runSuite({ profile: PROFILES[p], grep: `/^${g}\\./`, writeCorpus: false });
-  total[p] = (total[p] ?? 0) + r.timing.ms;
-  console.log(`| ${g} | ${p} | ${r.results.length} | ${r.counts['as-expected']} | ${fmt(r.timing.ms)} |`);
-}
+for (const g of groups)
+  for (const p of profiles) {
+    const r = await runSuite({ profile: PROFILES[p], grep: `/^${g}\\./`, writeCorpus: false });
+    total[p] = (total[p] ?? 0) + r.timing.ms;
+    console.log(`| ${g} | ${p} | ${r.results.length} | ${r.counts['as-expected']} | ${fmt(r.timing.ms)} |`);
+  }
 for (const p of profiles) console.log(`| **all** | ${p} | | | **${fmt(total[p]!)}** |`);
 
 console.log('\n| conjecture | kind | evaluations/s |');
@@ -51,23 +72,44 @@ for (const c of registry.conjectures.filter((c) => groups.includes(c.id.split('.
 }
 
 if (!args.includes('--no-peer')) {
-  const ids = ['paper1.consistency.excess-risk-identity', 'paper1.calibration.linear', 'paper2.gibbs.uniform-minimises'];
-  let peer: { peer: string; results: { id: string; outcome: string; evalsPerSecond: number; timeToShrunkSeconds?: number; counterexample?: string }[] } | undefined;
+  const ids = [
+    'paper1.consistency.excess-risk-identity',
+    'paper1.calibration.linear',
+    'paper2.gibbs.uniform-minimises',
+  ];
+  let peer:
+    | {
+        peer: string;
+        results: {
+          id: string;
+          outcome: string;
+          evalsPerSecond: number;
+          timeToShrunkSeconds?: number;
+          counterexample?: string;
+        }[];
+      }
+    | undefined;
   try {
     peer = JSON.parse(execFileSync('/usr/bin/python3', ['bench/peer/hypothesis_peer.py'], { encoding: 'utf8' }));
   } catch (e) {
-    console.log(`\npeer comparison skipped: ${(e as Error).message.split('\n')[0]} (apt-get install python3-hypothesis python3-numpy)`);
+    console.log(
+      `\npeer comparison skipped: ${(e as Error).message.split('\n')[0]} (apt-get install python3-hypothesis python3-numpy)`,
+    );
   }
   if (peer) {
     console.log(`\nPeer: ${peer.peer}; crl-verify: fast-check ${fc.__version} on node ${process.version}`);
-    console.log('| conjecture | evals/s crl-verify | evals/s Hypothesis | time to shrunk cx crl-verify | time to shrunk cx Hypothesis | crl-verify counterexample | Hypothesis counterexample |');
+    console.log(
+      '| conjecture | evals/s crl-verify | evals/s Hypothesis | time to shrunk cx crl-verify | time to shrunk cx Hypothesis | crl-verify counterexample | Hypothesis counterexample |',
+    );
     console.log('|---|---:|---:|---:|---:|---|---|');
     for (const id of ids) {
       const c = registry.conjectures.find((x) => x.id === id)!;
       const r = runConjecture(c, { profile: PROFILES.ci, useCorpus: false, targeted: false });
       const p = peer.results.find((x) => x.id === id)!;
       const t = (ms?: number) => (ms === undefined ? '—' : fmt(ms));
-      console.log(`| ${id} | ${Math.round(evalsPerSecond(c)).toLocaleString('en-US')} | ${Math.round(p.evalsPerSecond).toLocaleString('en-US')} | ${r.outcome === 'refuted' ? t(r.timing.ms) : '—'} | ${t(p.timeToShrunkSeconds === undefined ? undefined : p.timeToShrunkSeconds * 1000)} | ${r.counterexample?.shown ?? '—'} | ${p.counterexample ?? '—'} |`);
+      console.log(
+        `| ${id} | ${Math.round(evalsPerSecond(c)).toLocaleString('en-US')} | ${Math.round(p.evalsPerSecond).toLocaleString('en-US')} | ${r.outcome === 'refuted' ? t(r.timing.ms) : '—'} | ${t(p.timeToShrunkSeconds === undefined ? undefined : p.timeToShrunkSeconds * 1000)} | ${r.counterexample?.shown ?? '—'} | ${p.counterexample ?? '—'} |`,
+      );
     }
   }
 }

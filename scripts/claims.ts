@@ -79,7 +79,9 @@ function plantedChange(title: string): string {
 }
 
 function fileOf(c: Conjecture): string {
-  return relative(ROOT, resolve(c.file ?? '')).split('\\').join('/');
+  return relative(ROOT, resolve(c.file ?? ''))
+    .split('\\')
+    .join('/');
 }
 
 function showInstance(c: Conjecture, x: unknown): string {
@@ -90,10 +92,13 @@ function showInstance(c: Conjecture, x: unknown): string {
 function conjectureLines(c: Conjecture, home: string): string[] {
   const s = c.spec;
   const file = fileOf(c);
-  const head = `- <a id="${c.id}"></a>**\`${c.id}\`** — ${s.expect}, ${c.kind}, ${s.source.provenance}; `
-    + `[${file.replace(/^properties\//, '')}](../${file})`;
+  const head =
+    `- <a id="${c.id}"></a>**\`${c.id}\`** — ${s.expect}, ${c.kind}, ${s.source.provenance}; ` +
+    `[${file.replace(/^properties\//, '')}](../${file})`;
   const lines = [head];
-  const sub = (text: string): void => { lines.push(`  - ${text}`); };
+  const sub = (text: string): void => {
+    lines.push(`  - ${text}`);
+  };
   if (s.expect === 'refuted') sub(`planted false: ${md(plantedChange(s.title))}`);
   else sub(md(s.title));
   if (s.bound) sub(`bound: ${inlineTex(texOf(s.bound))}`);
@@ -117,9 +122,16 @@ function itemLines(item: ClaimItem, own: Conjecture[], also: Conjecture[]): stri
   for (const [k, v] of Object.entries(item.planted ?? {})) lines.push(`- **Planted ${k}:** ${md(v)}`);
   lines.push('');
   if (own.length === 0 && also.length === 0) lines.push('No conjecture tests this item yet.', '');
-  const holds = own.filter((c) => c.spec.expect === 'holds'), refuted = own.filter((c) => c.spec.expect === 'refuted');
+  const holds = own.filter((c) => c.spec.expect === 'holds'),
+    refuted = own.filter((c) => c.spec.expect === 'refuted');
   if (holds.length) lines.push('Conjectures that must hold:', '', ...holds.flatMap((c) => conjectureLines(c, '')), '');
-  if (refuted.length) lines.push('Planted false twins (the suite must refute them):', '', ...refuted.flatMap((c) => conjectureLines(c, '')), '');
+  if (refuted.length)
+    lines.push(
+      'Planted false twins (the suite must refute them):',
+      '',
+      ...refuted.flatMap((c) => conjectureLines(c, '')),
+      '',
+    );
   if (also.length) lines.push(`Also tested by: ${also.map((c) => `[\`${c.id}\`](#${c.id})`).join(', ')}.`, '');
   return lines;
 }
@@ -127,10 +139,14 @@ function itemLines(item: ClaimItem, own: Conjecture[], also: Conjecture[]): stri
 /** The whole catalogue for a list of conjectures, and the refs that do not resolve. */
 export function renderClaims(conjectures: readonly Conjecture[]): { text: string; problems: string[] } {
   const problems: string[] = [];
-  const own = new Map<string, Conjecture[]>(), also = new Map<string, Conjecture[]>();
+  const own = new Map<string, Conjecture[]>(),
+    also = new Map<string, Conjecture[]>();
   for (const c of conjectures) {
     const why = refProblem(c.spec.source.ref);
-    if (why) { problems.push(`${c.id}: ${why}`); continue; }
+    if (why) {
+      problems.push(`${c.id}: ${why}`);
+      continue;
+    }
     parseRef(c.spec.source.ref)!.forEach((e, k) => {
       const to = k === 0 ? own : also;
       to.set(e.item, [...(to.get(e.item) ?? []), c]);
@@ -143,13 +159,13 @@ export function renderClaims(conjectures: readonly Conjecture[]): { text: string
     '# Claims catalogue',
     '',
     'What every conjecture of crl-verify claims, which paper and which part of it the claim comes from, and how sure',
-    'we are of its form. The papers\' full texts could not be read, so most precise statements are reconstructions;',
+    "we are of its form. The papers' full texts could not be read, so most precise statements are reconstructions;",
     'each item says what the paper itself states and what is ours.',
     '',
-    `${ITEMS.length} research items; ${conjectures.length} conjectures: ${holds} that must hold and `
-      + `${conjectures.length - holds} planted false twins that the suite must refute.`,
+    `${ITEMS.length} research items; ${conjectures.length} conjectures: ${holds} that must hold and ` +
+      `${conjectures.length - holds} planted false twins that the suite must refute.`,
     '',
-    'A conjecture\'s `source.ref` (the report\'s source column) names the items it tests: `claims.md C5` is item',
+    "A conjecture's `source.ref` (the report's source column) names the items it tests: `claims.md C5` is item",
     '[C5](#c5); a part or a planted variant of the item follows in parentheses (`claims.md C5 (FALSE-1)`), and',
     'several items are separated by `; `. Each conjecture has an anchor named by its id (`#paper1.calibration.sqrt`).',
     'After adding or changing a conjecture, run `npm run claims` and commit docs/claims.md.',
@@ -164,8 +180,10 @@ export function renderClaims(conjectures: readonly Conjecture[]): { text: string
     const h = mine.filter((c) => c.spec.expect === 'holds').length;
     const p = PAPERS.find((x) => x.key === item.papers[0]);
     const label = p ? `${p.short ?? p.authors.split(',')[0]} ${p.year}` : '';
-    lines.push(`| [${item.id}](#${item.anchor}) | ${md(item.title)} | ${md(label)} `
-      + `| ${item.provenance} | ${h} | ${mine.length - h} |`);
+    lines.push(
+      `| [${item.id}](#${item.anchor}) | ${md(item.title)} | ${md(label)} ` +
+        `| ${item.provenance} | ${h} | ${mine.length - h} |`,
+    );
   }
   lines.push('', '## Provenance', '', '| provenance | meaning |', '|---|---|');
   for (const [k, v] of Object.entries(PROVENANCE)) lines.push(`| \`${k}\` | ${md(v)} |`);
@@ -186,7 +204,8 @@ export function renderClaims(conjectures: readonly Conjecture[]): { text: string
   ];
   for (const [title, inGroup] of groups) {
     lines.push(`## ${title}`, '');
-    for (const item of ITEMS.filter(inGroup)) lines.push(...itemLines(item, own.get(item.id) ?? [], also.get(item.id) ?? []));
+    for (const item of ITEMS.filter(inGroup))
+      lines.push(...itemLines(item, own.get(item.id) ?? [], also.get(item.id) ?? []));
   }
   return { text: `${lines.join('\n').replace(/\n+$/, '')}\n`, problems };
 }

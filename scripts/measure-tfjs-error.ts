@@ -15,7 +15,13 @@
 import { clipLossWithGrad } from '../src/losses/index.js';
 import { readFileSync } from 'node:fs';
 import {
-  allowedError, FLOAT32_WASM, FLOAT32_WASM_GRADIENT, fromRows, type Matrix, normalizeRows, Rng,
+  allowedError,
+  FLOAT32_WASM,
+  FLOAT32_WASM_GRADIENT,
+  fromRows,
+  type Matrix,
+  normalizeRows,
+  Rng,
 } from '../src/numeric/index.js';
 import { sampleUniformSphere } from '../src/sphere/index.js';
 import { clipLossWithGradTf, loadTensorEngine } from '../src/tensor/index.js';
@@ -29,10 +35,11 @@ function batch(rng: Rng, kind: Kind, n: number, d: number): [Matrix, Matrix] {
   if (kind === 'antipodal') return [X, { rows: n, cols: d, data: X.data.map((v) => -v) }];
   if (kind === 'unnormalized') {
     const Y = sampleUniformSphere(rng, n, d);
-    for (const M of [X, Y]) for (let i = 0; i < n; i++) {
-      const f = 0.5 + 2.5 * rng.uniform();
-      for (let k = 0; k < d; k++) M.data[i * d + k]! *= f;
-    }
+    for (const M of [X, Y])
+      for (let i = 0; i < n; i++) {
+        const f = 0.5 + 2.5 * rng.uniform();
+        for (let k = 0; k < d; k++) M.data[i * d + k]! *= f;
+      }
     return [X, Y];
   }
   if (kind === 'collapsed') for (let i = 1; i < n; i += 2) X.data.copyWithin(i * d, 0, d);
@@ -42,8 +49,12 @@ function batch(rng: Rng, kind: Kind, n: number, d: number): [Matrix, Matrix] {
 
 /** max|Δ| and max|reference| over both gradients. */
 function gradientError(a: Matrix, b: Matrix, c: Matrix, e: Matrix): { err: number; scale: number } {
-  let err = 0, scale = 0;
-  for (const [x, y] of [[a, b], [c, e]] as const) {
+  let err = 0,
+    scale = 0;
+  for (const [x, y] of [
+    [a, b],
+    [c, e],
+  ] as const) {
     for (let k = 0; k < x.data.length; k++) {
       err = Math.max(err, Math.abs(x.data[k]! - y.data[k]!));
       scale = Math.max(scale, Math.abs(y.data[k]!));
@@ -54,17 +65,27 @@ function gradientError(a: Matrix, b: Matrix, c: Matrix, e: Matrix): { err: numbe
 
 const { backend } = await loadTensorEngine();
 console.log(`# TensorFlow.js ${backend} (float32) vs the float64 core; worst of ${SEEDS} seeded batches`);
-console.log('| kind | B | d | τ | loss (median) | abs loss error | rel loss error | rel gradient error '
-  + '| τ·abs gradient error |');
+console.log(
+  '| kind | B | d | τ | loss (median) | abs loss error | rel loss error | rel gradient error ' +
+    '| τ·abs gradient error |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const kind of ['random', 'near-duplicate', 'collapsed', 'antipodal', 'unnormalized'] as const) {
-  for (const [n, d] of [[8, 16], [128, 64], [1024, 128]] as const) {
+  for (const [n, d] of [
+    [8, 16],
+    [128, 64],
+    [1024, 128],
+  ] as const) {
     for (const tau of [0.01, 0.07, 1]) {
-      let abs = 0, rel = 0, grad = 0, gradAbs = 0;
+      let abs = 0,
+        rel = 0,
+        grad = 0,
+        gradAbs = 0;
       const losses: number[] = [];
       for (let seed = 0; seed < SEEDS; seed++) {
         const [X, Y] = batch(new Rng(1000 * seed + n + d), kind, n, d);
-        const ref = clipLossWithGrad(X, Y, tau), tf = await clipLossWithGradTf(X, Y, tau);
+        const ref = clipLossWithGrad(X, Y, tau),
+          tf = await clipLossWithGradTf(X, Y, tau);
         losses.push(ref.loss);
         abs = Math.max(abs, Math.abs(tf.loss - ref.loss));
         rel = Math.max(rel, Math.abs(tf.loss - ref.loss) / Math.abs(ref.loss));
@@ -82,9 +103,18 @@ for (const kind of ['random', 'near-duplicate', 'collapsed', 'antipodal', 'unnor
 }
 
 // the cases test/tensor/engine.test.ts compares at FLOAT32_WASM (loss) and FLOAT32_WASM_GRADIENT (gradients)
-interface ClipCase { X: number[][]; Y: number[][]; tau: number; loss: number; gradX: number[][]; gradY: number[][] }
+interface ClipCase {
+  X: number[][];
+  Y: number[][];
+  tau: number;
+  loss: number;
+  gradX: number[][];
+  gradY: number[][];
+}
 const oracle = JSON.parse(readFileSync('fixtures/oracle/clip.json', 'utf8')) as { cases: ClipCase[] };
-let lossRatio = 0, gradRatio = 0, count = 0;
+let lossRatio = 0,
+  gradRatio = 0,
+  count = 0;
 for (const c of oracle.cases.filter((k) => k.tau >= 0.05 && k.loss >= 1e-3)) {
   const tf = await clipLossWithGradTf(fromRows(c.X), fromRows(c.Y), c.tau);
   lossRatio = Math.max(lossRatio, Math.abs(tf.loss - c.loss) / allowedError(tf.loss, c.loss, FLOAT32_WASM));
@@ -92,6 +122,8 @@ for (const c of oracle.cases.filter((k) => k.tau >= 0.05 && k.loss >= 1e-3)) {
   gradRatio = Math.max(gradRatio, g.err / (FLOAT32_WASM_GRADIENT.rel * Math.max(g.scale, FLOAT32_WASM_GRADIENT.floor)));
   count++;
 }
-console.log(`\nfixtures/oracle/clip.json, ${count} cases with τ >= 0.05 and loss >= 1e-3: worst loss error = `
-  + `${lossRatio.toFixed(3)} of the FLOAT32_WASM allowance, `
-  + `worst gradient error = ${gradRatio.toFixed(3)} of FLOAT32_WASM_GRADIENT`);
+console.log(
+  `\nfixtures/oracle/clip.json, ${count} cases with τ >= 0.05 and loss >= 1e-3: worst loss error = ` +
+    `${lossRatio.toFixed(3)} of the FLOAT32_WASM allowance, ` +
+    `worst gradient error = ${gradRatio.toFixed(3)} of FLOAT32_WASM_GRADIENT`,
+);

@@ -19,7 +19,8 @@ for (const [file, { tests }] of Object.entries(report.testFiles ?? {})) {
 
 /** Score = detected / (detected + undetected); timeouts count as detected, errors and ignored not at all. */
 function tally(mutants) {
-  let detected = 0, undetected = 0;
+  let detected = 0,
+    undetected = 0;
   const survivors = [];
   for (const m of mutants) {
     let status = m.status;
@@ -37,7 +38,8 @@ function tally(mutants) {
 }
 
 const pct = (d, u) => (d + u === 0 ? 'n/a' : `${((100 * d) / (d + u)).toFixed(1)}%`);
-let D = 0, U = 0;
+let D = 0,
+  U = 0;
 const lines = [];
 for (const [file, { mutants }] of Object.entries(report.files).sort()) {
   const { detected, undetected, survivors } = tally(mutants);
@@ -46,8 +48,12 @@ for (const [file, { mutants }] of Object.entries(report.files).sort()) {
   console.log(`${file}: ${pct(detected, undetected)} (${detected} detected, ${undetected} undetected)`);
   for (const m of survivors) {
     const at = `${file}:${m.location.start.line}:${m.location.start.column}`;
-    lines.push(`  ${m.status === 'NoCoverage' ? 'no coverage' : 'survived'}  ${at}  ${m.mutatorName}: ${m.replacement ?? ''}`);
+    lines.push(
+      `  ${m.status === 'NoCoverage' ? 'no coverage' : 'survived'}  ${at}  ${m.mutatorName}: ${m.replacement ?? ''}`,
+    );
   }
 }
-console.log(`total: ${pct(D, U)} (${D} detected, ${U} undetected)${without.size ? ` without ${[...without].join(', ')}` : ''}`);
+console.log(
+  `total: ${pct(D, U)} (${D} detected, ${U} undetected)${without.size ? ` without ${[...without].join(', ')}` : ''}`,
+);
 for (const l of lines) console.log(l.replace(/\s+/g, ' ').slice(0, 200));

@@ -27,7 +27,9 @@ describe('conjectures (ci profile)', () => {
     it(`${c.id} [${c.spec.expect}]`, () => {
       const r = runConjecture(c, { profile: PROFILES.ci, useCorpus: c.spec.expect === 'holds' });
       const v = r.counterexample?.verdict;
-      const cx = r.counterexample ? `counterexample: ${r.counterexample.shown}${v ? ` (${verdictLine(v)})` : ''}` : 'no counterexample found';
+      const cx = r.counterexample
+        ? `counterexample: ${r.counterexample.shown}${v ? ` (${verdictLine(v)})` : ''}`
+        : 'no counterexample found';
       const why = `${c.id}: expected ${r.expect}, got ${r.outcome}. ${r.error ?? cx}; replay: ${replayCommand(r)}`;
       expect(passesGate(r.status), why).toBe(true);
     });

@@ -37,28 +37,54 @@ export interface ExampleConfig {
 
 /** The full example: about 50 s of CPU (under 3 minutes on 2 cores). */
 export const FULL: ExampleConfig = {
-  digits: 10000, heldOut: 1000, splitSeed: 14,
+  digits: 10000,
+  heldOut: 1000,
+  splitSeed: 14,
   shape: { input: 392, hidden: 64, dim: 32 },
   sweep: {
-    taus: [0.05, 0.1, 0.3], batches: [64, 256], steps: 300, learningRate: 3e-3,
-    evalEvery: 50, curveRows: 600, permutations: 199, seed: 1,
+    taus: [0.05, 0.1, 0.3],
+    batches: [64, 256],
+    steps: 300,
+    learningRate: 3e-3,
+    evalEvery: 50,
+    curveRows: 600,
+    permutations: 199,
+    seed: 1,
   },
   main: { tau: 0.1, batch: 256 },
   largeBatch: {
-    sizes: [2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096], budget: 2 ** 23,
-    literalUpTo: 32, literalReps: 2000, seed: 7,
+    sizes: [2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096],
+    budget: 2 ** 23,
+    literalUpTo: 32,
+    literalReps: 2000,
+    seed: 7,
   },
   negatives: {
-    ms: [1, 4, 16, 64, 256], budget: 4096, steps: 200, perStep: 256, tau: 0.1, learningRate: 3e-3, seeds: [1, 2, 3],
+    ms: [1, 4, 16, 64, 256],
+    budget: 4096,
+    steps: 200,
+    perStep: 256,
+    tau: 0.1,
+    learningRate: 3e-3,
+    seeds: [1, 2, 3],
   },
 };
 
 /** The reduced version the tests run: a few hundred digits, a few steps. */
 export const SMALL: ExampleConfig = {
-  digits: 600, heldOut: 200, splitSeed: 14,
+  digits: 600,
+  heldOut: 200,
+  splitSeed: 14,
   shape: { input: 392, hidden: 32, dim: 16 },
   sweep: {
-    taus: [0.1], batches: [64], steps: 30, learningRate: 3e-3, evalEvery: 10, curveRows: 200, permutations: 49, seed: 1,
+    taus: [0.1],
+    batches: [64],
+    steps: 30,
+    learningRate: 3e-3,
+    evalEvery: 10,
+    curveRows: 200,
+    permutations: 49,
+    seed: 1,
   },
   main: { tau: 0.1, batch: 64 },
   largeBatch: { sizes: [2, 4, 8, 16, 32, 64, 128, 256], budget: 2 ** 18, literalUpTo: 8, literalReps: 200, seed: 7 },

@@ -21,18 +21,25 @@ export interface Halves {
   readonly labels: Int32Array;
 }
 
-interface PackageDigit { readonly raw: readonly number[]; readonly length: number }
+interface PackageDigit {
+  readonly raw: readonly number[];
+  readonly length: number;
+}
 
 /** Every digit of the package, in its order (class 0 first, then 1, …). */
 export function loadMnist(): Halves {
   const digits = createRequire(import.meta.url)('mnist') as PackageDigit[];
   ensure(Array.isArray(digits) && digits.length === 10, 'the mnist package did not export its ten digit classes');
   const count = digits.reduce((s, d) => s + d.length, 0);
-  const top = new Float32Array(count * HALF), bottom = new Float32Array(count * HALF), labels = new Int32Array(count);
+  const top = new Float32Array(count * HALF),
+    bottom = new Float32Array(count * HALF),
+    labels = new Int32Array(count);
   let i = 0;
   digits.forEach((d, label) => {
-    ensure(d.raw.length >= d.length * SIDE * SIDE,
-      () => `mnist digit class ${label}: ${d.raw.length} pixels for ${d.length} images`);
+    ensure(
+      d.raw.length >= d.length * SIDE * SIDE,
+      () => `mnist digit class ${label}: ${d.raw.length} pixels for ${d.length} images`,
+    );
     for (let k = 0; k < d.length; k++, i++) {
       const img = k * SIDE * SIDE;
       for (let p = 0; p < HALF; p++) {
@@ -48,7 +55,9 @@ export function loadMnist(): Halves {
 /** The rows `idx` of the halves, in that order. */
 export function selectDigits(h: Halves, idx: readonly number[]): Halves {
   const labels = new Int32Array(idx.length);
-  idx.forEach((j, i) => { labels[i] = h.labels[j]!; });
+  idx.forEach((j, i) => {
+    labels[i] = h.labels[j]!;
+  });
   return { count: idx.length, top: gatherPixels(h.top, idx), bottom: gatherPixels(h.bottom, idx), labels };
 }
 
@@ -71,8 +80,10 @@ export function shuffled(n: number, rng: Rng): number[] {
 
 /** A seeded split into disjoint training and held-out digits (`total` of the package's digits are used). */
 export function splitDigits(h: Halves, heldOut: number, total: number, seed: number): { train: Halves; test: Halves } {
-  ensure(heldOut >= 2 && total > heldOut && total <= h.count,
-    () => `split: ${heldOut} held out of ${total} (${h.count} digits)`);
+  ensure(
+    heldOut >= 2 && total > heldOut && total <= h.count,
+    () => `split: ${heldOut} held out of ${total} (${h.count} digits)`,
+  );
   const perm = shuffled(h.count, new Rng(seed)).slice(0, total);
   return { test: selectDigits(h, perm.slice(0, heldOut)), train: selectDigits(h, perm.slice(heldOut)) };
 }

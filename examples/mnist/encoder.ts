@@ -69,7 +69,8 @@ export function encode(tf: Tf, e: Encoder, v: Tensor2D): Tensor2D {
 
 /** Embeds `count` rows of `inputs` (count × input, float32) into a float64 Matrix, in chunks. */
 export function embedRows(tf: Tf, e: Encoder, inputs: Float32Array, count: number, chunk = 1024): Matrix {
-  const width = inputs.length / count, dim = e.w2.shape[1]!;
+  const width = inputs.length / count,
+    dim = e.w2.shape[1]!;
   const out = matrix(count, dim);
   for (let start = 0; start < count; start += chunk) {
     const rows = Math.min(chunk, count - start);

@@ -40,10 +40,16 @@ export interface GapPoint {
  * `permutations` > 0 also the permutation test of x_A against y_B.
  */
 export function gapPoint(step: number, X: Matrix, Y: Matrix, seed: number, permutations = 0): GapPoint {
-  const n = X.rows, half = Math.floor(n / 2), rng = new Rng(seed);
+  const n = X.rows,
+    half = Math.floor(n / 2),
+    rng = new Rng(seed);
   const Ys = gatherRows(Y, shuffled(n, rng));
-  const A = Array.from({ length: half }, (_, i) => i), B = Array.from({ length: half }, (_, i) => half + i);
-  const XA = gatherRows(X, A), XB = gatherRows(X, B), YA = gatherRows(Y, A), YB = gatherRows(Y, B);
+  const A = Array.from({ length: half }, (_, i) => i),
+    B = Array.from({ length: half }, (_, i) => half + i);
+  const XA = gatherRows(X, A),
+    XB = gatherRows(X, B),
+    YA = gatherRows(Y, A),
+    YB = gatherRows(Y, B);
   return {
     step,
     alignment: alignment(X, Y),

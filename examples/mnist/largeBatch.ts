@@ -57,16 +57,21 @@ export interface LargeBatchOptions {
   readonly seed: number;
 }
 
-interface Estimate { readonly mean: number; readonly varOfMean: number }
+interface Estimate {
+  readonly mean: number;
+  readonly varOfMean: number;
+}
 
 /**
  * Per anchor i: the mean and variance over `draws` draws of log Σ_{c ∈ {i, J_1..J_{N−1}}} e^{S_ic/τ}, from the
  * shifted exponentials E_ij = e^{S_ij/τ − max_j S_ij/τ}.
  */
 function rowTerms(E: Float64Array, shift: Float64Array, M: number, N: number, draws: number, rng: Rng): Estimate {
-  let total = 0, varSum = 0;
+  let total = 0,
+    varSum = 0;
   for (let i = 0; i < M; i++) {
-    let s = 0, s2 = 0;
+    let s = 0,
+      s2 = 0;
     for (let r = 0; r < draws; r++) {
       let z = E[i * M + i]!;
       for (let k = 1; k < N; k++) z += E[i * M + rng.int(M)]!;
@@ -83,7 +88,9 @@ function rowTerms(E: Float64Array, shift: Float64Array, M: number, N: number, dr
 
 /** exp(S/τ − row max) and the row maxima, for S = A Bᵀ. */
 function shiftedExp(A: Matrix, B: Matrix, tau: number): { E: Float64Array; shift: Float64Array } {
-  const M = A.rows, S = matmulABt(A, B, matrix(M, M)).data, shift = new Float64Array(M);
+  const M = A.rows,
+    S = matmulABt(A, B, matrix(M, M)).data,
+    shift = new Float64Array(M);
   for (let i = 0; i < M; i++) {
     let mx = -Infinity;
     for (let j = 0; j < M; j++) mx = Math.max(mx, S[i * M + j]! / tau);
@@ -99,20 +106,29 @@ export function largeBatchTable(X: Matrix, Y: Matrix, tau: number, o: LargeBatch
   ensure(Y.rows === M && M >= 2, 'largeBatchTable: X and Y must hold the same M >= 2 pairs');
   const pi = Array.from({ length: M }, (_, i) => Array.from({ length: M }, (_, j) => (i === j ? 1 : 0)));
   const law = { a: toRows(X), b: toRows(Y), pi };
-  const limit = symmetricLargeBatchLimit(law, tau), own = symmetricLargeBatchLimit(law, tau, true);
+  const limit = symmetricLargeBatchLimit(law, tau),
+    own = symmetricLargeBatchLimit(law, tau, true);
   let diag = 0;
   for (let k = 0; k < M * X.cols; k++) diag += X.data[k]! * Y.data[k]!;
   diag /= M * tau; // E⟨x, y⟩/τ
-  const rowsE = shiftedExp(X, Y, tau), colsE = shiftedExp(Y, X, tau);
+  const rowsE = shiftedExp(X, Y, tau),
+    colsE = shiftedExp(Y, X, tau);
   const rng = new Rng(o.seed);
   const rows: LargeBatchRow[] = [];
   for (const N of o.sizes) {
     const draws = Math.max(2, Math.round(o.budget / (N * M)));
-    const r = rowTerms(rowsE.E, rowsE.shift, M, N, draws, rng), c = rowTerms(colsE.E, colsE.shift, M, N, draws, rng);
-    const mean = 0.5 * (r.mean + c.mean) - diag - Math.log(N), se = 0.5 * Math.sqrt(r.varOfMean + c.varOfMean);
+    const r = rowTerms(rowsE.E, rowsE.shift, M, N, draws, rng),
+      c = rowTerms(colsE.E, colsE.shift, M, N, draws, rng);
+    const mean = 0.5 * (r.mean + c.mean) - diag - Math.log(N),
+      se = 0.5 * Math.sqrt(r.varOfMean + c.varOfMean);
     const prev = rows.at(-1);
     rows.push({
-      N, drawsPerAnchor: draws, mean, se, bias: mean - limit, scaledBias: N * (mean - limit),
+      N,
+      drawsPerAnchor: draws,
+      mean,
+      se,
+      bias: mean - limit,
+      scaledBias: N * (mean - limit),
       localOrder: prev ? Math.log(prev.bias / (mean - limit)) / Math.log(N / prev.N) : NaN,
       scaledBiasOwn: N * (mean - own),
       literal: N <= o.literalUpTo ? literalBatches(X, Y, tau, N, o.literalReps, rng) : undefined,
@@ -121,7 +137,10 @@ export function largeBatchTable(X: Matrix, Y: Matrix, tau: number, o: LargeBatch
   const [prev, last] = rows.slice(-2) as [LargeBatchRow, LargeBatchRow];
   const k = last.N / prev.N; // Richardson for a c/N bias: (k·E_N − E_{N/k})/(k − 1)
   return {
-    tau, pairs: M, limit, ownMarginalLimit: own,
+    tau,
+    pairs: M,
+    limit,
+    ownMarginalLimit: own,
     extrapolatedLimit: (k * last.mean - prev.mean) / (k - 1),
     extrapolatedSe: Math.hypot(k * last.se, prev.se) / (k - 1),
     rows,
@@ -129,8 +148,16 @@ export function largeBatchTable(X: Matrix, Y: Matrix, tau: number, o: LargeBatch
 }
 
 /** Mean and SE of L_CLIP − log N over `reps` literal batches of N i.i.d. pairs. */
-function literalBatches(X: Matrix, Y: Matrix, tau: number, N: number, reps: number, rng: Rng): LargeBatchRow['literal'] {
-  let s = 0, s2 = 0;
+function literalBatches(
+  X: Matrix,
+  Y: Matrix,
+  tau: number,
+  N: number,
+  reps: number,
+  rng: Rng,
+): LargeBatchRow['literal'] {
+  let s = 0,
+    s2 = 0;
   for (let r = 0; r < reps; r++) {
     const idx = Array.from({ length: N }, () => rng.int(X.rows));
     const v = clipLoss(gatherRows(X, idx), gatherRows(Y, idx), tau) - Math.log(N);

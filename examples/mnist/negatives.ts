@@ -72,20 +72,28 @@ export function heldOutAuc(X: Matrix, Y: Matrix): number {
 export function trainWithNegatives(tf: Tf, data: Halves, heldOut: Halves, c: NegativesConfig): NegativesResult {
   const t0 = performance.now();
   const n = Math.floor(c.budget / c.m);
-  ensure(n >= 1 && n * (c.m + 1) <= data.count,
-    () => `negatives: n = ${n} anchors with m = ${c.m} need ${n * (c.m + 1)} digits, have ${data.count}`);
+  ensure(
+    n >= 1 && n * (c.m + 1) <= data.count,
+    () => `negatives: n = ${n} anchors with m = ${c.m} need ${n * (c.m + 1)} digits, have ${data.count}`,
+  );
   const rng = new Rng(c.seed);
   const perm = shuffled(data.count, rng);
   const anchors = perm.slice(0, n);
   const negatives = perm.slice(n, n + n * c.m); // anchor i owns negatives[i·m … i·m + m − 1]
-  const top = createEncoder(tf, rng, c.shape), bottom = createEncoder(tf, rng, c.shape);
+  const top = createEncoder(tf, rng, c.shape),
+    bottom = createEncoder(tf, rng, c.shape);
   const opt = tf.train.adam(c.learningRate);
   const G = Math.min(n, Math.max(1, Math.floor(c.perStep / (c.m + 2))));
-  let order: number[] = [], at = n;
+  let order: number[] = [],
+    at = n;
   for (let s = 0; s < c.steps; s++) {
-    const a = new Int32Array(G), neg = new Int32Array(G * c.m);
+    const a = new Int32Array(G),
+      neg = new Int32Array(G * c.m);
     for (let g = 0; g < G; g++) {
-      if (at >= n) { order = shuffled(n, rng); at = 0; }
+      if (at >= n) {
+        order = shuffled(n, rng);
+        at = 0;
+      }
       const i = order[at++]!;
       a[g] = anchors[i]!;
       for (let k = 0; k < c.m; k++) neg[g * c.m + k] = negatives[i * c.m + k]!;
@@ -93,14 +101,19 @@ export function trainWithNegatives(tf: Tf, data: Halves, heldOut: Halves, c: Neg
     const xa = tf.tensor2d(gatherPixels(data.top, a), [G, HALF]);
     const pa = tf.tensor2d(gatherPixels(data.bottom, a), [G, HALF]);
     const na = tf.tensor2d(gatherPixels(data.bottom, neg), [G * c.m, HALF]);
-    const l = opt.minimize(() => {
-      const yn = tf.reshape(encode(tf, bottom, na), [G, c.m, c.shape.dim]) as Tensor3D;
-      return infoNceTf(tf, c.tau, encode(tf, top, xa), encode(tf, bottom, pa), yn);
-    }, true, [...encoderVariables(top), ...encoderVariables(bottom)]) as Scalar;
+    const l = opt.minimize(
+      () => {
+        const yn = tf.reshape(encode(tf, bottom, na), [G, c.m, c.shape.dim]) as Tensor3D;
+        return infoNceTf(tf, c.tau, encode(tf, top, xa), encode(tf, bottom, pa), yn);
+      },
+      true,
+      [...encoderVariables(top), ...encoderVariables(bottom)],
+    ) as Scalar;
     tf.dispose([xa, pa, na, l]);
   }
   opt.dispose();
-  const X = embedRows(tf, top, heldOut.top, heldOut.count), Y = embedRows(tf, bottom, heldOut.bottom, heldOut.count);
+  const X = embedRows(tf, top, heldOut.top, heldOut.count),
+    Y = embedRows(tf, bottom, heldOut.bottom, heldOut.count);
   disposeEncoder(tf, top);
   disposeEncoder(tf, bottom);
   const recallAt1 = recallAtK(X, Y, 1, 'x-to-y');

@@ -12,28 +12,34 @@ const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const quantitative = (field: string, title: string | null = null) => ({ field, type: 'quantitative' as const, title });
 
 /** One curve per run: its name (τ, B) and its held-out gap statistics against the step. */
-export interface NamedCurve { readonly run: string; readonly curve: readonly GapPoint[] }
+export interface NamedCurve {
+  readonly run: string;
+  readonly curve: readonly GapPoint[];
+}
 
 /** Alignment, centroid gap and energy distance against the training step (log scale), controls dashed. */
 export function gapCurveSpec(curves: readonly NamedCurve[]): TopLevelSpec {
-  const values = curves.flatMap(({ run, curve }) => curve.flatMap((p) => {
-    const d = (quantity: string, series: string, value: number) => ({ run, step: p.step, quantity, series, value });
-    return [
-      d('alignment E‖x − y‖²', 'paired', p.alignment),
-      d('alignment E‖x − y‖²', 'shuffle control', p.alignmentShuffled),
-      d('centroid gap ‖x̄ − ȳ‖', 'top vs bottom', p.centroidGap),
-      d('centroid gap ‖x̄ − ȳ‖', 'identity control', p.centroidGapIdentity),
-      d('energy distance', 'top vs bottom', p.energy),
-      d('energy distance', 'identity control', p.energyIdentity),
-    ];
-  }));
+  const values = curves.flatMap(({ run, curve }) =>
+    curve.flatMap((p) => {
+      const d = (quantity: string, series: string, value: number) => ({ run, step: p.step, quantity, series, value });
+      return [
+        d('alignment E‖x − y‖²', 'paired', p.alignment),
+        d('alignment E‖x − y‖²', 'shuffle control', p.alignmentShuffled),
+        d('centroid gap ‖x̄ − ȳ‖', 'top vs bottom', p.centroidGap),
+        d('centroid gap ‖x̄ − ȳ‖', 'identity control', p.centroidGapIdentity),
+        d('energy distance', 'top vs bottom', p.energy),
+        d('energy distance', 'identity control', p.energyIdentity),
+      ];
+    }),
+  );
   return {
     $schema: SCHEMA,
     title: 'MNIST halves: alignment and modality gap against the training step (held-out digits)',
     data: { values },
     facet: { column: { field: 'quantity', type: 'nominal', title: null } },
     spec: {
-      width: 260, height: 200,
+      width: 260,
+      height: 200,
       mark: { type: 'line', point: true },
       encoding: {
         x: quantitative('step', 'training step'),
@@ -60,7 +66,8 @@ export function negativesSpec(results: readonly NegativesResult[], budget: numbe
     data: { values },
     facet: { column: { field: 'metric', type: 'nominal', title: null } },
     spec: {
-      width: 260, height: 200,
+      width: 260,
+      height: 200,
       layer: [
         { mark: { type: 'errorband', extent: 'stdev' }, encoding: { x, y: quantitative('value') } },
         { mark: { type: 'line', point: true }, encoding: { x, y: { ...quantitative('value'), aggregate: 'mean' } } },
@@ -73,10 +80,12 @@ export function negativesSpec(results: readonly NegativesResult[], budget: numbe
 
 /** N·(E[L_N − log N] − J) against N, for the true limit and the planted own-marginal control, ± 2 N·SE. */
 export function largeBatchSpec(rows: readonly LargeBatchRow[]): TopLevelSpec {
-  const values = rows.flatMap((r) => [
-    { N: r.N, series: 'J = J^Sym_∞ (the claim)', value: r.scaledBias, halfWidth: 2 * r.N * r.se },
-    { N: r.N, series: 'J = own-marginal limit (control)', value: r.scaledBiasOwn, halfWidth: 2 * r.N * r.se },
-  ]).map((v) => ({ ...v, lo: v.value - v.halfWidth, hi: v.value + v.halfWidth }));
+  const values = rows
+    .flatMap((r) => [
+      { N: r.N, series: 'J = J^Sym_∞ (the claim)', value: r.scaledBias, halfWidth: 2 * r.N * r.se },
+      { N: r.N, series: 'J = own-marginal limit (control)', value: r.scaledBiasOwn, halfWidth: 2 * r.N * r.se },
+    ])
+    .map((v) => ({ ...v, lo: v.value - v.halfWidth, hi: v.value + v.halfWidth }));
   const x = { ...quantitative('N', 'batch size N'), scale: { type: 'log' as const, base: 2 } };
   return {
     $schema: SCHEMA,
@@ -84,7 +93,8 @@ export function largeBatchSpec(rows: readonly LargeBatchRow[]): TopLevelSpec {
     data: { values },
     facet: { column: { field: 'series', type: 'nominal', title: null } },
     spec: {
-      width: 260, height: 200,
+      width: 260,
+      height: 200,
       layer: [
         { mark: 'errorbar', encoding: { x, y: quantitative('lo', 'N · (E[L_N − log N] − J)'), y2: { field: 'hi' } } },
         { mark: { type: 'line', point: true }, encoding: { x, y: quantitative('value') } },

@@ -33,9 +33,16 @@ export function fmt(v: number | string | boolean): string {
 export function tableMarkdown(t: Table): string {
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
   return [
-    `## ${t.title}`, '', t.claim, '',
-    line(t.columns), line(t.columns.map(() => '---')), ...t.rows.map((r) => line(r.map(fmt))), '',
-    ...t.notes.map((n) => `- ${n}`), '',
+    `## ${t.title}`,
+    '',
+    t.claim,
+    '',
+    line(t.columns),
+    line(t.columns.map(() => '---')),
+    ...t.rows.map((r) => line(r.map(fmt))),
+    '',
+    ...t.notes.map((n) => `- ${n}`),
+    '',
   ].join('\n');
 }
 

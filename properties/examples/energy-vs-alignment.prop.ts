@@ -14,13 +14,19 @@ export default [
   defineConjecture({
     id: 'examples.energy.alignment-bound',
     title: 'Energy distance is at most twice the mean partner distance',
-    source, expect: 'holds', given, bound: '2 * pairDistance',
+    source,
+    expect: 'holds',
+    given,
+    bound: '2 * pairDistance',
     check: ({ X, Y }) => leq(energyDistance(X, Y), 2 * meanPairDistance(X, Y)),
   }),
   defineConjecture({
     id: 'examples.energy.alignment-bound-constant-one',
     title: 'Planted false: energy distance is at most the mean partner distance',
-    source, expect: 'refuted', given, bound: 'pairDistance',
+    source,
+    expect: 'refuted',
+    given,
+    bound: 'pairDistance',
     check: ({ X, Y }) => leq(energyDistance(X, Y), meanPairDistance(X, Y)),
   }),
 ];

@@ -5,7 +5,9 @@ import { tolerance } from '../../src/numeric/index.js';
 
 /** Li, Wei, Yang, Ying (2026); `ref` names the item of docs/claims.md: 'C5', 'C6 (2)', 'C5 (FALSE-1)'. */
 export const li2026 = (ref: string, provenance: Provenance = 'reconstructed'): Source => ({
-  paper: 'li2026', ref: `claims.md ${ref}`, provenance,
+  paper: 'li2026',
+  ref: `claims.md ${ref}`,
+  provenance,
 });
 
 /** Identities: |a − b| <= 1e-9·max(1, |a|, |b|). */

@@ -4,7 +4,9 @@ import { tolerance } from '../../src/numeric/index.js';
 
 /** Cai, Zhang, Liu, Shi (2026); `ref` names the item of docs/claims.md: 'P8', 'P14 (a)', 'P3 (FALSE-c)'. */
 export const cai2026 = (ref: string, provenance: Provenance = 'reconstructed'): Source => ({
-  paper: 'cai2026', ref: `claims.md ${ref}`, provenance,
+  paper: 'cai2026',
+  ref: `claims.md ${ref}`,
+  provenance,
 });
 
 /** Exact identities: |lhs − rhs| <= 1e-10·(1 + |lhs| + |rhs|), as abs 1e-10 plus rel 2e-10. */

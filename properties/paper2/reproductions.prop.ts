@@ -20,18 +20,36 @@
  * the Gibbs cap mass at τ = 0.1" are refuted.
  */
 import fc from 'fast-check';
-import { activeProfile, allOf, approxEqual, defineConjecture, geq, leq, type Verdict } from '../../src/conjecture/index.js';
+import {
+  activeProfile,
+  allOf,
+  approxEqual,
+  defineConjecture,
+  geq,
+  leq,
+  type Verdict,
+} from '../../src/conjecture/index.js';
 import { Rng, seedFrom } from '../../src/numeric/index.js';
 import {
-  argminAbsHeight, gibbsCapMass, identityEncoderGap, identityEncoderParts, mismatchLoss, mismatchLossCurveTf,
-  mismatchTargets, particleCapMass, toyBaselinePopulationKlHalf, toyBaselinePopulationKlSum, type ToyNoise,
-  type ToyRun, trainedToyGap,
+  argminAbsHeight,
+  gibbsCapMass,
+  identityEncoderGap,
+  identityEncoderParts,
+  mismatchLoss,
+  mismatchLossCurveTf,
+  mismatchTargets,
+  particleCapMass,
+  toyBaselinePopulationKlHalf,
+  toyBaselinePopulationKlSum,
+  type ToyNoise,
+  type ToyRun,
+  trainedToyGap,
 } from '../../src/reproductions/index.js';
 import { loadTensorEngine } from '../../src/tensor/index.js';
 import { cai2026 } from './common.js';
 
 const { tf } = await loadTensorEngine();
-const source = (ref: string) => ({ paper: 'liang2022', ref: `claims.md ${ref}`, provenance: 'background' } as const);
+const source = (ref: string) => ({ paper: 'liang2022', ref: `claims.md ${ref}`, provenance: 'background' }) as const;
 
 // ---- P16: mismatched labels -------------------------------------------------------------------------------
 const INV_T = [1, 5, 10, 50, 100, 500, 1000];
@@ -53,7 +71,13 @@ function mismatchTable() {
   return {
     title: 'Liang et al. mismatch: argmin |z| of the symmetric InfoNCE over z ∈ [−1, 1] (gap = 2|z|)',
     columns: ['1/T', 'matched (float64)', 'swapped (float64)', 'swapped (tfjs float32)', 'swapped reference'],
-    rows: INV_T.map((t) => [t, argminAbsHeight(ZS, curve(t, false).f64), argminAbsHeight(ZS, curve(t, true).f64), argminAbsHeight(ZS, curve(t, true).f32), REFERENCE_SWAPPED[t]!]),
+    rows: INV_T.map((t) => [
+      t,
+      argminAbsHeight(ZS, curve(t, false).f64),
+      argminAbsHeight(ZS, curve(t, true).f64),
+      argminAbsHeight(ZS, curve(t, true).f32),
+      REFERENCE_SWAPPED[t]!,
+    ]),
   };
 }
 const invT = fc.constantFrom(...INV_T);
@@ -72,8 +96,10 @@ const vonMisesNoise = (sigma: number): ToyNoise => ({ law: 'von-mises', kappa: 1
 function baselinePopulation(sigma: number) {
   if (sigma === 0) return { wnSum: 0, wnHalf: 0, vmSum: 0, vmHalf: 0 };
   return {
-    wnSum: toyBaselinePopulationKlSum(wrappedNormal(sigma)), wnHalf: toyBaselinePopulationKlHalf(wrappedNormal(sigma)),
-    vmSum: toyBaselinePopulationKlSum(vonMisesNoise(sigma)), vmHalf: toyBaselinePopulationKlHalf(vonMisesNoise(sigma)),
+    wnSum: toyBaselinePopulationKlSum(wrappedNormal(sigma)),
+    wnHalf: toyBaselinePopulationKlHalf(wrappedNormal(sigma)),
+    vmSum: toyBaselinePopulationKlSum(vonMisesNoise(sigma)),
+    vmHalf: toyBaselinePopulationKlHalf(vonMisesNoise(sigma)),
   };
 }
 
@@ -81,9 +107,11 @@ function baselinePopulation(sigma: number) {
 const REFERENCE_BASELINE: Record<number, number> = { 0: 0.0064, 0.35: NaN, 0.7: 0.8316, 1: NaN };
 const BASELINE_SIGMAS = [0, 0.35, 0.7, 1];
 /** The code's evaluation size, and ten times it, where no bin is empty at σ <= 1. */
-const CODE_PAIRS = 8000, LARGE_PAIRS = 80_000;
+const CODE_PAIRS = 8000,
+  LARGE_PAIRS = 80_000;
 /** Seeds behind the table's finite-sample columns (fixed, so the table is the same in every profile). */
-const TABLE_SEEDS = 20, TABLE_LARGE_SEEDS = 2;
+const TABLE_SEEDS = 20,
+  TABLE_LARGE_SEEDS = 2;
 const mean = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
 /** Sample standard deviation (n − 1). */
 const sd = (v: readonly number[]): number => {
@@ -98,19 +126,40 @@ let baselineTableMemo: DetailTable | undefined;
 /** The identity baseline: population values and the code metric's finite-sample mean ± sd and floor share. */
 function baselineTable(): DetailTable {
   baselineTableMemo ??= {
-    title: `S¹ toy, identity encoders: the code metric (60 bins, +1e−8, KL + KL) against its population value; ` +
+    title:
+      `S¹ toy, identity encoders: the code metric (60 bins, +1e−8, KL + KL) against its population value; ` +
       `${CODE_PAIRS} pairs over ${TABLE_SEEDS} seeds, ${LARGE_PAIRS} pairs over ${TABLE_LARGE_SEEDS}; ` +
       'floor share = part of the mean from bins empty on one side; von Mises noise at κ = 1/σ²',
-    columns: ['σ_mis', 'population KL+KL (wrapped normal)', 'population ½(KL+KL)', 'population KL+KL (von Mises)',
-      'population ½(KL+KL) (von Mises)', `${CODE_PAIRS}-pair mean`, `${CODE_PAIRS}-pair sd`, 'floor share',
-      `${LARGE_PAIRS}-pair mean`, 'reference (notes, 20 seeds)'],
+    columns: [
+      'σ_mis',
+      'population KL+KL (wrapped normal)',
+      'population ½(KL+KL)',
+      'population KL+KL (von Mises)',
+      'population ½(KL+KL) (von Mises)',
+      `${CODE_PAIRS}-pair mean`,
+      `${CODE_PAIRS}-pair sd`,
+      'floor share',
+      `${LARGE_PAIRS}-pair mean`,
+      'reference (notes, 20 seeds)',
+    ],
     rows: BASELINE_SIGMAS.map((sigma) => {
       const pop = baselinePopulation(sigma);
       const small = Array.from({ length: TABLE_SEEDS }, (_, s) => baselineAt(sigma, s, CODE_PAIRS));
       const large = Array.from({ length: TABLE_LARGE_SEEDS }, (_, s) => baselineAt(sigma, s, LARGE_PAIRS).value);
-      const values = small.map((p) => p.value), ref = REFERENCE_BASELINE[sigma]!;
-      return [sigma, pop.wnSum, pop.wnHalf, pop.vmSum, pop.vmHalf, mean(values), sd(values),
-        mean(small.map((p) => p.floor)) / mean(values), mean(large), Number.isNaN(ref) ? '—' : ref];
+      const values = small.map((p) => p.value),
+        ref = REFERENCE_BASELINE[sigma]!;
+      return [
+        sigma,
+        pop.wnSum,
+        pop.wnHalf,
+        pop.vmSum,
+        pop.vmHalf,
+        mean(values),
+        sd(values),
+        mean(small.map((p) => p.floor)) / mean(values),
+        mean(large),
+        Number.isNaN(ref) ? '—' : ref,
+      ];
     }),
   };
   return baselineTableMemo;
@@ -121,7 +170,8 @@ function baselineTable(): DetailTable {
  * part) goes into the report, and the baseline table with `withTable`.
  */
 function baselineWithin10(seed: number, pairs: number, withTable: boolean): Verdict {
-  const pop = toyBaselinePopulationKlSum(wrappedNormal(0.7)), parts = baselineAt(0.7, seed, pairs);
+  const pop = toyBaselinePopulationKlSum(wrappedNormal(0.7)),
+    parts = baselineAt(0.7, seed, pairs);
   const instance: DetailTable = {
     title: `seed ${seed}, ${pairs} pairs, σ_mis = 0.7: the code metric, its floor part, and the population value`,
     columns: ['pairs', 'code metric', 'floor part', 'code metric − floor part', 'population KL+KL', 'relative error'],
@@ -138,18 +188,30 @@ const toyRuns = new Map<string, ToyRun>();
 function toyRun(seed: number, sigma: number): ToyRun {
   const key = `${seed}:${sigma}`;
   let r = toyRuns.get(key);
-  if (!r) { r = trainedToyGap(new Rng(seedFrom(seed, sigma)), { ...TOY, sigma }); toyRuns.set(key, r); }
+  if (!r) {
+    r = trainedToyGap(new Rng(seedFrom(seed, sigma)), { ...TOY, sigma });
+    toyRuns.set(key, r);
+  }
   return r;
 }
 function toyTable(seed: number, sigmas: readonly number[]): DetailTable {
   return {
-    title: `S¹ toy (τ = ${TOY.tau}, B = ${TOY.batch}, ${TOY.steps} Adam steps at lr ${TOY.learningRate} from the ` +
+    title:
+      `S¹ toy (τ = ${TOY.tau}, B = ${TOY.batch}, ${TOY.steps} Adam steps at lr ${TOY.learningRate} from the ` +
       `identity encoders, float64, seed ${seed}): learned gap as the population value of the code metric (KL + KL) ` +
       `and at ${TOY.evalPairs} pairs`,
-    columns: ['σ_mis', 'identity baseline (population)', 'learned (population)', `learned (${TOY.evalPairs} pairs)`,
-      'learned − baseline (population)', 'learned centroid gap', 'final batch loss'],
+    columns: [
+      'σ_mis',
+      'identity baseline (population)',
+      'learned (population)',
+      `learned (${TOY.evalPairs} pairs)`,
+      'learned − baseline (population)',
+      'learned centroid gap',
+      'final batch loss',
+    ],
     rows: sigmas.map((sigma) => {
-      const r = toyRun(seed, sigma), base = baselinePopulation(sigma).wnSum;
+      const r = toyRun(seed, sigma),
+        base = baselinePopulation(sigma).wnSum;
       return [sigma, base, r.populationGap, r.gap, r.populationGap - base, r.centroidGap, r.finalLoss];
     }),
   };
@@ -160,7 +222,9 @@ const toySeed = fc.noShrink(fc.integer({ min: 0, max: 999 }));
 const seed = fc.integer({ min: 0, max: 999 });
 
 // ---- P18: particle descent tracks the Gibbs cap mass ------------------------------------------------------
-const PARTICLES = 256, STEPS = 300, IS_POINTS = 120_000;
+const PARTICLES = 256,
+  STEPS = 300,
+  IS_POINTS = 120_000;
 function particleRun(seed: number, taus: number[]) {
   const rows = taus.map((tau, k) => ({
     tau,
@@ -168,7 +232,8 @@ function particleRun(seed: number, taus: number[]) {
     particles: particleCapMass(new Rng(seed * 43 + k), tau, PARTICLES, STEPS),
   }));
   const table = {
-    title: `Unimodal Gibbs on S² (two wells, κ = 12): cap mass within 0.5 rad, ${PARTICLES} particles × ${STEPS} ` +
+    title:
+      `Unimodal Gibbs on S² (two wells, κ = 12): cap mass within 0.5 rad, ${PARTICLES} particles × ${STEPS} ` +
       `Adam steps in float64 (paper: 768 × 5000), Gibbs by importance sampling with ${IS_POINTS} points, seed ${seed}`,
     columns: ['τ', 'Gibbs cap mass', 'particle cap mass', '|difference|'],
     rows: rows.map((r) => [r.tau, r.gibbs, r.particles, Math.abs(r.particles - r.gibbs)]),
@@ -179,88 +244,138 @@ function particleRun(seed: number, taus: number[]) {
 export default [
   defineConjecture<number>({
     id: 'paper2.reproduction.mismatch-gap',
-    title: 'Liang et al.: matched labels put the minimiser at z = 0 for every 1/T; one swapped pair moves it to the reference |z| (±0.002)',
-    source: source('P16'), expect: 'holds', given: invT, runs: 7, show: (t) => `1/T = ${t}`,
+    title:
+      'Liang et al.: matched labels put the minimiser at z = 0 for every 1/T; one swapped pair moves it to the reference |z| (±0.002)',
+    source: source('P16'),
+    expect: 'holds',
+    given: invT,
+    runs: 7,
+    show: (t) => `1/T = ${t}`,
     check: (t): Verdict => {
       const table = mismatchTable();
       const matched = approxEqual(argminAbsHeight(ZS, curve(t, false).f64), 0, undefined, { table });
       if (!matched.ok) return matched;
       const swapped = Math.abs(argminAbsHeight(ZS, curve(t, true).f64) - REFERENCE_SWAPPED[t]!);
       // the tfjs float32 curve must agree with float64 (its argmin wanders on the flat matched curve, so values are compared)
-      const f32 = curve(t, true).f32, f64 = curve(t, true).f64;
+      const f32 = curve(t, true).f32,
+        f64 = curve(t, true).f64;
       const worst = Math.max(...f64.map((v, g) => Math.abs(v - f32[g]!) / Math.max(1, Math.abs(v))));
-      return worst > 1e-3 ? leq(worst, 1e-3, undefined, { table, what: 'tfjs vs float64 loss curve' }) : leq(swapped, 0.002, undefined, { table });
+      return worst > 1e-3
+        ? leq(worst, 1e-3, undefined, { table, what: 'tfjs vs float64 loss curve' })
+        : leq(swapped, 0.002, undefined, { table });
     },
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.mismatch-never-gapped',
-    title: 'Planted false (P16): the symmetric-InfoNCE minimiser always has zero centroid gap, even with one swapped pair',
-    source: source('P16 (FALSE)'), expect: 'refuted', given: invT, runs: 7, show: (t) => `1/T = ${t}`,
+    title:
+      'Planted false (P16): the symmetric-InfoNCE minimiser always has zero centroid gap, even with one swapped pair',
+    source: source('P16 (FALSE)'),
+    expect: 'refuted',
+    given: invT,
+    runs: 7,
+    show: (t) => `1/T = ${t}`,
     expectedCounterexample: '1/T = 50: argmin |z| = 0.714 (gap 1.43)',
     check: (t) => leq(argminAbsHeight(ZS, curve(t, true).f64), 0.001, undefined, { table: mismatchTable() }),
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.toy-gap-grows',
-    title: 'S¹ toy (Fig. 2b): the learned gap (population value of the code metric for the trained encoders) grows ' +
+    title:
+      'S¹ toy (Fig. 2b): the learned gap (population value of the code metric for the trained encoders) grows ' +
       'with σ_mis: σ = 0 < 0.7 in quick/ci, 0 < 0.35 < 0.7 in thorough (float64 training from the identity encoders)',
-    source: cai2026('P17', 'paper-claim'), expect: 'holds', given: toySeed, runs: 1,
+    source: cai2026('P17', 'paper-claim'),
+    expect: 'holds',
+    given: toySeed,
+    runs: 1,
     show: (s) => `seed ${s}`,
     check: (s): Verdict => {
       const sigmas = activeProfile().name === 'thorough' ? [0, 0.35, 0.7] : [0, 0.7];
-      const table = toyTable(s, sigmas), gaps = sigmas.map((sigma) => toyRun(s, sigma).populationGap);
+      const table = toyTable(s, sigmas),
+        gaps = sigmas.map((sigma) => toyRun(s, sigma).populationGap);
       return allOf(gaps.slice(1).map((g, k) => geq(g, gaps[k]!, undefined, { table })));
     },
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.toy-no-learned-gap',
-    title: 'Planted false (P17): misalignment leaves no learned gap: at σ_mis = 0.7 the learned gap ' +
+    title:
+      'Planted false (P17): misalignment leaves no learned gap: at σ_mis = 0.7 the learned gap ' +
       '(population value) is <= 0.05',
-    source: cai2026('P17 (FALSE)'), expect: 'refuted', given: toySeed, runs: 1, show: (s) => `seed ${s}`,
+    source: cai2026('P17 (FALSE)'),
+    expect: 'refuted',
+    given: toySeed,
+    runs: 1,
+    show: (s) => `seed ${s}`,
     expectedCounterexample: 'any seed: the learned gap at σ_mis = 0.7 is ≈ 0.16 (0.157–0.175 over seeds 0–99)',
     check: (s) => leq(toyRun(s, 0.7).populationGap, 0.05, undefined, { table: toyTable(s, [0.7]) }),
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.identity-encoders-no-gap',
     title: 'Planted false (P17): with identity encoders the measured gap is ~0 (<= 0.05) for every σ_mis > 0',
-    source: cai2026('P17 (FALSE)'), expect: 'refuted', given: toySeed, runs: 1, show: (s) => `seed ${s}`,
+    source: cai2026('P17 (FALSE)'),
+    expect: 'refuted',
+    given: toySeed,
+    runs: 1,
+    show: (s) => `seed ${s}`,
     expectedCounterexample: 'any seed: the code metric at σ_mis = 0.7 is ≈ 0.9 at 8000 pairs (population value 0.740)',
     check: (s) => leq(identityEncoderGap(new Rng(s), 0.7, CODE_PAIRS), 0.05),
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.toy-baseline-near-population',
-    title: `S¹ toy identity baseline (σ_mis = 0.7): at ${LARGE_PAIRS} pairs the code metric is within 10% of its ` +
+    title:
+      `S¹ toy identity baseline (σ_mis = 0.7): at ${LARGE_PAIRS} pairs the code metric is within 10% of its ` +
       'population value 0.740 (KL + KL)',
-    source: cai2026('P17', 'reconstructed'), expect: 'holds', given: seed, runs: 4,
+    source: cai2026('P17', 'reconstructed'),
+    expect: 'holds',
+    given: seed,
+    runs: 4,
     show: (s) => `seed ${s}`,
     check: (s) => baselineWithin10(s, LARGE_PAIRS, true),
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.toy-baseline-8000-pairs',
-    title: `Planted false (P17): at ${CODE_PAIRS} pairs the code metric on identity encoders (σ_mis = 0.7) is within ` +
+    title:
+      `Planted false (P17): at ${CODE_PAIRS} pairs the code metric on identity encoders (σ_mis = 0.7) is within ` +
       '10% of its population value 0.740',
-    source: cai2026('P17 (FALSE)'), expect: 'refuted', given: seed, runs: 16,
+    source: cai2026('P17 (FALSE)'),
+    expect: 'refuted',
+    given: seed,
+    runs: 16,
     show: (s) => `seed ${s}`,
-    expectedCounterexample: 'seed 6 (0–5 are within 10%): 0.877, of which 0.145 from bins empty on one side ' +
+    expectedCounterexample:
+      'seed 6 (0–5 are within 10%): 0.877, of which 0.145 from bins empty on one side ' +
       '(the +1e−8 floor); without them 0.731, within 10%. Over 1000 seeds: mean 0.895, sd 0.139, 62% off by > 10%, ' +
       '94% of those only through the floor',
     check: (s) => baselineWithin10(s, CODE_PAIRS, false),
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.particles-track-gibbs',
-    title: 'Particle descent on the intrinsic energy tracks the Gibbs cap mass within 0.05 for τ >= 0.5, and the Gibbs cap mass grows as τ falls',
-    source: cai2026('P18', 'paper-claim'), expect: 'holds', given: toySeed, runs: 1, show: (s) => `seed ${s}`,
+    title:
+      'Particle descent on the intrinsic energy tracks the Gibbs cap mass within 0.05 for τ >= 0.5, and the Gibbs cap mass grows as τ falls',
+    source: cai2026('P18', 'paper-claim'),
+    expect: 'holds',
+    given: toySeed,
+    runs: 1,
+    show: (s) => `seed ${s}`,
     check: (seed): Verdict => {
       const taus = activeProfile().name === 'thorough' ? [10, 2.5, 1, 0.5] : [2.5, 0.5];
       const { rows, table } = particleRun(seed, taus);
-      for (let k = 1; k < rows.length; k++) if (rows[k]!.gibbs < rows[k - 1]!.gibbs) return geq(rows[k]!.gibbs, rows[k - 1]!.gibbs, undefined, { table });
+      for (let k = 1; k < rows.length; k++)
+        if (rows[k]!.gibbs < rows[k - 1]!.gibbs) return geq(rows[k]!.gibbs, rows[k - 1]!.gibbs, undefined, { table });
       return leq(Math.max(...rows.map((r) => Math.abs(r.particles - r.gibbs))), 0.05, undefined, { table });
     },
   }),
   defineConjecture<number>({
     id: 'paper2.reproduction.particles-track-gibbs-cold',
-    title: 'Planted false (P18): the particles also track the Gibbs cap mass within 0.05 at τ = 0.1 (the KDE bandwidth 0.35 rad is wider than the wells there)',
-    source: cai2026('P18'), expect: 'refuted', given: toySeed, runs: 1, show: (s) => `seed ${s}`,
+    title:
+      'Planted false (P18): the particles also track the Gibbs cap mass within 0.05 at τ = 0.1 (the KDE bandwidth 0.35 rad is wider than the wells there)',
+    source: cai2026('P18'),
+    expect: 'refuted',
+    given: toySeed,
+    runs: 1,
+    show: (s) => `seed ${s}`,
     expectedCounterexample: 'any seed: the Gibbs cap mass at τ = 0.1 is ≈ 0.71, the particles put ≈ 0.97 there',
-    check: (seed) => { const { rows, table } = particleRun(seed, [0.1]); return leq(Math.abs(rows[0]!.particles - rows[0]!.gibbs), 0.05, undefined, { table }); },
+    check: (seed) => {
+      const { rows, table } = particleRun(seed, [0.1]);
+      return leq(Math.abs(rows[0]!.particles - rows[0]!.gibbs), 0.05, undefined, { table });
+    },
   }),
 ];

@@ -2,7 +2,15 @@ import fc, { type Arbitrary } from 'fast-check';
 import { ensure, type Matrix, matrix, norm } from '../numeric/index.js';
 import { roundInto, type SearchSpace, splitTheta, withSearchSpace } from './searchSpace.js';
 import {
-  contextFree, intIn, intsIn, lowestTerms, mapExactly, replaced, sameValue, smallerVectors, without,
+  contextFree,
+  intIn,
+  intsIn,
+  lowestTerms,
+  mapExactly,
+  replaced,
+  sameValue,
+  smallerVectors,
+  without,
 } from './shrinkable.js';
 
 export interface BatchOptions {
@@ -21,14 +29,21 @@ export interface BatchOptions {
  * the basis vector e_{i mod d}: a zero vector is never normalized.
  */
 export function batchFromPool(
-  pool: readonly number[], rows: number, dim: number, maxDim: number, normalize: boolean,
+  pool: readonly number[],
+  rows: number,
+  dim: number,
+  maxDim: number,
+  normalize: boolean,
 ): Matrix {
   const M = matrix(rows, dim);
   for (let i = 0; i < rows; i++) {
     const r = M.data.subarray(i * dim, (i + 1) * dim);
     for (let j = 0; j < dim; j++) r[j] = pool[i * maxDim + j] ?? 0;
     let n = norm(r);
-    if (n === 0) { r[i % dim] = 1; n = 1; }
+    if (n === 0) {
+      r[i % dim] = 1;
+      n = 1;
+    }
     if (normalize) for (let j = 0; j < dim; j++) r[j]! /= n;
   }
   return M;
@@ -54,12 +69,18 @@ interface BatchConfig {
 
 function batchConfig(o: BatchOptions, name: string): BatchConfig {
   const c = {
-    minRows: o.minRows ?? 2, maxRows: o.maxRows ?? 6, minDim: o.minDim ?? 2, maxDim: o.maxDim ?? 4,
-    grid: o.grid ?? 3, normalize: o.normalize ?? true,
+    minRows: o.minRows ?? 2,
+    maxRows: o.maxRows ?? 6,
+    minDim: o.minDim ?? 2,
+    maxDim: o.maxDim ?? 4,
+    grid: o.grid ?? 3,
+    normalize: o.normalize ?? true,
   };
   ensure(intIn(c.minRows, 1, Infinity), () => `${name}: minRows must be an integer >= 1, got ${c.minRows}`);
-  ensure(intIn(c.maxRows, c.minRows, Infinity),
-    () => `${name}: minRows (${c.minRows}) must be <= maxRows (${c.maxRows})`);
+  ensure(
+    intIn(c.maxRows, c.minRows, Infinity),
+    () => `${name}: minRows (${c.minRows}) must be <= maxRows (${c.maxRows})`,
+  );
   ensure(intIn(c.minDim, 1, Infinity), () => `${name}: minDim must be an integer >= 1, got ${c.minDim}`);
   ensure(intIn(c.maxDim, c.minDim, Infinity), () => `${name}: minDim (${c.minDim}) must be <= maxDim (${c.maxDim})`);
   ensure(intIn(c.grid, 1, 2 ** 20), () => `${name}: grid must be an integer >= 1, got ${c.grid}`);
@@ -72,8 +93,10 @@ function tidyRow(row: readonly number[], i: number, c: BatchConfig): number[] {
   return c.normalize ? lowestTerms(out) : out;
 }
 
-const tidy = (p: BatchParts, c: BatchConfig): BatchParts =>
-  ({ dim: p.dim, batches: p.batches.map((b) => b.map((r, i) => tidyRow(r, i, c))) });
+const tidy = (p: BatchParts, c: BatchConfig): BatchParts => ({
+  dim: p.dim,
+  batches: p.batches.map((b) => b.map((r, i) => tidyRow(r, i, c))),
+});
 
 /** The matrix of one batch of parts: rows normalized (or not) exactly as batchFromPool does. */
 function batchOf(rows: readonly (readonly number[])[], dim: number, normalize: boolean): Matrix {
@@ -127,7 +150,8 @@ function drawParts(c: BatchConfig, count: number): Arbitrary<BatchParts> {
   const size = c.maxRows * c.maxDim;
   const pool = fc.array(fc.integer({ min: -c.grid, max: c.grid }), { minLength: size, maxLength: size });
   const pools = fc.tuple(...Array.from({ length: count }, () => pool));
-  const rows = fc.integer({ min: c.minRows, max: c.maxRows }), dim = fc.integer({ min: c.minDim, max: c.maxDim });
+  const rows = fc.integer({ min: c.minRows, max: c.maxRows }),
+    dim = fc.integer({ min: c.minDim, max: c.maxDim });
   return fc.record({ rows, dim, pools }).map(({ rows: B, dim: d, pools: ps }) => {
     const cut = (flat: number[]): number[][] =>
       Array.from({ length: B }, (_, i) => flat.slice(i * c.maxDim, i * c.maxDim + d));
@@ -142,8 +166,12 @@ function isBatchParts(v: unknown, c: BatchConfig, count: number): boolean {
   if (!Array.isArray(p.batches) || p.batches.length !== count) return false;
   const B = (p.batches[0] as unknown[] | undefined)?.length;
   if (!intIn(B, c.minRows, c.maxRows)) return false;
-  return p.batches.every((b) => Array.isArray(b) && b.length === B
-    && b.every((row) => intsIn(row, p.dim, -c.grid, c.grid) && row.some((x: number) => x !== 0)));
+  return p.batches.every(
+    (b) =>
+      Array.isArray(b) &&
+      b.length === B &&
+      b.every((row) => intsIn(row, p.dim, -c.grid, c.grid) && row.some((x: number) => x !== 0)),
+  );
 }
 
 /**
@@ -166,7 +194,12 @@ function* smallerBatchParts(p: BatchParts, c: BatchConfig): Generator<BatchParts
     const nonzero = (w: number[]): boolean => w.some((x) => x !== 0);
     for (let b = 0; b < p.batches.length; b++) {
       for (let i = 0; i < B; i++) {
-        const row = p.batches[b]![i]!, basis = tidyRow(row.map(() => 0), i, c);
+        const row = p.batches[b]![i]!,
+          basis = tidyRow(
+            row.map(() => 0),
+            i,
+            c,
+          );
         for (const w of [basis, ...smallerVectors(row, 0, nonzero)]) {
           yield tidy({ dim: p.dim, batches: replaced(p.batches, b, replaced(p.batches[b]!, i, w)) }, c);
         }
@@ -195,17 +228,34 @@ interface BatchCodec<T> {
  */
 function batchSpace<T>(c: BatchConfig, { toBatches, fromBatches }: BatchCodec<T>): SearchSpace<T> {
   const place = (theta: readonly number[], start: T, snapRow: (row: number[], i: number) => number[]): T => {
-    const ms = toBatches(start), { rows, cols } = ms[0]!;
-    const pieces = splitTheta(theta, ms.map(() => rows * cols), 'embedding search space');
-    return fromBatches(pieces.map((flat) => {
-      const rs = Array.from({ length: rows }, (_, i) => snapRow(flat.slice(i * cols, (i + 1) * cols), i));
-      return batchOf(rs, cols, c.normalize);
-    }));
+    const ms = toBatches(start),
+      { rows, cols } = ms[0]!;
+    const pieces = splitTheta(
+      theta,
+      ms.map(() => rows * cols),
+      'embedding search space',
+    );
+    return fromBatches(
+      pieces.map((flat) => {
+        const rs = Array.from({ length: rows }, (_, i) => snapRow(flat.slice(i * cols, (i + 1) * cols), i));
+        return batchOf(rs, cols, c.normalize);
+      }),
+    );
   };
   const snapRow = (row: number[], i: number): number[] => {
-    if (!c.normalize) return tidyRow(row.map((x) => roundInto(x, -c.grid, c.grid)), i, c);
+    if (!c.normalize)
+      return tidyRow(
+        row.map((x) => roundInto(x, -c.grid, c.grid)),
+        i,
+        c,
+      );
     const top = Math.max(...row.map(Math.abs));
-    if (top === 0) return tidyRow(row.map(() => 0), i, c);
+    if (top === 0)
+      return tidyRow(
+        row.map(() => 0),
+        i,
+        c,
+      );
     let best = { cos: -Infinity, w: [] as number[] };
     for (let m = 1; m <= c.grid; m++) {
       const w = row.map((x) => Math.round((x * m) / top));
@@ -223,7 +273,8 @@ function batchSpace<T>(c: BatchConfig, { toBatches, fromBatches }: BatchCodec<T>
 
 /** One batch or a pair, as an arbitrary over BatchParts with its inverse and search space. */
 function batches<T>(o: BatchOptions, name: string, count: number, codec: BatchCodec<T>): Arbitrary<T> {
-  const { toBatches, fromBatches } = codec, c = batchConfig(o, name);
+  const { toBatches, fromBatches } = codec,
+    c = batchConfig(o, name);
   const parts = contextFree<BatchParts>({
     generate: drawParts(c, count),
     accepts: (v) => isBatchParts(v, c, count),

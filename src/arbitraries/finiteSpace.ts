@@ -5,7 +5,14 @@ import { densityFrom } from '../theory/geometry/finiteSpace.js';
 import { bySimplicity } from './dyadic.js';
 import { lawAt, roundInto, type SearchSpace, snapLaw, splitTheta, withSearchSpace } from './searchSpace.js';
 import {
-  contextFree, intIn, intsIn, lowestTerms, mapExactly, sameValue, smallerVectors, without,
+  contextFree,
+  intIn,
+  intsIn,
+  lowestTerms,
+  mapExactly,
+  sameValue,
+  smallerVectors,
+  without,
 } from './shrinkable.js';
 
 /**
@@ -49,8 +56,16 @@ const MIXES = [1 / 2, 1 / 4, 3 / 4, 1 / 8, 3 / 8, 5 / 8, 7 / 8];
 export function buildFiniteSpace(p: FiniteSpaceParts): FiniteSpaceInstance {
   const copy = (v: readonly number[]): number[] => [...v];
   return {
-    K: p.K, mu: copy(p.mu), U: copy(p.U), U2: copy(p.U2), wRho: copy(p.wRho), wRho2: copy(p.wRho2),
-    rho: densityFrom(p.wRho, p.mu), rho2: densityFrom(p.wRho2, p.mu), tau: p.tau, t: p.t,
+    K: p.K,
+    mu: copy(p.mu),
+    U: copy(p.U),
+    U2: copy(p.U2),
+    wRho: copy(p.wRho),
+    wRho2: copy(p.wRho2),
+    rho: densityFrom(p.wRho, p.mu),
+    rho2: densityFrom(p.wRho2, p.mu),
+    tau: p.tau,
+    t: p.t,
   };
 }
 
@@ -73,43 +88,82 @@ interface FiniteSpaceConfig {
 }
 
 function finiteSpaceConfig(o: FiniteSpaceOptions): FiniteSpaceConfig {
-  const c = { minK: o.minAtoms ?? 2, maxK: o.maxAtoms ?? 5, M: o.maxMeasure ?? 4, P: (o.maxPotential ?? 2) * 4,
-    temps: bySimplicity(o.temperatures ?? [1, 0.5, 2, 0.25, 0.1, 0.07]) };
+  const c = {
+    minK: o.minAtoms ?? 2,
+    maxK: o.maxAtoms ?? 5,
+    M: o.maxMeasure ?? 4,
+    P: (o.maxPotential ?? 2) * 4,
+    temps: bySimplicity(o.temperatures ?? [1, 0.5, 2, 0.25, 0.1, 0.07]),
+  };
   const name = 'finiteSpaceInstance';
   ensure(intIn(c.minK, 1, Infinity), () => `${name}: minAtoms must be an integer >= 1, got ${c.minK}`);
   ensure(intIn(c.maxK, c.minK, Infinity), () => `${name}: minAtoms (${c.minK}) must be <= maxAtoms (${c.maxK})`);
   ensure(intIn(c.M, 1, 2 ** 31), () => `${name}: maxMeasure must be an integer >= 1, got ${c.M}`);
   ensure(intIn(c.P, 0, 2 ** 31), () => `${name}: maxPotential must be a multiple of 1/4 >= 0, got ${o.maxPotential}`);
-  ensure(c.temps.length > 0 && c.temps.every((t) => Number.isFinite(t) && t > 0),
-    () => `${name}: temperatures must be finite numbers > 0`);
+  ensure(
+    c.temps.length > 0 && c.temps.every((t) => Number.isFinite(t) && t > 0),
+    () => `${name}: temperatures must be finite numbers > 0`,
+  );
   return c;
 }
 
 /** The density weights in lowest terms (ρ is the same number for number: w/Σwμ is one correctly rounded quotient). */
-const lowest = (p: FiniteSpaceParts): FiniteSpaceParts =>
-  ({ ...p, wRho: lowestTerms(p.wRho), wRho2: lowestTerms(p.wRho2) });
+const lowest = (p: FiniteSpaceParts): FiniteSpaceParts => ({
+  ...p,
+  wRho: lowestTerms(p.wRho),
+  wRho2: lowestTerms(p.wRho2),
+});
 
 /** Draws the parts as the arbitrary always has: size and fields independently, then cut to size. */
 function drawParts(c: FiniteSpaceConfig): Arbitrary<FiniteSpaceParts> {
   const pool = (lo: number, hi: number) =>
     fc.array(fc.integer({ min: lo, max: hi }), { minLength: c.maxK, maxLength: c.maxK });
-  return fc.record({
-    K: fc.integer({ min: c.minK, max: c.maxK }), mu: pool(1, c.M), U: pool(-c.P, c.P), U2: pool(-c.P, c.P),
-    wRho: pool(1, DENSITY_WEIGHT), wRho2: pool(1, DENSITY_WEIGHT), tau: fc.constantFrom(...c.temps),
-    t: fc.integer({ min: 1, max: 7 }),
-  }).map(({ K, mu, U, U2, wRho, wRho2, tau, t }) => lowest({
-    K, mu: mu.slice(0, K), U: U.slice(0, K).map((u) => u / 4), U2: U2.slice(0, K).map((u) => u / 4),
-    wRho: wRho.slice(0, K), wRho2: wRho2.slice(0, K), tau, t: (8 - t) / 8,
-  }));
+  return fc
+    .record({
+      K: fc.integer({ min: c.minK, max: c.maxK }),
+      mu: pool(1, c.M),
+      U: pool(-c.P, c.P),
+      U2: pool(-c.P, c.P),
+      wRho: pool(1, DENSITY_WEIGHT),
+      wRho2: pool(1, DENSITY_WEIGHT),
+      tau: fc.constantFrom(...c.temps),
+      t: fc.integer({ min: 1, max: 7 }),
+    })
+    .map(({ K, mu, U, U2, wRho, wRho2, tau, t }) =>
+      lowest({
+        K,
+        mu: mu.slice(0, K),
+        U: U.slice(0, K).map((u) => u / 4),
+        U2: U2.slice(0, K).map((u) => u / 4),
+        wRho: wRho.slice(0, K),
+        wRho2: wRho2.slice(0, K),
+        tau,
+        t: (8 - t) / 8,
+      }),
+    );
 }
 
 /** True for parts this arbitrary can produce. */
 function isFiniteSpaceParts(v: unknown, c: FiniteSpaceConfig): boolean {
   const p = v as FiniteSpaceParts;
   if (typeof p !== 'object' || p === null || !intIn(p.K, c.minK, c.maxK)) return false;
-  const quarters = (u: unknown): boolean => Array.isArray(u) && intsIn(u.map((x) => x * 4), p.K, -c.P, c.P);
-  return intsIn(p.mu, p.K, 1, c.M) && quarters(p.U) && quarters(p.U2) && intsIn(p.wRho, p.K, 1, DENSITY_WEIGHT)
-    && intsIn(p.wRho2, p.K, 1, DENSITY_WEIGHT) && c.temps.includes(p.tau) && MIXES.includes(p.t);
+  const quarters = (u: unknown): boolean =>
+    Array.isArray(u) &&
+    intsIn(
+      u.map((x) => x * 4),
+      p.K,
+      -c.P,
+      c.P,
+    );
+  return (
+    intsIn(p.mu, p.K, 1, c.M) &&
+    quarters(p.U) &&
+    quarters(p.U2) &&
+    intsIn(p.wRho, p.K, 1, DENSITY_WEIGHT) &&
+    intsIn(p.wRho2, p.K, 1, DENSITY_WEIGHT) &&
+    c.temps.includes(p.tau) &&
+    MIXES.includes(p.t)
+  );
 }
 
 /**
@@ -123,15 +177,30 @@ function* smallerFiniteSpaceParts(p: FiniteSpaceParts, c: FiniteSpaceConfig): Ge
     yield lowest(p);
     if (p.K > c.minK) {
       for (let k = 0; k < p.K; k++) {
-        yield lowest({ ...p, K: p.K - 1, mu: without(p.mu, k), U: without(p.U, k), U2: without(p.U2, k),
-          wRho: without(p.wRho, k), wRho2: without(p.wRho2, k) });
+        yield lowest({
+          ...p,
+          K: p.K - 1,
+          mu: without(p.mu, k),
+          U: without(p.U, k),
+          U2: without(p.U2, k),
+          wRho: without(p.wRho, k),
+          wRho2: without(p.wRho2, k),
+        });
       }
     }
     for (const tau of c.temps.slice(0, c.temps.indexOf(p.tau))) yield { ...p, tau };
     for (const t of MIXES.slice(0, MIXES.indexOf(p.t))) yield { ...p, t };
     for (const mu of smallerVectors(p.mu, 1)) yield { ...p, mu };
-    for (const U of smallerVectors(p.U.map((u) => u * 4), 0)) yield { ...p, U: U.map((u) => u / 4) };
-    for (const U2 of smallerVectors(p.U2.map((u) => u * 4), 0)) yield { ...p, U2: U2.map((u) => u / 4) };
+    for (const U of smallerVectors(
+      p.U.map((u) => u * 4),
+      0,
+    ))
+      yield { ...p, U: U.map((u) => u / 4) };
+    for (const U2 of smallerVectors(
+      p.U2.map((u) => u * 4),
+      0,
+    ))
+      yield { ...p, U2: U2.map((u) => u / 4) };
     for (const wRho of smallerVectors(p.wRho, 1)) yield lowest({ ...p, wRho });
     for (const wRho2 of smallerVectors(p.wRho2, 1)) yield lowest({ ...p, wRho2 });
   };
@@ -156,22 +225,49 @@ function finiteSpaceSpace(c: FiniteSpaceConfig): SearchSpace<FiniteSpaceInstance
   const place = (theta: readonly number[], start: FiniteSpaceInstance, snap: boolean): FiniteSpaceParts => {
     const K = start.K;
     const pieces = splitTheta(theta, [K, K, K, K, K, 1, 1], 'finiteSpaceInstance search space');
-    const [mu, U, U2, a, b, [logTau], [t]] = pieces as [number[], number[], number[], number[], number[], [number], [number]];
+    const [mu, U, U2, a, b, [logTau], [t]] = pieces as [
+      number[],
+      number[],
+      number[],
+      number[],
+      number[],
+      [number],
+      [number],
+    ];
     const tOpen = Math.min(7 / 8, Math.max(1 / 8, t));
     if (!snap) {
-      return { ...finiteSpaceToParts(start), mu: mu.map(Math.exp), U, U2, wRho: lawAt(a), wRho2: lawAt(b), tau: Math.exp(logTau), t: tOpen };
+      return {
+        ...finiteSpaceToParts(start),
+        mu: mu.map(Math.exp),
+        U,
+        U2,
+        wRho: lawAt(a),
+        wRho2: lawAt(b),
+        tau: Math.exp(logTau),
+        t: tOpen,
+      };
     }
     const quarter = (u: number): number => roundInto(4 * u, -c.P, c.P) / 4;
     return lowest({
-      ...finiteSpaceToParts(start), mu: mu.map((m) => roundInto(Math.exp(m), 1, c.M)),
-      U: U.map(quarter), U2: U2.map(quarter),
-      wRho: snapLaw(a, DENSITY_WEIGHT), wRho2: snapLaw(b, DENSITY_WEIGHT),
-      tau: nearestTemperature(logTau), t: Math.round(8 * tOpen) / 8,
+      ...finiteSpaceToParts(start),
+      mu: mu.map((m) => roundInto(Math.exp(m), 1, c.M)),
+      U: U.map(quarter),
+      U2: U2.map(quarter),
+      wRho: snapLaw(a, DENSITY_WEIGHT),
+      wRho2: snapLaw(b, DENSITY_WEIGHT),
+      tau: nearestTemperature(logTau),
+      t: Math.round(8 * tOpen) / 8,
     });
   };
   return {
     encode: (r) => [
-      ...r.mu.map(Math.log), ...r.U, ...r.U2, ...r.wRho.map(Math.log), ...r.wRho2.map(Math.log), Math.log(r.tau), r.t,
+      ...r.mu.map(Math.log),
+      ...r.U,
+      ...r.U2,
+      ...r.wRho.map(Math.log),
+      ...r.wRho2.map(Math.log),
+      Math.log(r.tau),
+      r.t,
     ],
     at: (theta, start) => buildFiniteSpace(place(theta, start, false)),
     snap: (theta, start) => buildFiniteSpace(place(theta, start, true)),
@@ -200,11 +296,15 @@ const vec = (v: readonly number[]): string => `[${v.map(showNumber).join(', ')}]
 
 /** A readable finite-space instance showing only the fields a conjecture uses (densities as weights). */
 export function showFiniteSpace(fields: readonly Field[], names: Partial<Record<Field, string>> = {}) {
-  return (r: FiniteSpaceInstance): string => [`K = ${r.K}`, ...fields.map((f) => {
-    const name = names[f] ?? DEFAULT_NAMES[f];
-    if (f === 'rho') return `${name} ∝ ${vec(r.wRho)}`;
-    if (f === 'rho2') return `${name} ∝ ${vec(r.wRho2)}`;
-    if (f === 'tau' || f === 't') return `${name} = ${showNumber(r[f])}`;
-    return `${name} = ${vec(r[f])}`;
-  })].join(', ');
+  return (r: FiniteSpaceInstance): string =>
+    [
+      `K = ${r.K}`,
+      ...fields.map((f) => {
+        const name = names[f] ?? DEFAULT_NAMES[f];
+        if (f === 'rho') return `${name} ∝ ${vec(r.wRho)}`;
+        if (f === 'rho2') return `${name} ∝ ${vec(r.wRho2)}`;
+        if (f === 'tau' || f === 't') return `${name} = ${showNumber(r[f])}`;
+        return `${name} = ${vec(r[f])}`;
+      }),
+    ].join(', ');
 }

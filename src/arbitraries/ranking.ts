@@ -5,7 +5,16 @@ import { type RankingModel, selfSupervisedModel } from '../theory/ranking/model.
 import { bySimplicity } from './dyadic.js';
 import { lawAt, roundInto, type SearchSpace, snapLaw, splitTheta, withSearchSpace } from './searchSpace.js';
 import {
-  contextFree, intIn, intsIn, lowestTerms, mapExactly, replaced, sameValue, smallerVectors, toward, without,
+  contextFree,
+  intIn,
+  intsIn,
+  lowestTerms,
+  mapExactly,
+  replaced,
+  sameValue,
+  smallerVectors,
+  toward,
+  without,
 } from './shrinkable.js';
 
 /** Integer weights behind a ranking model: p1, the P₊ rows, the P₋ rows (or the joint law when self-supervised). */
@@ -105,8 +114,10 @@ export function rankingToParts(r: RankingInstance, negatives: Negatives = 'per-a
   const { p1, pos, neg } = r.weights;
   ensure(Array.isArray(p1) && Array.isArray(pos) && Array.isArray(neg) && Array.isArray(r.k), 'not a ranking instance');
   const rows = (m: readonly (readonly number[])[]): number[][] => m.map((row) => [...row]);
-  const weights = negatives === 'joint' ? { p1: [], pos: rows(pos), neg: [] }
-    : { p1: [...p1], pos: rows(pos), neg: rows(negatives === 'shared' ? neg.slice(0, 1) : neg) };
+  const weights =
+    negatives === 'joint'
+      ? { p1: [], pos: rows(pos), neg: [] }
+      : { p1: [...p1], pos: rows(pos), neg: rows(negatives === 'shared' ? neg.slice(0, 1) : neg) };
   return { kx: r.kx, ky: r.ky, weights, tau: r.tau, scores: r.scores, step: r.step, k: rows(r.k), negatives };
 }
 
@@ -126,25 +137,39 @@ interface RankingConfig {
 
 function rankingConfig(o: RankingOptions): RankingConfig {
   const c: RankingConfig = {
-    minA: o.minAnchors ?? 1, maxA: o.maxAnchors ?? 3, minC: o.minCandidates ?? 2, maxC: o.maxCandidates ?? 4,
-    W: o.maxWeight ?? 16, K: o.maxOffset ?? 8, negatives: o.negatives ?? 'per-anchor',
-    modes: o.scoreModes ?? ['grid', 'near-optimal'], steps: o.steps ?? [1 / 8, 1 / 2, 1 / 64, 1 / 1024],
+    minA: o.minAnchors ?? 1,
+    maxA: o.maxAnchors ?? 3,
+    minC: o.minCandidates ?? 2,
+    maxC: o.maxCandidates ?? 4,
+    W: o.maxWeight ?? 16,
+    K: o.maxOffset ?? 8,
+    negatives: o.negatives ?? 'per-anchor',
+    modes: o.scoreModes ?? ['grid', 'near-optimal'],
+    steps: o.steps ?? [1 / 8, 1 / 2, 1 / 64, 1 / 1024],
     temps: bySimplicity(o.temperatures ?? [1, 0.5, 2, 0.25, 0.1, 0.07]),
   };
   const name = 'rankingInstance';
   const positive = (v: readonly number[]): boolean => v.length > 0 && v.every((x) => Number.isFinite(x) && x > 0);
   ensure(intIn(c.minA, 1, Infinity), () => `${name}: minAnchors must be an integer >= 1, got ${c.minA}`);
-  ensure(intIn(c.maxA, c.minA, Infinity),
-    () => `${name}: maxAnchors (${c.maxA}) must be an integer >= minAnchors (${c.minA})`);
+  ensure(
+    intIn(c.maxA, c.minA, Infinity),
+    () => `${name}: maxAnchors (${c.maxA}) must be an integer >= minAnchors (${c.minA})`,
+  );
   ensure(intIn(c.minC, 2, Infinity), () => `${name}: minCandidates must be an integer >= 2, got ${c.minC}`);
-  ensure(intIn(c.maxC, c.minC, Infinity),
-    () => `${name}: minCandidates (${c.minC}) must be <= maxCandidates (${c.maxC})`);
+  ensure(
+    intIn(c.maxC, c.minC, Infinity),
+    () => `${name}: minCandidates (${c.minC}) must be <= maxCandidates (${c.maxC})`,
+  );
   ensure(intIn(c.W, 1, 2 ** 31), () => `${name}: maxWeight must be an integer >= 1, got ${c.W}`);
   ensure(intIn(c.K, 0, 2 ** 31), () => `${name}: maxOffset must be an integer >= 0, got ${c.K}`);
-  ensure(['per-anchor', 'shared', 'joint'].includes(c.negatives),
-    () => `${name}: negatives must be 'per-anchor', 'shared' or 'joint', got ${c.negatives}`);
-  ensure(c.modes.length > 0 && c.modes.every((m) => m === 'grid' || m === 'near-optimal'),
-    () => `${name}: scoreModes must list 'grid' and/or 'near-optimal'`);
+  ensure(
+    ['per-anchor', 'shared', 'joint'].includes(c.negatives),
+    () => `${name}: negatives must be 'per-anchor', 'shared' or 'joint', got ${c.negatives}`,
+  );
+  ensure(
+    c.modes.length > 0 && c.modes.every((m) => m === 'grid' || m === 'near-optimal'),
+    () => `${name}: scoreModes must list 'grid' and/or 'near-optimal'`,
+  );
   ensure(positive(c.steps), () => `${name}: steps must be finite numbers > 0`);
   ensure(positive(c.temps), () => `${name}: temperatures must be finite numbers > 0`);
   return c;
@@ -171,18 +196,25 @@ function drawParts(c: RankingConfig): Arbitrary<RankingParts> {
   const cells = c.maxA * c.maxC;
   const pool = (lo: number, hi: number, n: number) =>
     fc.array(fc.integer({ min: lo, max: hi }), { minLength: n, maxLength: n });
-  return fc.record({
-    kx: fc.integer({ min: c.minA, max: c.maxA }), ky: fc.integer({ min: c.minC, max: c.maxC }),
-    wp1: pool(1, c.W, c.maxA), wpos: pool(1, c.W, cells), wneg: pool(1, c.W, cells),
-    tau: fc.constantFrom(...c.temps), mode: fc.constantFrom(...c.modes), step: fc.constantFrom(...c.steps),
-    kpool: pool(-c.K, c.K, cells),
-  }).map(({ kx, ky, wp1, wpos, wneg, tau, mode, step, kpool }) => {
-    const rows = (flat: number[], n: number): number[][] =>
-      Array.from({ length: n }, (_, x) => flat.slice(x * c.maxC, x * c.maxC + ky));
-    const joint = c.negatives === 'joint';
-    const weights = { p1: joint ? [] : wp1.slice(0, kx), pos: rows(wpos, kx), neg: rows(wneg, negRows(c, kx)) };
-    return lowest({ kx, ky, weights, tau, scores: mode, step, k: rows(kpool, kx), negatives: c.negatives });
-  });
+  return fc
+    .record({
+      kx: fc.integer({ min: c.minA, max: c.maxA }),
+      ky: fc.integer({ min: c.minC, max: c.maxC }),
+      wp1: pool(1, c.W, c.maxA),
+      wpos: pool(1, c.W, cells),
+      wneg: pool(1, c.W, cells),
+      tau: fc.constantFrom(...c.temps),
+      mode: fc.constantFrom(...c.modes),
+      step: fc.constantFrom(...c.steps),
+      kpool: pool(-c.K, c.K, cells),
+    })
+    .map(({ kx, ky, wp1, wpos, wneg, tau, mode, step, kpool }) => {
+      const rows = (flat: number[], n: number): number[][] =>
+        Array.from({ length: n }, (_, x) => flat.slice(x * c.maxC, x * c.maxC + ky));
+      const joint = c.negatives === 'joint';
+      const weights = { p1: joint ? [] : wp1.slice(0, kx), pos: rows(wpos, kx), neg: rows(wneg, negRows(c, kx)) };
+      return lowest({ kx, ky, weights, tau, scores: mode, step, k: rows(kpool, kx), negatives: c.negatives });
+    });
 }
 
 /** True for parts this arbitrary can produce (sizes, ranges and lists of the options). */
@@ -284,10 +316,13 @@ function rankingSpace(c: RankingConfig): SearchSpace<RankingInstance> {
   const toParts = (r: RankingInstance): RankingParts => rankingToParts(r, c.negatives);
   type Snap = { law: (t: number[]) => number[]; offset: (t: number) => number };
   const place = (theta: readonly number[], start: RankingInstance, { law, offset }: Snap): RankingParts => {
-    const p = toParts(start), shapes = laws(p);
+    const p = toParts(start),
+      shapes = laws(p);
     const pieces = splitTheta(theta, [...shapes.map((s) => s.law.length), p.kx * p.ky], 'rankingInstance search space');
     let q = p;
-    shapes.forEach((_, i) => { q = laws(q)[i]!.put(law(pieces[i]!)); });
+    shapes.forEach((_, i) => {
+      q = laws(q)[i]!.put(law(pieces[i]!));
+    });
     const k = pieces.at(-1)!.map(offset);
     return { ...q, k: p.k.map((_, x) => k.slice(x * p.ky, (x + 1) * p.ky)) };
   };
@@ -328,7 +363,10 @@ export function showRankingInstance(r: RankingInstance): string {
   const parts = [`τ = ${showNumber(r.tau)}, Kx = ${r.kx}, Ky = ${r.ky}`];
   if (r.weights.neg.length === 0) parts.push(`joint P(x, y) ∝ ${vec(r.weights.pos.flat())} (rows x)`);
   for (let x = 0; x < r.kx; x++) {
-    if (r.weights.neg.length === 0) { parts.push(`x${x}: s = ${vec(r.s[x]!)}`); continue; }
+    if (r.weights.neg.length === 0) {
+      parts.push(`x${x}: s = ${vec(r.s[x]!)}`);
+      continue;
+    }
     const anchor = r.kx > 1 ? `x${x}: p1 = ${r.weights.p1[x]}/${sum(r.weights.p1)},` : `x${x}:`;
     const laws = `P₊ = ${fraction(r.weights.pos[x]!)}, P₋ = ${fraction(r.weights.neg[x]!)}`;
     parts.push(`${anchor} ${laws}, s = ${vec(r.s[x]!)}`);

@@ -13,7 +13,9 @@ export interface Givens {
  * (the identity) and toward k = ±1, so a minimal counterexample shows one small rotation in the (0, 1) plane.
  */
 export function rotation(maxSteps = 3): Arbitrary<readonly Givens[]> {
-  return fc.array(fc.record({ p: fc.nat({ max: 7 }), q: fc.nat({ max: 7 }), k: fc.integer({ min: -8, max: 8 }) }), { maxLength: maxSteps });
+  return fc.array(fc.record({ p: fc.nat({ max: 7 }), q: fc.nat({ max: 7 }), k: fc.integer({ min: -8, max: 8 }) }), {
+    maxLength: maxSteps,
+  });
 }
 
 /** The coordinate plane (a, b) of a Givens step in dimension d; a = b (a no-op) only when d = 1. */
@@ -24,13 +26,17 @@ function plane({ p, q }: Givens, d: number): [number, number] {
 
 /** Applies the rotation R to every row: returns rows R·x_i (an orthogonal map of ℝ^d). */
 export function rotateRows(M: Matrix, steps: readonly Givens[]): Matrix {
-  const d = M.cols, out = matrix(M.rows, d, Float64Array.from(M.data));
+  const d = M.cols,
+    out = matrix(M.rows, d, Float64Array.from(M.data));
   for (const g of steps) {
-    const [a, b] = plane(g, d), k = g.k;
+    const [a, b] = plane(g, d),
+      k = g.k;
     if (a === b || k === 0) continue;
-    const c = Math.cos((k * Math.PI) / 8), s = Math.sin((k * Math.PI) / 8);
+    const c = Math.cos((k * Math.PI) / 8),
+      s = Math.sin((k * Math.PI) / 8);
     for (let i = 0; i < M.rows; i++) {
-      const x = out.data[i * d + a]!, y = out.data[i * d + b]!;
+      const x = out.data[i * d + a]!,
+        y = out.data[i * d + b]!;
       out.data[i * d + a] = c * x - s * y;
       out.data[i * d + b] = s * x + c * y;
     }
@@ -41,5 +47,10 @@ export function rotateRows(M: Matrix, steps: readonly Givens[]): Matrix {
 /** Readable form: 'rot(0,1; π/8)·rot(1,2; −π/4)'. */
 export function showRotation(steps: readonly Givens[], d: number): string {
   if (steps.length === 0) return 'identity';
-  return steps.map((g) => { const [a, b] = plane(g, d); return `rot(${a},${b}; ${g.k}π/8)`; }).join('·');
+  return steps
+    .map((g) => {
+      const [a, b] = plane(g, d);
+      return `rot(${a},${b}; ${g.k}π/8)`;
+    })
+    .join('·');
 }

@@ -61,6 +61,8 @@ export function snapLaw(theta: readonly number[], maxWeight: number): number[] {
 
 /** max_i |w_i/Σw − softmax(θ)_i|. */
 function lawDistance(w: readonly number[], theta: readonly number[]): number {
-  const target = lawAt(theta), sw = w.reduce((a, b) => a + b, 0), st = target.reduce((a, b) => a + b, 0);
+  const target = lawAt(theta),
+    sw = w.reduce((a, b) => a + b, 0),
+    st = target.reduce((a, b) => a + b, 0);
   return Math.max(...w.map((x, i) => Math.abs(x / sw - target[i]! / st)));
 }

@@ -33,7 +33,13 @@ class ContextFreeArbitrary<T> extends fc.Arbitrary<T> {
   override shrink(value: T): fc.Stream<fc.Value<T>> {
     if (!this.canShrinkWithoutContext(value)) return fc.Stream.nil();
     const values = this.spec.shrink(value);
-    return fc.stream((function* () { yield* values; })()).map((v) => new fc.Value(v, undefined));
+    return fc
+      .stream(
+        (function* () {
+          yield* values;
+        })(),
+      )
+      .map((v) => new fc.Value(v, undefined));
   }
 }
 
@@ -47,7 +53,9 @@ export function contextFree<T>(spec: ContextFreeSpec<T>): Arbitrary<T> {
  * a value from elsewhere, or one built under other rules, is not shrunk as if it were this arbitrary's.
  */
 export function mapExactly<P, T>(
-  parts: Arbitrary<P>, build: (p: P) => T, toParts: (value: unknown) => P,
+  parts: Arbitrary<P>,
+  build: (p: P) => T,
+  toParts: (value: unknown) => P,
 ): Arbitrary<T> {
   return parts.map(build, (value) => {
     const p = toParts(value);
@@ -62,13 +70,16 @@ export function sameValue(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
     if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.constructor !== b.constructor) return false;
-    const x = a as unknown as ArrayLike<number>, y = b as unknown as ArrayLike<number>;
+    const x = a as unknown as ArrayLike<number>,
+      y = b as unknown as ArrayLike<number>;
     return x.length === y.length && Array.from(x).every((v, i) => Object.is(v, y[i]));
   }
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a), kb = Object.keys(b);
+  const ka = Object.keys(a),
+    kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  const x = a as Record<string, unknown>,
+    y = b as Record<string, unknown>;
   return ka.every((k) => Object.hasOwn(y, k) && sameValue(x[k], y[k]));
 }
 
@@ -95,7 +106,9 @@ export function replaced<T>(xs: readonly T[], i: number, v: T): T[] {
  * the vectors `allowed` rejects (e.g. an all-zero row).
  */
 export function* smallerVectors(
-  v: readonly number[], target: number, allowed: (w: number[]) => boolean = () => true,
+  v: readonly number[],
+  target: number,
+  allowed: (w: number[]) => boolean = () => true,
 ): Generator<number[]> {
   if (v.some((x) => x !== target)) {
     const all = v.map(() => target);
@@ -113,7 +126,8 @@ export function* smallerVectors(
 export function gcdOf(v: readonly number[]): number {
   let g = 0;
   for (const x of v) {
-    let a = Math.abs(x), b = g;
+    let a = Math.abs(x),
+      b = g;
     while (b) [a, b] = [b, a % b];
     g = a;
   }

@@ -1,7 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  type ConjectureResult, loadRegistry, profileFor, type RunTask, runTasks, selectConjectures,
+  type ConjectureResult,
+  loadRegistry,
+  profileFor,
+  type RunTask,
+  runTasks,
+  selectConjectures,
 } from '../conjecture/index.js';
 import { seedFromString } from '../numeric/index.js';
 import { asUsage, ensureWritableDir, intOption } from './options.js';
@@ -29,7 +34,8 @@ export interface AuditRow {
 }
 
 /** The audit's seed k of a conjecture (fixed, so an audit is reproducible). */
-export const auditSeed = (profile: string, k: number, id: string): number => seedFromString(`audit:${profile}:${k}:${id}`);
+export const auditSeed = (profile: string, k: number, id: string): number =>
+  seedFromString(`audit:${profile}:${k}:${id}`);
 
 /** Aggregates one conjecture's runs. */
 export function auditRow(runs: readonly ConjectureResult[]): AuditRow {
@@ -52,8 +58,16 @@ export function auditRow(runs: readonly ConjectureResult[]): AuditRow {
   }
   const example = bad && `seed ${bad.seed}: ${bad.outcome}${bad.error ? ` (${bad.error})` : ''}`;
   return {
-    id: first.id, expect: first.expect, seeds: runs.length, refuted, inconclusive, errors: failed.length, rate, verdict,
-    example, ms: runs.reduce((s, r) => s + r.timing.ms, 0),
+    id: first.id,
+    expect: first.expect,
+    seeds: runs.length,
+    refuted,
+    inconclusive,
+    errors: failed.length,
+    rate,
+    verdict,
+    example,
+    ms: runs.reduce((s, r) => s + r.timing.ms, 0),
   };
 }
 
@@ -64,15 +78,26 @@ export function auditMarkdown(rows: readonly AuditRow[], profile: string, seeds:
   const alarms = holds.reduce((s, r) => s + r.refuted, 0);
   const weakest = twins.reduce((m, r) => Math.min(m, r.rate), 1);
   const lines = [
-    `# crl-verify audit (${profile} profile, ${seeds} seeds, corpus off)`, '',
+    `# crl-verify audit (${profile} profile, ${seeds} seeds, corpus off)`,
+    '',
     `- \`holds\` conjectures: ${holds.length}; refutations (false alarms): ${alarms} in ${holds.length * seeds} runs.`,
     `- planted twins: ${twins.length}; weakest power: ${(100 * weakest).toFixed(1)}% (required ${100 * REQUIRED_POWER}%).`,
     `- errors (vacuous, timeout, error): ${rows.reduce((s, r) => s + r.errors, 0)}; inconclusive runs: ${rows.reduce((s, r) => s + r.inconclusive, 0)}.`,
-    '', '| id | expect | refuted | rate | inconclusive | errors | verdict | s |', '|---|---|---:|---:|---:|---:|---|---:|',
+    '',
+    '| id | expect | refuted | rate | inconclusive | errors | verdict | s |',
+    '|---|---|---:|---:|---:|---:|---|---:|',
   ];
   for (const r of rows) {
-    const cells = [`\`${r.id}\``, r.expect, `${r.refuted}/${r.seeds}`, `${(100 * r.rate).toFixed(1)}%`, r.inconclusive, r.errors,
-      r.verdict + (r.example ? ` (${r.example.replace(/\|/g, '\\|')})` : ''), (r.ms / 1000).toFixed(1)];
+    const cells = [
+      `\`${r.id}\``,
+      r.expect,
+      `${r.refuted}/${r.seeds}`,
+      `${(100 * r.rate).toFixed(1)}%`,
+      r.inconclusive,
+      r.errors,
+      r.verdict + (r.example ? ` (${r.example.replace(/\|/g, '\\|')})` : ''),
+      (r.ms / 1000).toFixed(1),
+    ];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return `${lines.join('\n')}\n`;
@@ -91,34 +116,49 @@ export async function auditCommand(o: Record<string, string | true>, propertiesD
   const reg = await loadRegistry(propertiesDir);
   for (const e of reg.errors) console.error(`load error: ${e.file}: ${e.message}`);
   const expect = o.expect as string | undefined;
-  if (expect !== undefined && expect !== 'holds' && expect !== 'refuted') throw new UsageError(`--expect must be holds or refuted, got '${expect}'`);
-  const selected = selectConjectures(reg.conjectures, o.grep as string | undefined)
-    .filter((c) => expect === undefined || c.spec.expect === expect);
+  if (expect !== undefined && expect !== 'holds' && expect !== 'refuted')
+    throw new UsageError(`--expect must be holds or refuted, got '${expect}'`);
+  const selected = selectConjectures(reg.conjectures, o.grep as string | undefined).filter(
+    (c) => expect === undefined || c.spec.expect === expect,
+  );
   if (selected.length === 0) {
     console.error(`crl-verify: no conjecture matches --grep '${String(o.grep)}'; 'crl-verify list' shows every id`);
     return 2;
   }
-  const tasks: RunTask[] = selected.flatMap((c) => Array.from({ length: seeds }, (_, k) => ({ conjecture: c, seed: auditSeed(profile.name, k, c.id) })));
+  const tasks: RunTask[] = selected.flatMap((c) =>
+    Array.from({ length: seeds }, (_, k) => ({ conjecture: c, seed: auditSeed(profile.name, k, c.id) })),
+  );
   const byId = new Map<string, ConjectureResult[]>();
   const t0 = performance.now();
   let done = 0;
   const { results } = await runTasks(tasks, {
-    profile, useCorpus: false, writeCorpus: false, runs: intOption(o, 'runs', 1), timeLimitMs: intOption(o, 'time-limit', 1),
+    profile,
+    useCorpus: false,
+    writeCorpus: false,
+    runs: intOption(o, 'runs', 1),
+    timeLimitMs: intOption(o, 'time-limit', 1),
     workers: intOption(o, 'workers', 0) ?? 2,
     onResult: (r) => {
       byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
       if (byId.get(r.id)!.length === seeds) {
         const row = auditRow(byId.get(r.id)!);
         done++;
-        process.stderr.write(`[${done}/${selected.length}] ${groupOf(r.id)} ${row.id}: ${row.refuted}/${seeds} refuted — ${row.verdict}\n`);
+        process.stderr.write(
+          `[${done}/${selected.length}] ${groupOf(r.id)} ${row.id}: ${row.refuted}/${seeds} refuted — ${row.verdict}\n`,
+        );
       }
     },
   });
   const rows = selected.map((c) => auditRow(results.filter((r) => r.id === c.id)));
   const md = auditMarkdown(rows, profile.name, seeds);
   writeFileSync(join(outDir, 'audit.md'), md);
-  writeFileSync(join(outDir, 'audit.json'), `${JSON.stringify({ profile: profile.name, seeds, rows, timing: { ms: Math.round(performance.now() - t0) } }, null, 2)}\n`);
+  writeFileSync(
+    join(outDir, 'audit.json'),
+    `${JSON.stringify({ profile: profile.name, seeds, rows, timing: { ms: Math.round(performance.now() - t0) } }, null, 2)}\n`,
+  );
   console.log(md);
-  console.log(`audit: ${join(outDir, 'audit.md')}, ${join(outDir, 'audit.json')} (${Math.round((performance.now() - t0) / 1000)} s)`);
+  console.log(
+    `audit: ${join(outDir, 'audit.md')}, ${join(outDir, 'audit.json')} (${Math.round((performance.now() - t0) / 1000)} s)`,
+  );
   return rows.every((r) => r.verdict === 'ok') && reg.errors.length === 0 ? 0 : 1;
 }

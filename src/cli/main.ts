@@ -1,7 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import {
-  type ConjectureResult, DEFAULT_CORPUS_DIR, loadRegistry, type Phase, parseShard, profileFor, readCorpus,
-  runConjecture, runSuite, selectConjectures,
+  type ConjectureResult,
+  DEFAULT_CORPUS_DIR,
+  loadRegistry,
+  type Phase,
+  parseShard,
+  profileFor,
+  readCorpus,
+  runConjecture,
+  runSuite,
+  selectConjectures,
 } from '../conjecture/index.js';
 import { formatMeasurement, measure, readEmbeddings, readPairs } from '../measure/index.js';
 import { summaryText, verdictLine, writeHtmlReport, writeReports } from '../report/index.js';
@@ -41,7 +49,18 @@ interface Args {
 
 const COMMANDS = ['run', 'list', 'replay', 'explain', 'measure', 'audit'];
 const FLAGS = new Set(['no-corpus-write', 'no-targeted', 'help']);
-const RUN_OPTIONS = ['profile', 'grep', 'seed', 'runs', 'time-limit', 'shard', 'out', 'properties', 'corpus', 'workers'];
+const RUN_OPTIONS = [
+  'profile',
+  'grep',
+  'seed',
+  'runs',
+  'time-limit',
+  'shard',
+  'out',
+  'properties',
+  'corpus',
+  'workers',
+];
 const KNOWN: Record<string, readonly string[]> = {
   run: RUN_OPTIONS,
   list: ['grep', 'properties'],
@@ -84,7 +103,8 @@ function parse(argv: string[]): Args {
 function numbers(v: string | true | undefined, k: string): number[] | undefined {
   if (v === undefined) return undefined;
   const xs = String(v).split(',').map(Number);
-  if (xs.some((x) => !(Number.isFinite(x) && x > 0))) throw new UsageError(`--${k} must be positive numbers separated by commas, got '${String(v)}'`);
+  if (xs.some((x) => !(Number.isFinite(x) && x > 0)))
+    throw new UsageError(`--${k} must be positive numbers separated by commas, got '${String(v)}'`);
   return xs;
 }
 
@@ -101,13 +121,17 @@ function resultLine(r: ConjectureResult, done: number, total: number): string {
 }
 
 function measureCommand(o: Record<string, string | true>): number {
-  if (typeof o.x !== 'string' || typeof o.y !== 'string') throw new UsageError('measure needs --x <file> and --y <file>');
+  if (typeof o.x !== 'string' || typeof o.y !== 'string')
+    throw new UsageError('measure needs --x <file> and --y <file>');
   const x = readEmbeddings(o.x);
   const y = readEmbeddings(o.y);
   const pairs = typeof o.pairs === 'string' ? readPairs(o.pairs, x.matrix.rows, y.matrix.rows) : undefined;
   const m = measure(x, y, {
-    pairs, taus: numbers(o.tau, 'tau'), sigma: numbers(o.sigma, 'sigma')?.[0],
-    maxPairs: intOption(o, 'max-pairs', 1), seed: intOption(o, 'seed'),
+    pairs,
+    taus: numbers(o.tau, 'tau'),
+    sigma: numbers(o.sigma, 'sigma')?.[0],
+    maxPairs: intOption(o, 'max-pairs', 1),
+    seed: intOption(o, 'seed'),
   });
   if (o.json === '-') {
     console.log(JSON.stringify(m, null, 2));
@@ -138,7 +162,10 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
   const c = reg.conjectures.find((x) => x.id === id);
   if (!c) {
     const last = id.split('.').pop() ?? id;
-    const near = reg.conjectures.filter((x) => x.id.includes(last)).map((x) => x.id).slice(0, 5);
+    const near = reg.conjectures
+      .filter((x) => x.id.includes(last))
+      .map((x) => x.id)
+      .slice(0, 5);
     const hint = near.length ? ` (did you mean ${near.join(', ')}?)` : '';
     console.error(`crl-verify: unknown conjecture id '${id}'${hint}; 'crl-verify list' shows every id`);
     return 2;
@@ -150,25 +177,34 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
     console.log(`  expect: ${s.expect}; kind: ${c.kind}; file: ${c.file}`);
     if (s.bound) console.log(`  bound: ${s.bound}`);
     if (s.expectedCounterexample) console.log(`  expected minimal counterexample: ${s.expectedCounterexample}`);
-    const last = stored ? `${stored.entry.shown}  {seed: ${stored.entry.seed}, path: ${JSON.stringify(stored.entry.path ?? null)}}` : undefined;
+    const last = stored
+      ? `${stored.entry.shown}  {seed: ${stored.entry.seed}, path: ${JSON.stringify(stored.entry.path ?? null)}}`
+      : undefined;
     console.log(last ? `  last counterexample (${corpusDir}): ${last}` : '  no stored counterexample');
     return 0;
   }
   if (o.seed !== undefined || o.path !== undefined) {
-    if (o.seed === undefined || o.path === undefined) throw new UsageError('replay needs both --seed and --path (as a run printed them)');
+    if (o.seed === undefined || o.path === undefined)
+      throw new UsageError('replay needs both --seed and --path (as a run printed them)');
     const phase = (o.phase ?? 'generate') as Phase;
     if (!['examples', 'corpus', 'targeted', 'generate'].includes(phase)) {
       throw new UsageError(`--phase must be examples, corpus, targeted or generate, got '${String(o.phase)}'`);
     }
     const r = runConjecture(c, {
-      profile: asUsage(() => profileFor(o.profile as string | undefined)), seed: intOption(o, 'seed'), path: String(o.path), phase,
-      corpusDir, timeLimitMs: intOption(o, 'time-limit', 1),
+      profile: asUsage(() => profileFor(o.profile as string | undefined)),
+      seed: intOption(o, 'seed'),
+      path: String(o.path),
+      phase,
+      corpusDir,
+      timeLimitMs: intOption(o, 'time-limit', 1),
     });
     console.log(resultLine(r, 1, 1));
     return r.status === 'as-expected' ? 0 : 1;
   }
   if (!stored) {
-    console.error(`crl-verify: no stored counterexample for '${id}' in ${corpusDir}; run it first or pass --seed and --path`);
+    console.error(
+      `crl-verify: no stored counterexample for '${id}' in ${corpusDir}; run it first or pass --seed and --path`,
+    );
     return 2;
   }
   let v: ReturnType<typeof c.evaluate>;
@@ -178,7 +214,9 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
     console.log(`${id}: the stored counterexample makes the check throw: ${(e as Error).message}`);
     return 1;
   }
-  console.log(`${id}: stored counterexample ${stored.entry.shown}\n  ${v.ok ? 'now HOLDS' : 'still FAILS'}: ${verdictLine(v)}`);
+  console.log(
+    `${id}: stored counterexample ${stored.entry.shown}\n  ${v.ok ? 'now HOLDS' : 'still FAILS'}: ${verdictLine(v)}`,
+  );
   return v.ok === (c.spec.expect === 'holds') ? 0 : 1;
 }
 
@@ -188,14 +226,18 @@ async function runCommand(o: Record<string, string | true>, propertiesDir: strin
   const grep = o.grep as string | undefined;
   const shard = o.shard ? asUsage(() => parseShard(o.shard as string)) : undefined;
   const options = {
-    seed: intOption(o, 'seed'), runs: intOption(o, 'runs', 1), timeLimitMs: intOption(o, 'time-limit', 1),
+    seed: intOption(o, 'seed'),
+    runs: intOption(o, 'runs', 1),
+    timeLimitMs: intOption(o, 'time-limit', 1),
     workers: intOption(o, 'workers', 0) ?? 2,
   };
   if (grep !== undefined || shard !== undefined) {
     const reg = await loadRegistry(propertiesDir);
     if (selectConjectures(reg.conjectures, grep, shard).length === 0 && reg.errors.length === 0) {
       const what = grep !== undefined ? `--grep '${grep}'` : `--shard ${String(o.shard)}`;
-      console.error(`crl-verify: no conjecture matches ${what}; 'crl-verify list' shows every id (${outDir}/ left as it was)`);
+      console.error(
+        `crl-verify: no conjecture matches ${what}; 'crl-verify list' shows every id (${outDir}/ left as it was)`,
+      );
       return 2;
     }
   }
@@ -204,15 +246,24 @@ async function runCommand(o: Record<string, string | true>, propertiesDir: strin
   const tty = process.stdout.isTTY && !process.env.CI;
   const progress = groupProgress(process.stderr);
   const s = await runSuite({
-    profile, propertiesDir, corpusDir, grep, shard, ...options,
-    writeCorpus: !o['no-corpus-write'], targeted: !o['no-targeted'],
+    profile,
+    propertiesDir,
+    corpusDir,
+    grep,
+    shard,
+    ...options,
+    writeCorpus: !o['no-corpus-write'],
+    targeted: !o['no-targeted'],
     onResult: (r, done, total) => {
       if (tty) console.log(resultLine(r, done, total));
       progress.onResult(r);
     },
     onPlan: (selected) => progress.plan(selected),
   });
-  const files = [...writeReports(s, outDir, startedAt, s.tensorBackend), await writeHtmlReport(s, outDir, s.tensorBackend)];
+  const files = [
+    ...writeReports(s, outDir, startedAt, s.tensorBackend),
+    await writeHtmlReport(s, outDir, s.tensorBackend),
+  ];
   console.log(`${summaryText(s)}\n\n(${s.timing.ms} ms)\nreports: ${files.join(', ')}`);
   return s.ok ? 0 : 1;
 }

@@ -19,7 +19,9 @@ export function ensureWritableDir(dir: string, what: string): void {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (e) {
-    throw new UsageError(`${what} ${dir} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); choose another with --out`);
+    throw new UsageError(
+      `${what} ${dir} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); choose another with --out`,
+    );
   }
 }
 

@@ -24,7 +24,9 @@ export function groupProgress(out: NodeJS.WritableStream) {
       seen.set(g, s);
       if (s.done === totals.get(g)) {
         const bad = s.bad ? `, ${s.bad} failed or errors` : '';
-        out.write(`${g}: ${s.done}/${s.done} done — ${s.ok} pass the gate${bad} (${(s.ms / 1000).toFixed(1)} s of checks)\n`);
+        out.write(
+          `${g}: ${s.done}/${s.done} done — ${s.ok} pass the gate${bad} (${(s.ms / 1000).toFixed(1)} s of checks)\n`,
+        );
       }
     },
   };

@@ -28,7 +28,10 @@ export function encodeValue(v: unknown): Json {
   if (typeof v === 'object') {
     const out: { [k: string]: Json } = {};
     let escaped = false;
-    for (const [k, x] of Object.entries(v as object)) { out[k] = encodeValue(x); if (k.startsWith('$')) escaped = true; }
+    for (const [k, x] of Object.entries(v as object)) {
+      out[k] = encodeValue(x);
+      if (k.startsWith('$')) escaped = true;
+    }
     return escaped ? { $obj: out } : out;
   }
   throw new TypeError(`cannot encode a ${typeof v} in a counterexample`);

@@ -53,7 +53,8 @@ const EXACT_DENOMINATOR = 2 ** 24;
 
 /** A copy of `value` with every finite number that carries rounding (also inside typed arrays) moved by a few ulps. */
 export function perturbed<T>(value: T, copy: number): T {
-  const move = (x: number): number => (Number.isFinite(x) && !isExactInput(x) ? x * (1 + eta(x, copy) * RELATIVE_STEP) : x);
+  const move = (x: number): number =>
+    Number.isFinite(x) && !isExactInput(x) ? x * (1 + eta(x, copy) * RELATIVE_STEP) : x;
   const walk = (v: unknown): unknown => {
     if (typeof v === 'number') return move(v);
     if (v instanceof Float64Array || v instanceof Float32Array) return v.map(move);
@@ -72,7 +73,8 @@ export function perturbed<T>(value: T, copy: number): T {
 /** Whether a value has any number that carries rounding, which a perturbation would move. */
 function hasRealInputs(v: unknown): boolean {
   if (typeof v === 'number') return Number.isFinite(v) && !isExactInput(v);
-  if (v instanceof Float64Array || v instanceof Float32Array) return v.some((x) => Number.isFinite(x) && !isExactInput(x));
+  if (v instanceof Float64Array || v instanceof Float32Array)
+    return v.some((x) => Number.isFinite(x) && !isExactInput(x));
   if (Array.isArray(v)) return v.some(hasRealInputs);
   if (typeof v === 'object' && v !== null && !ArrayBuffer.isView(v)) return Object.values(v).some(hasRealInputs);
   return false;
@@ -88,8 +90,9 @@ export function confirmViolation<T>(instance: T, verdict: Verdict, o: ConfirmOpt
   const violation = violationOf(verdict);
   const again = o.evaluate(instance);
   if (!sameVerdict(again, verdict)) {
-    const reason = `re-evaluation gave a different verdict (margin ${verdict.margin} then ${again.margin}): `
-      + 'randomness in the check is not seeded from the instance';
+    const reason =
+      `re-evaluation gave a different verdict (margin ${verdict.margin} then ${again.margin}): ` +
+      'randomness in the check is not seeded from the instance';
     return { confirmed: false, method: 'replay', violation, rounding: Math.abs(again.margin - verdict.margin), reason };
   }
   if (typeof o.method === 'function') {
@@ -126,4 +129,3 @@ export function confirmViolation<T>(instance: T, verdict: Verdict, o: ConfirmOpt
   }
   return { confirmed: violation > 0, method: 'perturb', violation, rounding };
 }
-

@@ -52,7 +52,10 @@ export interface PoolResult {
 
 /** Runs conjectures and returns their results in the order given. */
 export async function runConjectures(selected: readonly Conjecture[], opts: PoolOptions = {}): Promise<PoolResult> {
-  return runTasks(selected.map((conjecture) => ({ conjecture })), opts);
+  return runTasks(
+    selected.map((conjecture) => ({ conjecture })),
+    opts,
+  );
 }
 
 /** Runs tasks (conjecture and seed) and returns their results in the order given. */
@@ -83,48 +86,55 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions = {}
   let next = 0;
   const slots: Slot[] = [];
 
-  const runOn = (slot: Slot, index: number): Promise<void> => new Promise((done) => {
-    const { conjecture: c, seed } = tasks[index]!;
-    const taskSeed = seed ?? options.seed ?? 0;
-    const progress = new SharedArrayBuffer(8);
-    const t0 = performance.now();
-    const finish = (r: ConjectureResult): void => {
-      clearTimeout(timer);
-      slot.worker.removeAllListeners('message');
-      slot.worker.removeAllListeners('error');
-      results[index] = r;
-      onResult?.(r);
-      done();
-    };
-    const stop = (what: string): void => {
-      const shared = new Int32Array(progress);
-      const phase = PHASES[Atomics.load(shared, 0)] ?? 'examples';
-      const instances = Atomics.load(shared, 1);
-      void slot.worker.terminate();
-      slot.worker = spawn();
-      const error = what === 'load'
-        ? `stopped: loading ${c.file} took more than ${LOAD_LIMIT_MS} ms`
-        : `stopped at the time limit (${limit} ms + ${graceMs(limit)} ms grace) `
-          + `in the ${phase} phase, after ${instances} instances checked`;
-      finish(failedRun(c, profile.name, taskSeed, 'timeout', error, Math.round(performance.now() - t0), instances));
-    };
-    let timer = setTimeout(() => stop('load'), LOAD_LIMIT_MS);
-    slot.worker.on('message', (m: WorkReply) => {
-      if (m.started) {
+  const runOn = (slot: Slot, index: number): Promise<void> =>
+    new Promise((done) => {
+      const { conjecture: c, seed } = tasks[index]!;
+      const taskSeed = seed ?? options.seed ?? 0;
+      const progress = new SharedArrayBuffer(8);
+      const t0 = performance.now();
+      const finish = (r: ConjectureResult): void => {
         clearTimeout(timer);
-        timer = setTimeout(() => stop('run'), hardLimit);
-        return;
-      }
-      tensorBackend ??= m.tensorBackend;
-      finish(m.ok ? m.result! : failedRun(c, profile.name, taskSeed, 'error', m.error!, 0));
+        slot.worker.removeAllListeners('message');
+        slot.worker.removeAllListeners('error');
+        results[index] = r;
+        onResult?.(r);
+        done();
+      };
+      const stop = (what: string): void => {
+        const shared = new Int32Array(progress);
+        const phase = PHASES[Atomics.load(shared, 0)] ?? 'examples';
+        const instances = Atomics.load(shared, 1);
+        void slot.worker.terminate();
+        slot.worker = spawn();
+        const error =
+          what === 'load'
+            ? `stopped: loading ${c.file} took more than ${LOAD_LIMIT_MS} ms`
+            : `stopped at the time limit (${limit} ms + ${graceMs(limit)} ms grace) ` +
+              `in the ${phase} phase, after ${instances} instances checked`;
+        finish(failedRun(c, profile.name, taskSeed, 'timeout', error, Math.round(performance.now() - t0), instances));
+      };
+      let timer = setTimeout(() => stop('load'), LOAD_LIMIT_MS);
+      slot.worker.on('message', (m: WorkReply) => {
+        if (m.started) {
+          clearTimeout(timer);
+          timer = setTimeout(() => stop('run'), hardLimit);
+          return;
+        }
+        tensorBackend ??= m.tensorBackend;
+        finish(m.ok ? m.result! : failedRun(c, profile.name, taskSeed, 'error', m.error!, 0));
+      });
+      slot.worker.on('error', (e) => {
+        slot.worker = spawn();
+        finish(failedRun(c, profile.name, taskSeed, 'error', `worker failed: ${e.message}`, 0));
+      });
+      const request: WorkRequest = {
+        id: c.id,
+        file: c.file!,
+        options: { ...runOptions, seed: seed ?? runOptions.seed },
+        progress,
+      };
+      slot.worker.postMessage(request);
     });
-    slot.worker.on('error', (e) => {
-      slot.worker = spawn();
-      finish(failedRun(c, profile.name, taskSeed, 'error', `worker failed: ${e.message}`, 0));
-    });
-    const request: WorkRequest = { id: c.id, file: c.file!, options: { ...runOptions, seed: seed ?? runOptions.seed }, progress };
-    slot.worker.postMessage(request);
-  });
 
   const drain = async (slot: Slot): Promise<void> => {
     while (next < tasks.length) await runOn(slot, next++);

@@ -23,15 +23,27 @@ export interface Profile {
 
 export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze({
   quick: {
-    name: 'quick', runScale: 0.5, deterministic: false, timeLimitMs: 60_000, minInstances: 25,
+    name: 'quick',
+    runScale: 0.5,
+    deterministic: false,
+    timeLimitMs: 60_000,
+    minInstances: 25,
     search: { pool: 128, starts: 3, steps: 30, climb: 800, ms: 10_000 },
   },
   ci: {
-    name: 'ci', runScale: 1, deterministic: true, timeLimitMs: 60_000, minInstances: 50,
+    name: 'ci',
+    runScale: 1,
+    deterministic: true,
+    timeLimitMs: 60_000,
+    minInstances: 50,
     search: { pool: 512, starts: 8, steps: 30, climb: 6_000, ms: 20_000 },
   },
   thorough: {
-    name: 'thorough', runScale: 10, deterministic: true, timeLimitMs: 120_000, minInstances: 200,
+    name: 'thorough',
+    runScale: 10,
+    deterministic: true,
+    timeLimitMs: 120_000,
+    minInstances: 200,
     search: { pool: 2_048, starts: 16, steps: 200, climb: 30_000, ms: 60_000 },
   },
 });

@@ -28,7 +28,12 @@ function findPropFiles(dir: string): string[] {
 
 /** Whether a module's export is a conjecture made by defineConjecture. */
 export function isConjecture(x: unknown): x is Conjecture {
-  return typeof x === 'object' && x !== null && typeof (x as Conjecture).evaluate === 'function' && typeof (x as Conjecture).id === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as Conjecture).evaluate === 'function' &&
+    typeof (x as Conjecture).id === 'string'
+  );
 }
 
 /**
@@ -51,13 +56,22 @@ export async function loadRegistry(dir = DEFAULT_PROPERTIES_DIR): Promise<Regist
     }
     const items = Array.isArray(mod.default) ? mod.default : [mod.default];
     if (mod.default === undefined || items.length === 0) {
-      errors.push({ file: rel, message: 'has no default export; export default defineConjecture({...}) or an array of them' });
+      errors.push({
+        file: rel,
+        message: 'has no default export; export default defineConjecture({...}) or an array of them',
+      });
       continue;
     }
     for (const [k, c] of items.entries()) {
-      if (!isConjecture(c)) { errors.push({ file: rel, message: `default export item ${k} is not a conjecture made by defineConjecture` }); continue; }
+      if (!isConjecture(c)) {
+        errors.push({ file: rel, message: `default export item ${k} is not a conjecture made by defineConjecture` });
+        continue;
+      }
       const prev = byId.get(c.id);
-      if (prev) { errors.push({ file: rel, message: `duplicate conjecture id '${c.id}' (also in ${prev.file})` }); continue; }
+      if (prev) {
+        errors.push({ file: rel, message: `duplicate conjecture id '${c.id}' (also in ${prev.file})` });
+        continue;
+      }
       c.file = rel;
       byId.set(c.id, c);
     }
@@ -71,8 +85,9 @@ export async function loadRegistry(dir = DEFAULT_PROPERTIES_DIR): Promise<Regist
  * relative to the working directory.
  */
 export function loadMessage(e: unknown, file: string, rel: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the colour codes that oxc puts in its messages
-  const text = (e instanceof Error ? e.message : String(e)).split(file).join(rel).replace(/\u001b\[[0-9;]*m/g, '');
+  // The colour codes that oxc puts in its messages: ESC [ digits m.
+  const colour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+  const text = (e instanceof Error ? e.message : String(e)).split(file).join(rel).replace(colour, '');
   const at = new RegExp(`${rel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+):(\\d+)`).exec(text);
   if (at && /^Transform failed/.test(text)) {
     const esbuild = /ERROR: (.*)/.exec(text);
@@ -81,10 +96,17 @@ export function loadMessage(e: unknown, file: string, rel: string): string {
     return `${rel}:${at[1]}:${at[2]}: ${what}`;
   }
   if (/require\(\) ES Module|Cannot use import statement outside a module/.test(text)) {
-    return `${text.split('\n')[0]} (the file loaded as CommonJS: put a package.json with {"type": "module"} beside `
-      + 'your properties, or name the file .prop.mts)';
+    return (
+      `${text.split('\n')[0]} (the file loaded as CommonJS: put a package.json with {"type": "module"} beside ` +
+      'your properties, or name the file .prop.mts)'
+    );
   }
-  return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0).slice(0, 3).join('; ');
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .slice(0, 3)
+    .join('; ');
 }
 
 /**
@@ -106,7 +128,11 @@ export function matcher(pattern: string): (c: Conjecture) => boolean {
 }
 
 /** Conjectures that match `grep` (see `matcher`), then those of shard i of n. */
-export function selectConjectures(all: readonly Conjecture[], grep?: string, shard?: { index: number; count: number }): Conjecture[] {
+export function selectConjectures(
+  all: readonly Conjecture[],
+  grep?: string,
+  shard?: { index: number; count: number },
+): Conjecture[] {
   let sel = [...all];
   if (grep) sel = sel.filter(matcher(grep));
   if (shard) sel = sel.filter((_, i) => i % shard.count === shard.index - 1);
@@ -116,7 +142,9 @@ export function selectConjectures(all: readonly Conjecture[], grep?: string, sha
 /** Parses 'i/n' (1 <= i <= n). */
 export function parseShard(s: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(s);
-  const index = m ? Number(m[1]) : NaN, count = m ? Number(m[2]) : NaN;
-  if (!(index >= 1 && count >= 1 && index <= count)) throw new Error(`--shard must look like i/n with 1 <= i <= n, got '${s}'`);
+  const index = m ? Number(m[1]) : NaN,
+    count = m ? Number(m[2]) : NaN;
+  if (!(index >= 1 && count >= 1 && index <= count))
+    throw new Error(`--shard must look like i/n with 1 <= i <= n, got '${s}'`);
   return { index, count };
 }

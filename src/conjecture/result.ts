@@ -97,15 +97,26 @@ interface ResultBase {
   readonly expectedCounterexample?: string;
   readonly targeted?: TargetedReport & { readonly violated: boolean };
   readonly statistical?: {
-    readonly trials: number; readonly delta: number; readonly alpha: number;
-    readonly instances: number; readonly maxObservedRate: number;
+    readonly trials: number;
+    readonly delta: number;
+    readonly alpha: number;
+    readonly instances: number;
+    readonly maxObservedRate: number;
   };
   readonly timing: { readonly ms: number };
 }
 
-export interface HeldResult extends ResultBase { readonly outcome: 'held' }
-export interface RefutedResult extends ResultBase { readonly outcome: 'refuted'; readonly counterexample: Counterexample }
-export interface InconclusiveResult extends ResultBase { readonly outcome: 'inconclusive'; readonly suspect: Suspect }
+export interface HeldResult extends ResultBase {
+  readonly outcome: 'held';
+}
+export interface RefutedResult extends ResultBase {
+  readonly outcome: 'refuted';
+  readonly counterexample: Counterexample;
+}
+export interface InconclusiveResult extends ResultBase {
+  readonly outcome: 'inconclusive';
+  readonly suspect: Suspect;
+}
 export interface FailedRunResult extends ResultBase {
   readonly outcome: 'vacuous' | 'timeout' | 'error';
   readonly status: 'error';
@@ -130,13 +141,31 @@ export const excludedRate = (n: number): number => (n > 0 ? 1 - 0.05 ** (1 / n) 
 
 /** The result of a conjecture whose run did not finish (it threw, or its time limit stopped it). */
 export function failedRun(
-  c: Conjecture, profile: string, seed: number, outcome: FailedRunResult['outcome'], error: string, ms: number,
+  c: Conjecture,
+  profile: string,
+  seed: number,
+  outcome: FailedRunResult['outcome'],
+  error: string,
+  ms: number,
   instances = 0,
 ): FailedRunResult {
   return {
-    id: c.id, title: c.spec.title, source: c.spec.source, expect: c.spec.expect, kind: c.kind, file: c.file,
-    outcome, status: 'error', profile, seed, runs: instances, shrinks: 0, replayedFromCorpus: false, warnings: [],
+    id: c.id,
+    title: c.spec.title,
+    source: c.spec.source,
+    expect: c.spec.expect,
+    kind: c.kind,
+    file: c.file,
+    outcome,
+    status: 'error',
+    profile,
+    seed,
+    runs: instances,
+    shrinks: 0,
+    replayedFromCorpus: false,
+    warnings: [],
     coverage: { instances, discarded: 0, minimum: 0, excludedRate: excludedRate(instances), interrupted: true },
-    error, timing: { ms },
+    error,
+    timing: { ms },
   };
 }

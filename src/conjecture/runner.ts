@@ -8,8 +8,16 @@ import { texOf } from './expression.js';
 import { isPremiseFailure } from './premise.js';
 import { type Profile, profileFor, withProfile } from './profiles.js';
 import {
-  type ConjectureResult, type Counterexample, type Coverage, excludedRate, type Outcome, type Phase, type Replay,
-  type Sharpness, statusOf, type Suspect,
+  type ConjectureResult,
+  type Counterexample,
+  type Coverage,
+  excludedRate,
+  type Outcome,
+  type Phase,
+  type Replay,
+  type Sharpness,
+  statusOf,
+  type Suspect,
 } from './result.js';
 import { showValue } from './show.js';
 import { objectiveSearch, type TargetedFind, violationSearch } from './targeted.js';
@@ -74,7 +82,8 @@ function plan<T>(c: Conjecture<T>, opts: RunOptions, t0: number): Plan<T> {
   const spec = c.spec;
   const baseRuns = spec.runs ?? (c.kind === 'statistical' ? 20 : 100);
   const numRuns = opts.runs ?? Math.max(1, Math.round(baseRuns * profile.runScale));
-  if (!(Number.isInteger(numRuns) && numRuns >= 1)) throw new RangeError(`runs must be a positive integer, got ${numRuns}`);
+  if (!(Number.isInteger(numRuns) && numRuns >= 1))
+    throw new RangeError(`runs must be a positive integer, got ${numRuns}`);
   const corpusDir = opts.corpusDir ?? DEFAULT_CORPUS_DIR;
   const warnings: string[] = [];
   let stored: Plan<T>['stored'];
@@ -93,9 +102,17 @@ function plan<T>(c: Conjecture<T>, opts: RunOptions, t0: number): Plan<T> {
     }
   };
   return {
-    c, opts, profile, seed: seedOf(c.id, profile, opts.seed), numRuns,
+    c,
+    opts,
+    profile,
+    seed: seedOf(c.id, profile, opts.seed),
+    numRuns,
     minimum: Math.min(spec.minInstances ?? profile.minInstances, numRuns),
-    deadline: t0 + (opts.timeLimitMs ?? profile.timeLimitMs), corpusDir, stored, warnings, show,
+    deadline: t0 + (opts.timeLimitMs ?? profile.timeLimitMs),
+    corpusDir,
+    stored,
+    warnings,
+    show,
   };
 }
 
@@ -195,7 +212,10 @@ function checkInstances<T>(p: Plan<T>, t: Tracker<T>, phase: Phase, instances: r
   t.phase = phase;
   const replay = p.opts.path !== undefined ? { path: p.opts.path, endOnFailure: true } : {};
   const details = fc.check(fc.property(p.c.spec.given, t.predicate), {
-    seed: p.seed, numRuns: instances.length, examples: instances.map((x) => [x] as [T]), ...replay,
+    seed: p.seed,
+    numRuns: instances.length,
+    examples: instances.map((x) => [x] as [T]),
+    ...replay,
   });
   return details.failed ? { phase, details } : undefined;
 }
@@ -213,9 +233,9 @@ function corpusPhase<T>(p: Plan<T>, t: Tracker<T>): Found<T> | undefined {
   } catch (e) {
     if (!isPremiseFailure(e)) {
       p.warnings.push(
-        `the stored counterexample ${p.corpusDir}/${p.c.id}.json makes the check throw (${message(e)}): `
-        + `it may come from an older generator; delete it and run 'crl-verify run --grep /^${p.c.id.replace(/\./g, '\\.')}$/' `
-        + 'to store a fresh one (the run went on without it)',
+        `the stored counterexample ${p.corpusDir}/${p.c.id}.json makes the check throw (${message(e)}): ` +
+          `it may come from an older generator; delete it and run 'crl-verify run --grep /^${p.c.id.replace(/\./g, '\\.')}$/' ` +
+          'to store a fresh one (the run went on without it)',
       );
       return undefined;
     }
@@ -234,9 +254,16 @@ function search<T>(p: Plan<T>, t: Tracker<T>): TargetedFind<T> | undefined {
   if (!space || p.c.kind === 'statistical') return undefined; // a trial's Monte Carlo has no margin to climb
   // a rate check evaluates a whole grid of sizes per instance: it gets about a tenth of the search
   const b = budget;
-  const scaled = p.c.kind !== 'rate' ? b : {
-    ...b, pool: Math.ceil(b.pool / 8), starts: Math.ceil(b.starts / 4), steps: Math.ceil(b.steps / 4), climb: Math.ceil(b.climb / 10),
-  };
+  const scaled =
+    p.c.kind !== 'rate'
+      ? b
+      : {
+          ...b,
+          pool: Math.ceil(b.pool / 8),
+          starts: Math.ceil(b.starts / 4),
+          steps: Math.ceil(b.steps / 4),
+          climb: Math.ceil(b.climb / 10),
+        };
   const check = (x: T): Verdict => {
     const v = p.c.evaluate(x);
     if (v.ok) t.noteSharpness(v, x, 'search');
@@ -265,7 +292,10 @@ function generatePhase<T>(p: Plan<T>, t: Tracker<T>): { found?: Found<T>; detail
   const remaining = Math.max(1, p.deadline - performance.now());
   const replay = p.opts.path !== undefined ? { path: p.opts.path, endOnFailure: true } : {};
   const details = fc.check(fc.property(p.c.spec.given, t.predicate), {
-    seed: p.seed, numRuns: p.numRuns, plugins: [fc.interruptAfterTimeLimit(remaining)], ...replay,
+    seed: p.seed,
+    numRuns: p.numRuns,
+    plugins: [fc.interruptAfterTimeLimit(remaining)],
+    ...replay,
   }) as fc.RunDetails<[T]>;
   const failed = details.failed && !details.interrupted && (details.counterexample !== null || t.mode === 'error');
   return { found: failed ? { phase: 'generate', details } : undefined, details };
@@ -278,7 +308,8 @@ function generatePhase<T>(p: Plan<T>, t: Tracker<T>): { found?: Found<T>; detail
 function replayPhase<T>(p: Plan<T>, t: Tracker<T>, phase: Phase): Found<T> | undefined {
   if (phase === 'examples') return examplesPhase(p, t);
   if (phase === 'corpus') {
-    if (!p.stored) throw new Error(`no stored counterexample for '${p.c.id}' in ${p.corpusDir} to replay the path against`);
+    if (!p.stored)
+      throw new Error(`no stored counterexample for '${p.c.id}' in ${p.corpusDir} to replay the path against`);
     return checkInstances(p, t, 'corpus', [p.stored.value]);
   }
   if (phase === 'targeted') return targetedPhase(p, t).found;
@@ -306,45 +337,92 @@ function shrinkPhase<T>(p: Plan<T>, t: Tracker<T>, x: T): { value: T; shrinks: n
 
 /** The command that reproduces a counterexample found in `phase`. */
 function replayOf(id: string, phase: Phase, seed: number, path: string, corpusWritten: boolean): Replay {
-  const command = phase === 'corpus' && corpusWritten
-    ? `crl-verify replay ${id}`
-    : `crl-verify replay ${id} --seed ${seed} --path ${path}${phase === 'generate' ? '' : ` --phase ${phase}`}`;
+  const command =
+    phase === 'corpus' && corpusWritten
+      ? `crl-verify replay ${id}`
+      : `crl-verify replay ${id} --seed ${seed} --path ${path}${phase === 'generate' ? '' : ` --phase ${phase}`}`;
   return { phase, seed, path, command };
 }
 
 /** Phase 7 (report): the typed result. */
-function report<T>(p: Plan<T>, t: Tracker<T>, r: {
-  outcome: Outcome; error?: string; counterexample?: Counterexample; path?: string; runs: number; shrinks: number;
-  interrupted: boolean; corpusWritten?: string; targeted?: ConjectureResult['targeted']; t0: number;
-}): ConjectureResult {
+function report<T>(
+  p: Plan<T>,
+  t: Tracker<T>,
+  r: {
+    outcome: Outcome;
+    error?: string;
+    counterexample?: Counterexample;
+    path?: string;
+    runs: number;
+    shrinks: number;
+    interrupted: boolean;
+    corpusWritten?: string;
+    targeted?: ConjectureResult['targeted'];
+    t0: number;
+  },
+): ConjectureResult {
   const spec = p.c.spec;
   const stat = spec.kind === 'statistical' ? spec : undefined;
   const coverage: Coverage = {
-    instances: t.instances, discarded: t.discarded, minimum: p.minimum,
-    excludedRate: excludedRate(t.instances), interrupted: r.interrupted,
+    instances: t.instances,
+    discarded: t.discarded,
+    minimum: p.minimum,
+    excludedRate: excludedRate(t.instances),
+    interrupted: r.interrupted,
   };
   const held = r.outcome === 'held';
   const suspect: Suspect | undefined = t.suspect && {
-    shown: p.show(t.suspect.instance), verdict: t.suspect.verdict, confirmation: t.suspect.confirmation,
+    shown: p.show(t.suspect.instance),
+    verdict: t.suspect.verdict,
+    confirmation: t.suspect.confirmation,
   };
-  const sharpness: Sharpness | undefined = t.sharpest && spec.expect === 'holds' ? {
-    ratio: t.sharpest.ratio, shown: p.show(t.sharpest.instance), from: t.sharpest.from,
-  } : undefined;
+  const sharpness: Sharpness | undefined =
+    t.sharpest && spec.expect === 'holds'
+      ? {
+          ratio: t.sharpest.ratio,
+          shown: p.show(t.sharpest.instance),
+          from: t.sharpest.from,
+        }
+      : undefined;
   return {
-    id: p.c.id, title: spec.title, source: spec.source, expect: spec.expect, kind: p.c.kind, file: p.c.file,
+    id: p.c.id,
+    title: spec.title,
+    source: spec.source,
+    expect: spec.expect,
+    kind: p.c.kind,
+    file: p.c.file,
     bound: spec.bound ? { expression: spec.bound, tex: texOf(spec.bound) } : undefined,
-    outcome: r.outcome, status: statusOf(r.outcome, spec.expect), profile: p.profile.name, seed: p.seed, path: r.path,
-    runs: r.runs, shrinks: r.shrinks, coverage, counterexample: r.counterexample,
-    tightest: held && t.tightest
-      ? { relativeMargin: t.tightest.rel, verdict: t.tightest.verdict, shown: p.show(t.tightest.instance) }
-      : undefined,
+    outcome: r.outcome,
+    status: statusOf(r.outcome, spec.expect),
+    profile: p.profile.name,
+    seed: p.seed,
+    path: r.path,
+    runs: r.runs,
+    shrinks: r.shrinks,
+    coverage,
+    counterexample: r.counterexample,
+    tightest:
+      held && t.tightest
+        ? { relativeMargin: t.tightest.rel, verdict: t.tightest.verdict, shown: p.show(t.tightest.instance) }
+        : undefined,
     margins: held && p.c.kind !== 'statistical' ? t.margins : undefined,
-    sharpness, suspect,
-    replayedFromCorpus: p.stored !== undefined, corpusWritten: r.corpusWritten, warnings: p.warnings,
-    error: r.error, expectedCounterexample: spec.expectedCounterexample, targeted: r.targeted,
-    statistical: stat ? {
-      trials: stat.trials, delta: stat.delta, alpha: stat.alpha, instances: t.instances, maxObservedRate: t.maxRate,
-    } : undefined,
+    sharpness,
+    suspect,
+    replayedFromCorpus: p.stored !== undefined,
+    corpusWritten: r.corpusWritten,
+    warnings: p.warnings,
+    error: r.error,
+    expectedCounterexample: spec.expectedCounterexample,
+    targeted: r.targeted,
+    statistical: stat
+      ? {
+          trials: stat.trials,
+          delta: stat.delta,
+          alpha: stat.alpha,
+          instances: t.instances,
+          maxObservedRate: t.maxRate,
+        }
+      : undefined,
     timing: { ms: Math.round(performance.now() - r.t0) },
   } as ConjectureResult;
 }
@@ -355,8 +433,10 @@ function tightnessError<T>(p: Plan<T>): string | undefined {
   if (!tight) return undefined;
   const ratio = sharpnessRatio(p.c.evaluate(tight.at));
   if (ratio >= tight.ratio) return undefined;
-  return `tightness check failed: lhs/rhs = ${ratio} at ${p.show(tight.at)}, where the bound is nearly attained `
-    + `(expected >= ${tight.ratio}); did the bound get looser?`;
+  return (
+    `tightness check failed: lhs/rhs = ${ratio} at ${p.show(tight.at)}, where the bound is nearly attained ` +
+    `(expected >= ${tight.ratio}); did the bound get looser?`
+  );
 }
 
 /**
@@ -369,7 +449,8 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
   return withProfile(p.profile, () => {
     const t = new Tracker(p);
     const tightness = tightnessError(p);
-    if (tightness) return report(p, t, { outcome: 'error', error: tightness, runs: 0, shrinks: 0, interrupted: false, t0 });
+    if (tightness)
+      return report(p, t, { outcome: 'error', error: tightness, runs: 0, shrinks: 0, interrupted: false, t0 });
 
     let found: Found<T> | undefined;
     let targeted: ConjectureResult['targeted'];
@@ -392,8 +473,8 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
         outcome = interrupted ? 'timeout' : 'vacuous';
         error = interrupted
           ? `time limit reached after ${t.instances} instances (minimum ${p.minimum}, ${p.numRuns} asked for)`
-          : `only ${t.instances} instances met the premise (${t.discarded} discarded; minimum ${p.minimum}): `
-            + 'steer the generator toward the premise or lower minInstances';
+          : `only ${t.instances} instances met the premise (${t.discarded} discarded; minimum ${p.minimum}): ` +
+            'steer the generator toward the premise or lower minInstances';
       }
       return report(p, t, { outcome, error, runs: runsSoFar, shrinks: 0, interrupted, targeted, t0 });
     }
@@ -401,14 +482,22 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
     const d = found.details;
     if (t.mode === 'error' || !d.counterexample) {
       const shown = d.counterexample ? p.show(d.counterexample[0]) : undefined;
-      const error = `check threw on ${shown !== undefined ? 'a generated instance' : 'an instance'}: `
-        + `${message(d.errorInstance)}`;
+      const error =
+        `check threw on ${shown !== undefined ? 'a generated instance' : 'an instance'}: ` +
+        `${message(d.errorInstance)}`;
       const counterexample = d.counterexample
         ? { shown: shown!, encoded: encodeValue(d.counterexample[0]), error: message(d.errorInstance) }
         : undefined;
       return report(p, t, {
-        outcome: 'error', error, counterexample, path: d.counterexamplePath ?? undefined, runs: runsSoFar,
-        shrinks: d.numShrinks, interrupted, targeted, t0,
+        outcome: 'error',
+        error,
+        counterexample,
+        path: d.counterexamplePath ?? undefined,
+        runs: runsSoFar,
+        shrinks: d.numShrinks,
+        interrupted,
+        targeted,
+        t0,
       });
     }
 
@@ -420,7 +509,14 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
     const shown = p.show(x);
     if (!confirmation.confirmed || verdict.ok) {
       t.suspect = { instance: x, verdict, confirmation };
-      return report(p, t, { outcome: 'inconclusive', runs: runsSoFar, shrinks: d.numShrinks, interrupted, targeted, t0 });
+      return report(p, t, {
+        outcome: 'inconclusive',
+        runs: runsSoFar,
+        shrinks: d.numShrinks,
+        interrupted,
+        targeted,
+        t0,
+      });
     }
     const path = d.counterexamplePath ?? '0';
     let corpusWritten: string | undefined;
@@ -428,15 +524,38 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
     const known = p.stored !== undefined && JSON.stringify(p.stored.entry.counterexample) === JSON.stringify(encoded);
     if (opts.writeCorpus && !known) {
       try {
-        corpusWritten = writeCorpus(p.corpusDir, { id: c.id, seed: p.seed, path, phase: found.phase, value: x, shown, fastCheck: 'fast-check 4' });
+        corpusWritten = writeCorpus(p.corpusDir, {
+          id: c.id,
+          seed: p.seed,
+          path,
+          phase: found.phase,
+          value: x,
+          shown,
+          fastCheck: 'fast-check 4',
+        });
       } catch (e) {
-        p.warnings.push(`could not write the counterexample corpus (${message(e)}); the refutation stands and is reported in full`);
+        p.warnings.push(
+          `could not write the counterexample corpus (${message(e)}); the refutation stands and is reported in full`,
+        );
       }
     }
-    const replay = replayOf(c.id, found.phase, p.seed, path, corpusWritten !== undefined || (known && found.phase === 'corpus'));
+    const replay = replayOf(
+      c.id,
+      found.phase,
+      p.seed,
+      path,
+      corpusWritten !== undefined || (known && found.phase === 'corpus'),
+    );
     return report(p, t, {
-      outcome: 'refuted', counterexample: { shown, encoded, verdict, confirmation, replay }, path, runs: runsSoFar,
-      shrinks: d.numShrinks + shrunk.shrinks, interrupted, corpusWritten, targeted, t0,
+      outcome: 'refuted',
+      counterexample: { shown, encoded, verdict, confirmation, replay },
+      path,
+      runs: runsSoFar,
+      shrinks: d.numShrinks + shrunk.shrinks,
+      interrupted,
+      corpusWritten,
+      targeted,
+      t0,
     });
   });
 }

@@ -43,15 +43,24 @@ export function countStatuses(results: readonly ConjectureResult[]): Record<Stat
 
 /** Assembles a suite result (also used to merge shards). */
 export function suiteResult(
-  profile: string, results: ConjectureResult[], loadErrors: LoadError[], ms: number, tensorBackend?: string,
+  profile: string,
+  results: ConjectureResult[],
+  loadErrors: LoadError[],
+  ms: number,
+  tensorBackend?: string,
 ): SuiteResult {
   const falseAlarmBudget = results
     .filter((r) => r.statistical && r.expect === 'holds')
     .reduce((s, r) => s + r.statistical!.alpha * r.statistical!.instances, 0);
   return {
-    profile, results, counts: countStatuses(results), loadErrors, falseAlarmBudget,
+    profile,
+    results,
+    counts: countStatuses(results),
+    loadErrors,
+    falseAlarmBudget,
     ok: loadErrors.length === 0 && results.every((r) => passesGate(r.status)),
-    tensorBackend, timing: { ms },
+    tensorBackend,
+    timing: { ms },
   };
 }
 
@@ -65,7 +74,9 @@ export async function runSuite(opts: SuiteOptions = {}): Promise<SuiteResult> {
   let done = 0;
   const { onResult, onPlan: _plan, ...rest } = opts;
   const { results, tensorBackend } = await runConjectures(selected, {
-    ...rest, profile, workers: opts.workers ?? 0,
+    ...rest,
+    profile,
+    workers: opts.workers ?? 0,
     onResult: (r) => onResult?.(r, ++done, selected.length),
   });
   return suiteResult(profile.name, results, reg.errors, Math.round(performance.now() - t0), tensorBackend);

@@ -39,7 +39,14 @@ export interface SearchBudget {
 }
 
 /** One Adam step on θ (ascent); m, v are the moment estimates, k the step number from 1. */
-function adamStep(theta: number[], gradient: readonly number[], m: number[], v: number[], k: number, lr: number): number[] {
+function adamStep(
+  theta: number[],
+  gradient: readonly number[],
+  m: number[],
+  v: number[],
+  k: number,
+  lr: number,
+): number[] {
   return theta.map((th, i) => {
     const g = gradient[i]!;
     m[i] = 0.9 * m[i]! + 0.1 * g;
@@ -93,9 +100,14 @@ function ascend<T>(a: Ascent<T>, method: TargetedReport['method'], pool: readonl
     let theta = a.encode(x);
     const m = theta.map(() => 0);
     const v = theta.map(() => 0);
-    for (let k = 1; k <= budget.steps && performance.now() - t0 < budget.ms; k++) { // ms: a safety net only
+    for (let k = 1; k <= budget.steps && performance.now() - t0 < budget.ms; k++) {
+      // ms: a safety net only
       let step: { value: number; gradient: number[] };
-      try { step = a.objective(theta, x); } catch { break; }
+      try {
+        step = a.objective(theta, x);
+      } catch {
+        break;
+      }
       steps++;
       if (!Number.isFinite(step.value) || step.gradient.some((g) => !Number.isFinite(g))) break;
       keep(step.value, theta, x);
@@ -105,12 +117,21 @@ function ascend<T>(a: Ascent<T>, method: TargetedReport['method'], pool: readonl
   const snapped = kept.map((p) => a.decode(p.theta, p.start));
   let instance = snapped[0] ?? pool[0]!;
   if (a.score && snapped.length > 1) {
-    const scores = snapped.map((x) => { try { return a.score!(x); } catch { return -Infinity; } });
+    const scores = snapped.map((x) => {
+      try {
+        return a.score!(x);
+      } catch {
+        return -Infinity;
+      }
+    });
     instance = snapped[scores.indexOf(Math.max(...scores))]!;
   }
   const report = {
-    method, starts: scored.length, steps,
-    startObjective: scored[0]?.v ?? -Infinity, bestObjective: kept[0]?.v ?? -Infinity,
+    method,
+    starts: scored.length,
+    steps,
+    startObjective: scored[0]?.v ?? -Infinity,
+    bestObjective: kept[0]?.v ?? -Infinity,
     timing: { ms: Math.round(performance.now() - t0) },
   };
   return { instance, report };
@@ -120,11 +141,19 @@ function ascend<T>(a: Ascent<T>, method: TargetedReport['method'], pool: readonl
  * Gradient ascent (Adam) on a conjecture's own objective, from the best generated starts; pool, starts and steps
  * are the conjecture's (default 64, 8, 400), the time cap the budget's.
  */
-export function objectiveSearch<T>(s: TargetedSearch<T>, given: fc.Arbitrary<T>, seed: number, budget: SearchBudget): TargetedFind<T> {
+export function objectiveSearch<T>(
+  s: TargetedSearch<T>,
+  given: fc.Arbitrary<T>,
+  seed: number,
+  budget: SearchBudget,
+): TargetedFind<T> {
   const pool = fc.sample(given, { seed, numRuns: s.pool ?? 64 });
   const own = { ...budget, starts: s.starts ?? 8, steps: s.steps ?? 400 };
   let evaluations = 0;
-  const objective = (theta: readonly number[], x: T) => { evaluations++; return s.objective(theta, x); };
+  const objective = (theta: readonly number[], x: T) => {
+    evaluations++;
+    return s.objective(theta, x);
+  };
   const a = { objective, encode: s.encode, decode: s.decode, learningRate: s.learningRate ?? 0.1 };
   const found = ascend(a, 'objective', pool, own);
   return { instance: found.instance, report: { ...found.report, evaluations } };
@@ -141,11 +170,19 @@ export function violationScore(v: Verdict): number {
  * directions), Adam takes the step, and the best points are snapped onto the generator's grid and scored again.
  */
 export function violationSearch<T>(
-  check: (instance: T) => Verdict, space: SearchSpace<T>, given: fc.Arbitrary<T>, seed: number, budget: SearchBudget,
+  check: (instance: T) => Verdict,
+  space: SearchSpace<T>,
+  given: fc.Arbitrary<T>,
+  seed: number,
+  budget: SearchBudget,
 ): TargetedFind<T> | undefined {
   const pool = fc.sample(given, { seed, numRuns: budget.pool });
   let first: Verdict;
-  try { first = check(pool[0]!); } catch { return undefined; }
+  try {
+    first = check(pool[0]!);
+  } catch {
+    return undefined;
+  }
   if (first.relation === 'holds') return undefined; // a predicate has no margin to climb
   const rng = new Rng(seed ^ 0x5bd1e995);
   let evaluations = 0;
@@ -155,18 +192,29 @@ export function violationSearch<T>(
     return Number.isFinite(v.margin) ? violationScore(v) : -Infinity;
   };
   const f = (theta: readonly number[], start: T): number => {
-    try { return score(space.at(theta, start)); } catch { return -Infinity; }
+    try {
+      return score(space.at(theta, start));
+    } catch {
+      return -Infinity;
+    }
   };
   const objective = (theta: readonly number[], start: T): { value: number; gradient: number[] } => {
     const value = f(theta, start);
     const gradient = theta.map(() => 0);
     // central differences along every coordinate when there are few, else along random ±1 directions
-    const directions = theta.length <= MAX_COORDINATES
-      ? theta.map((_, j) => theta.map((__, i) => (i === j ? 1 : 0)))
-      : Array.from({ length: DIRECTIONS }, () => theta.map(() => (rng.uniform() < 0.5 ? -1 : 1)));
+    const directions =
+      theta.length <= MAX_COORDINATES
+        ? theta.map((_, j) => theta.map((__, i) => (i === j ? 1 : 0)))
+        : Array.from({ length: DIRECTIONS }, () => theta.map(() => (rng.uniform() < 0.5 ? -1 : 1)));
     for (const u of directions) {
-      const plus = f(theta.map((t, i) => t + H * u[i]!), start);
-      const minus = f(theta.map((t, i) => t - H * u[i]!), start);
+      const plus = f(
+        theta.map((t, i) => t + H * u[i]!),
+        start,
+      );
+      const minus = f(
+        theta.map((t, i) => t - H * u[i]!),
+        start,
+      );
       const slope = Number.isFinite(plus) && Number.isFinite(minus) ? (plus - minus) / (2 * H) : 0;
       const weight = theta.length <= MAX_COORDINATES ? 1 : 1 / DIRECTIONS;
       for (let i = 0; i < theta.length; i++) gradient[i]! += slope * u[i]! * weight;
@@ -177,8 +225,20 @@ export function violationSearch<T>(
   const t0 = performance.now();
   const found = ascend(a, 'violation', pool, budget);
   // climb from the ascent's point and from the best generated instances (the worst case may need another τ or size)
-  const ranked = pool.map((x) => ({ x, v: (() => { try { return score(x); } catch { return -Infinity; } })() }))
-    .sort((p, q) => q.v - p.v).slice(0, 2 * budget.starts).map((p) => p.x);
+  const ranked = pool
+    .map((x) => ({
+      x,
+      v: (() => {
+        try {
+          return score(x);
+        } catch {
+          return -Infinity;
+        }
+      })(),
+    }))
+    .sort((p, q) => q.v - p.v)
+    .slice(0, 2 * budget.starts)
+    .map((p) => p.x);
   let climbed: { instance: T; score: number } = { instance: found.instance, score: -Infinity };
   const climbStart = evaluations;
   for (const from of [found.instance, ...ranked]) {
@@ -205,7 +265,11 @@ function gridClimb<T>(start: T, space: SearchSpace<T>, score: (x: T) => number, 
   let used = 0;
   const safe = (x: T): number => {
     used++;
-    try { return score(x); } catch { return -Infinity; }
+    try {
+      return score(x);
+    } catch {
+      return -Infinity;
+    }
   };
   let best = { instance: start, score: safe(start) };
   for (let sweep = 0; sweep < CLIMB_SWEEPS && used < maxEvaluations; sweep++) {
@@ -214,7 +278,14 @@ function gridClimb<T>(start: T, space: SearchSpace<T>, score: (x: T) => number, 
     for (let i = 0; i < theta.length && used < maxEvaluations; i++) {
       for (const step of CLIMB_STEPS) {
         let candidate: T;
-        try { candidate = space.snap(theta.map((t, j) => (j === i ? t + step : t)), best.instance); } catch { continue; }
+        try {
+          candidate = space.snap(
+            theta.map((t, j) => (j === i ? t + step : t)),
+            best.instance,
+          );
+        } catch {
+          continue;
+        }
         const v = safe(candidate);
         if (v > next.score) next = { instance: candidate, score: v };
       }

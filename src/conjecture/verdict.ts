@@ -17,7 +17,12 @@ export interface Verdict {
 }
 
 /** lhs <= rhs, allowing the tolerance's slack (docs/numerics.md: paper 2's inequalities get −1e−12·scale). */
-export function leq(lhs: number, rhs: number, tol: Tolerance = FLOAT64_EXACT, details?: Record<string, unknown>): Verdict {
+export function leq(
+  lhs: number,
+  rhs: number,
+  tol: Tolerance = FLOAT64_EXACT,
+  details?: Record<string, unknown>,
+): Verdict {
   const margin = rhs - lhs;
   return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '<=', lhs, rhs, margin, tolerance: tol, details };
 }
@@ -35,13 +40,23 @@ export function sqrtTolerance(t: Tolerance): Tolerance {
 }
 
 /** lhs >= rhs, allowing the tolerance's slack. */
-export function geq(lhs: number, rhs: number, tol: Tolerance = FLOAT64_EXACT, details?: Record<string, unknown>): Verdict {
+export function geq(
+  lhs: number,
+  rhs: number,
+  tol: Tolerance = FLOAT64_EXACT,
+  details?: Record<string, unknown>,
+): Verdict {
   const margin = lhs - rhs;
   return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '>=', lhs, rhs, margin, tolerance: tol, details };
 }
 
 /** lhs ≈ rhs under the tolerance rule. */
-export function approxEqual(lhs: number, rhs: number, tol: Tolerance = FLOAT64_EXACT, details?: Record<string, unknown>): Verdict {
+export function approxEqual(
+  lhs: number,
+  rhs: number,
+  tol: Tolerance = FLOAT64_EXACT,
+  details?: Record<string, unknown>,
+): Verdict {
   const allowed = allowedError(lhs, rhs, tol);
   const err = lhs === rhs ? 0 : Math.abs(lhs - rhs);
   return { ok: err <= allowed, relation: '≈', lhs, rhs, margin: allowed - err, tolerance: tol, details };
@@ -50,7 +65,14 @@ export function approxEqual(lhs: number, rhs: number, tol: Tolerance = FLOAT64_E
 /** lo <= x <= hi (lhs = x, rhs = the nearer end); margin is the distance to the nearer end. */
 export function within(x: number, lo: number, hi: number, details?: Record<string, unknown>): Verdict {
   const margin = Math.min(x - lo, hi - x);
-  return { ok: margin >= 0, relation: 'in', lhs: x, rhs: x - lo < hi - x ? lo : hi, margin, details: { lo, hi, ...details } };
+  return {
+    ok: margin >= 0,
+    relation: 'in',
+    lhs: x,
+    rhs: x - lo < hi - x ? lo : hi,
+    margin,
+    details: { lo, hi, ...details },
+  };
 }
 
 /** A plain predicate (for properties with no numeric sides); margin ±1. */
@@ -66,7 +88,13 @@ export function allOf(verdicts: readonly Verdict[]): Verdict {
 
 /** Whether a value is a Verdict. */
 export function isVerdict(v: unknown): v is Verdict {
-  return typeof v === 'object' && v !== null && typeof (v as Verdict).ok === 'boolean' && typeof (v as Verdict).margin === 'number' && typeof (v as Verdict).relation === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Verdict).ok === 'boolean' &&
+    typeof (v as Verdict).margin === 'number' &&
+    typeof (v as Verdict).relation === 'string'
+  );
 }
 
 /**

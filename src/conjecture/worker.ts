@@ -72,7 +72,11 @@ parentPort?.on('message', async (req: WorkRequest) => {
       Atomics.store(shared, 1, instances);
     };
     const result = runConjecture(c, { ...req.options, onProgress });
-    const reply: WorkReply = { ok: true, result: cloneable(result), tensorBackend: await backendOf(loadedTensorEngine()) };
+    const reply: WorkReply = {
+      ok: true,
+      result: cloneable(result),
+      tensorBackend: await backendOf(loadedTensorEngine()),
+    };
     parentPort!.postMessage(reply);
   } catch (e) {
     const reply: WorkReply = { ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };

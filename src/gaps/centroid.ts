@@ -1,5 +1,15 @@
 import {
-  centroid, dd, ddDiv, DDSum, ddSub, ddValue, dot, ensure, type Matrix, norm, requireEmbeddings,
+  centroid,
+  dd,
+  ddDiv,
+  DDSum,
+  ddSub,
+  ddValue,
+  dot,
+  ensure,
+  type Matrix,
+  norm,
+  requireEmbeddings,
 } from '../numeric/index.js';
 
 function both(X: Matrix, Y: Matrix): void {
@@ -22,7 +32,10 @@ function columnSums(M: Matrix): DDSum[] {
  */
 export function centroidGap(X: Matrix, Y: Matrix): number {
   both(X, Y);
-  const sx = columnSums(X), sy = columnSums(Y), nx = dd(X.rows), ny = dd(Y.rows);
+  const sx = columnSums(X),
+    sy = columnSums(Y),
+    nx = dd(X.rows),
+    ny = dd(Y.rows);
   const diff = sx.map((s, j) => ddValue(ddSub(ddDiv(s.value, nx), ddDiv(sy[j]!.value, ny))));
   return norm(diff);
 }
@@ -30,8 +43,13 @@ export function centroidGap(X: Matrix, Y: Matrix): number {
 /** cos(x̄, ȳ); an error when a centroid is the zero vector (its direction is undefined). */
 export function centroidCosine(X: Matrix, Y: Matrix): number {
   both(X, Y);
-  const a = centroid(X), b = centroid(Y);
-  const na = norm(a), nb = norm(b);
-  ensure(na > 0 && nb > 0, () => `centroidCosine: the ${na > 0 ? 'Y' : 'X'} centroid is the zero vector, so the cosine is undefined`);
+  const a = centroid(X),
+    b = centroid(Y);
+  const na = norm(a),
+    nb = norm(b);
+  ensure(
+    na > 0 && nb > 0,
+    () => `centroidCosine: the ${na > 0 ? 'Y' : 'X'} centroid is the zero vector, so the cosine is undefined`,
+  );
   return Math.max(-1, Math.min(1, dot(a, b) / (na * nb)));
 }

@@ -1,6 +1,20 @@
 import {
-  type DD, dd, ddAdd, ddDiv, ddExp, ddMul, ddNeg, DDSum, ddSqrt, ddSub, ddValue, ensure, type Matrix,
-  requireEmbeddings, twoProd, twoSum,
+  type DD,
+  dd,
+  ddAdd,
+  ddDiv,
+  ddExp,
+  ddMul,
+  ddNeg,
+  DDSum,
+  ddSqrt,
+  ddSub,
+  ddValue,
+  ensure,
+  type Matrix,
+  requireEmbeddings,
+  twoProd,
+  twoSum,
 } from '../numeric/index.js';
 
 /*
@@ -25,7 +39,10 @@ function both(X: Matrix, Y: Matrix): void {
 function squaredDistance(A: Matrix, i: number, B: Matrix, j: number): number {
   const d = A.cols;
   let q = 0;
-  for (let k = 0; k < d; k++) { const t = A.data[i * d + k]! - B.data[j * d + k]!; q += t * t; }
+  for (let k = 0; k < d; k++) {
+    const t = A.data[i * d + k]! - B.data[j * d + k]!;
+    q += t * t;
+  }
   return q;
 }
 
@@ -34,7 +51,8 @@ function squaredDistanceDD(A: Matrix, i: number, B: Matrix, j: number): DD {
   const d = A.cols;
   let q = dd(0);
   for (let k = 0; k < d; k++) {
-    const t = twoSum(A.data[i * d + k]!, -B.data[j * d + k]!), sq = twoProd(t.hi, t.hi);
+    const t = twoSum(A.data[i * d + k]!, -B.data[j * d + k]!),
+      sq = twoProd(t.hi, t.hi);
     q = ddAdd(q, { hi: sq.hi, lo: sq.lo + t.lo * (2 * t.hi + t.lo) });
   }
   return q;
@@ -46,7 +64,10 @@ function squaredDistanceDD(A: Matrix, i: number, B: Matrix, j: number): DD {
  * `err` maps (q, f(q)) to a bound on the float64 error of f at the computed q; its mean is returned too.
  */
 function meanPairs(
-  A: Matrix, B: Matrix, f: (q: number) => number, err: (q: number, v: number) => number,
+  A: Matrix,
+  B: Matrix,
+  f: (q: number) => number,
+  err: (q: number, v: number) => number,
 ): { mean: number; error: number } {
   const sum = new DDSum();
   let error = 0;
@@ -92,7 +113,9 @@ export function energyDistance(X: Matrix, Y: Matrix): number {
   const gamma = ((X.cols + 2) / 2 + 1) * U;
   const dist = (q: number): number => Math.sqrt(q);
   const distErr = (_q: number, v: number): number => gamma * v;
-  const xy = meanPairs(X, Y, dist, distErr), xx = meanPairs(X, X, dist, distErr), yy = meanPairs(Y, Y, dist, distErr);
+  const xy = meanPairs(X, Y, dist, distErr),
+    xx = meanPairs(X, X, dist, distErr),
+    yy = meanPairs(Y, Y, dist, distErr);
   const value = 2 * xy.mean - xx.mean - yy.mean;
   const bound = 2 * xy.error + xx.error + yy.error + 3 * U * (2 * xy.mean + xx.mean + yy.mean);
   if (bound <= RELATIVE_TARGET * value) return value;
@@ -112,7 +135,9 @@ export function mmd2Rbf(X: Matrix, Y: Matrix, sigma: number): number {
   const k = (q: number): number => Math.exp(-g * q);
   // g·q to relative (d + 5)u (q, g and the product), so e^{−gq} is within ((d + 5)u·gq + u) of its exact value
   const kErr = (q: number, v: number): number => v * ((X.cols + 5) * U * g * q + U);
-  const xx = meanPairs(X, X, k, kErr), yy = meanPairs(Y, Y, k, kErr), xy = meanPairs(X, Y, k, kErr);
+  const xx = meanPairs(X, X, k, kErr),
+    yy = meanPairs(Y, Y, k, kErr),
+    xy = meanPairs(X, Y, k, kErr);
   const value = xx.mean + yy.mean - 2 * xy.mean;
   const bound = xx.error + yy.error + 2 * xy.error + 3 * U * (xx.mean + yy.mean + 2 * xy.mean);
   if (bound <= RELATIVE_TARGET * value) return value;

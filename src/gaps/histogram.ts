@@ -21,7 +21,8 @@ export function anglesOf(P: Matrix): Float64Array {
   ensure(P.cols === 2, () => `anglesOf: angles need 2-D points, got dimension ${P.cols}`);
   const out = new Float64Array(P.rows);
   for (let i = 0; i < P.rows; i++) {
-    const x = P.data[2 * i]!, y = P.data[2 * i + 1]!;
+    const x = P.data[2 * i]!,
+      y = P.data[2 * i + 1]!;
     ensure(x !== 0 || y !== 0, () => `anglesOf: row ${i} is the zero vector and has no angle`);
     out[i] = Math.atan2(y, x);
   }
@@ -30,7 +31,8 @@ export function anglesOf(P: Matrix): Float64Array {
 
 /** The normalized, ε-smoothed histogram of angles (radians, any real; wrapped to [−π, π)). */
 export function angleHistogram(angles: ArrayLike<number>, opts: HistogramOptions = {}): Float64Array {
-  const bins = opts.bins ?? 60, eps = opts.epsilon ?? 1e-8;
+  const bins = opts.bins ?? 60,
+    eps = opts.epsilon ?? 1e-8;
   ensure(Number.isInteger(bins) && bins >= 1, () => `angleHistogram: bins must be an integer >= 1, got ${bins}`);
   ensure(Number.isFinite(eps) && eps >= 0, () => `angleHistogram: epsilon must be >= 0, got ${eps}`);
   ensure(angles.length > 0 || eps > 0, 'angleHistogram: no angles and no pseudo-count: the histogram is empty');
@@ -48,11 +50,19 @@ export function angleHistogram(angles: ArrayLike<number>, opts: HistogramOptions
 }
 
 /** KL(p‖q) + KL(q‖p) of the angle histograms (sum convention). */
-export function histogramSymmetricKlSum(a: ArrayLike<number>, b: ArrayLike<number>, opts: HistogramOptions = {}): number {
+export function histogramSymmetricKlSum(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  opts: HistogramOptions = {},
+): number {
   return symmetricKlSum(angleHistogram(a, opts), angleHistogram(b, opts));
 }
 
 /** ½(KL(p‖q) + KL(q‖p)) of the angle histograms (half-sum convention). */
-export function histogramSymmetricKlHalf(a: ArrayLike<number>, b: ArrayLike<number>, opts: HistogramOptions = {}): number {
+export function histogramSymmetricKlHalf(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  opts: HistogramOptions = {},
+): number {
   return 0.5 * histogramSymmetricKlSum(a, b, opts);
 }

@@ -1,5 +1,11 @@
 import {
-  ensure, gatherRows, type Matrix, matrix, matmulABt, requireEmbeddings, requireSameShape,
+  ensure,
+  gatherRows,
+  type Matrix,
+  matrix,
+  matmulABt,
+  requireEmbeddings,
+  requireSameShape,
 } from '../numeric/index.js';
 
 export type RetrievalDirection = 'x-to-y' | 'y-to-x';
@@ -27,7 +33,8 @@ export function recallAtK(X: Matrix, Y: Matrix, k: number, direction: RetrievalD
   requireK(k, 'recallAtK');
   requireDirection(direction, 'recallAtK');
   const [Q, C] = direction === 'x-to-y' ? [X, Y] : [Y, X];
-  const n = X.rows, S = matmulABt(Q, C, matrix(n, n)).data;
+  const n = X.rows,
+    S = matmulABt(Q, C, matrix(n, n)).data;
   let hits = 0;
   for (let i = 0; i < n; i++) {
     const own = S[i * n + i]!;
@@ -40,13 +47,25 @@ export function recallAtK(X: Matrix, Y: Matrix, k: number, direction: RetrievalD
 
 /** Distinct indices in order of first appearance, and each one's partners (as positions in the other list). */
 function itemsAndPartners(pairs: ItemPairs, side: 0 | 1): { items: number[]; partners: number[][]; others: number[] } {
-  const pos = new Map<number, number>(), otherPos = new Map<number, number>();
-  const items: number[] = [], others: number[] = [], partners: number[][] = [];
+  const pos = new Map<number, number>(),
+    otherPos = new Map<number, number>();
+  const items: number[] = [],
+    others: number[] = [],
+    partners: number[][] = [];
   for (const p of pairs) {
-    const a = p[side], b = p[1 - side]!;
-    if (!pos.has(a)) { pos.set(a, items.length); items.push(a); partners.push([]); }
-    if (!otherPos.has(b)) { otherPos.set(b, others.length); others.push(b); }
-    const list = partners[pos.get(a)!]!, o = otherPos.get(b)!;
+    const a = p[side],
+      b = p[1 - side]!;
+    if (!pos.has(a)) {
+      pos.set(a, items.length);
+      items.push(a);
+      partners.push([]);
+    }
+    if (!otherPos.has(b)) {
+      otherPos.set(b, others.length);
+      others.push(b);
+    }
+    const list = partners[pos.get(a)!]!,
+      o = otherPos.get(b)!;
     if (!list.includes(o)) list.push(o);
   }
   return { items, partners, others };
@@ -64,7 +83,10 @@ const QUERY_BLOCK = 256;
  * Recall@K is the fraction of ranks below K.
  */
 export function partnerRetrievalRanks(
-  X: Matrix, Y: Matrix, pairs: ItemPairs, direction: RetrievalDirection = 'x-to-y',
+  X: Matrix,
+  Y: Matrix,
+  pairs: ItemPairs,
+  direction: RetrievalDirection = 'x-to-y',
 ): Int32Array {
   requireEmbeddings(X, 'X');
   requireEmbeddings(Y, 'Y');
@@ -79,15 +101,21 @@ export function partnerRetrievalRanks(
   }
   const [Qall, Call] = direction === 'x-to-y' ? [X, Y] : [Y, X];
   const { items, partners, others } = itemsAndPartners(pairs, direction === 'x-to-y' ? 0 : 1);
-  const C = gatherRows(Call, others), nc = others.length;
-  const ranks = new Int32Array(items.length), isPartner = new Uint8Array(nc);
+  const C = gatherRows(Call, others),
+    nc = others.length;
+  const ranks = new Int32Array(items.length),
+    isPartner = new Uint8Array(nc);
   for (let q0 = 0; q0 < items.length; q0 += QUERY_BLOCK) {
     const block = items.slice(q0, q0 + QUERY_BLOCK);
     const S = matmulABt(gatherRows(Qall, block), C, matrix(block.length, nc)).data;
     block.forEach((_, b) => {
-      const row = b * nc, own = partners[q0 + b]!;
+      const row = b * nc,
+        own = partners[q0 + b]!;
       let best = -Infinity;
-      for (const c of own) { isPartner[c] = 1; if (S[row + c]! > best) best = S[row + c]!; }
+      for (const c of own) {
+        isPartner[c] = 1;
+        if (S[row + c]! > best) best = S[row + c]!;
+      }
       let above = 0;
       for (let c = 0; c < nc; c++) if (!isPartner[c] && S[row + c]! >= best) above++;
       for (const c of own) isPartner[c] = 0;
@@ -112,7 +140,11 @@ export function recallFromRanks(ranks: ArrayLike<number>, k: number): number {
  * With pairs [i, i] for every row it equals recallAtK.
  */
 export function recallAtKWithPartners(
-  X: Matrix, Y: Matrix, pairs: ItemPairs, k: number, direction: RetrievalDirection = 'x-to-y',
+  X: Matrix,
+  Y: Matrix,
+  pairs: ItemPairs,
+  k: number,
+  direction: RetrievalDirection = 'x-to-y',
 ): number {
   requireK(k, 'recallAtKWithPartners');
   return recallFromRanks(partnerRetrievalRanks(X, Y, pairs, direction), k);

@@ -6,11 +6,15 @@ export function alignment(X: Matrix, Y: Matrix, alpha = 2): number {
   requireEmbeddings(Y, 'Y');
   requireSameShape(X, Y, 'X', 'Y');
   ensure(Number.isFinite(alpha) && alpha > 0, () => `alignment: α must be > 0, got ${alpha}`);
-  const n = X.rows, d = X.cols;
+  const n = X.rows,
+    d = X.cols;
   let s = 0;
   for (let i = 0; i < n; i++) {
     let q = 0;
-    for (let k = 0; k < d; k++) { const t = X.data[i * d + k]! - Y.data[i * d + k]!; q += t * t; }
+    for (let k = 0; k < d; k++) {
+      const t = X.data[i * d + k]! - Y.data[i * d + k]!;
+      q += t * t;
+    }
     s += alpha === 2 ? q : q ** (alpha / 2);
   }
   return s / n;
@@ -23,13 +27,18 @@ export function alignment(X: Matrix, Y: Matrix, alpha = 2): number {
 export function uniformity(X: Matrix, t = 2): number {
   requireEmbeddings(X, 'X', 2);
   ensure(Number.isFinite(t) && t > 0, () => `uniformity: t must be > 0, got ${t}`);
-  const n = X.rows, d = X.cols;
+  const n = X.rows,
+    d = X.cols;
   const terms = new Float64Array((n * (n - 1)) / 2);
   let p = 0;
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
-    let q = 0;
-    for (let k = 0; k < d; k++) { const u = X.data[i * d + k]! - X.data[j * d + k]!; q += u * u; }
-    terms[p++] = -t * q;
-  }
+  for (let i = 0; i < n; i++)
+    for (let j = i + 1; j < n; j++) {
+      let q = 0;
+      for (let k = 0; k < d; k++) {
+        const u = X.data[i * d + k]! - X.data[j * d + k]!;
+        q += u * u;
+      }
+      terms[p++] = -t * q;
+    }
   return logSumExp(terms) - Math.log(terms.length);
 }

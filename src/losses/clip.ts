@@ -1,5 +1,12 @@
 import {
-  ensure, type Matrix, matrix, matmulABt, requireEmbeddings, requireSameShape, requireTemperature, transpose,
+  ensure,
+  type Matrix,
+  matrix,
+  matmulABt,
+  requireEmbeddings,
+  requireSameShape,
+  requireTemperature,
+  transpose,
 } from '../numeric/index.js';
 
 /*
@@ -37,8 +44,22 @@ export interface ClipWorkspace {
 export function clipWorkspace(n: number, d: number): ClipWorkspace {
   const v = (): Float64Array => new Float64Array(n);
   return {
-    n, d, S: matrix(n, n), G: matrix(n, n), Xs: matrix(n, d), Xt: matrix(d, n), Yt: matrix(d, n),
-    gradX: matrix(n, d), gradY: matrix(n, d), diag: v(), rowA: v(), rowB: v(), colA: v(), colB: v(), rowShift: v(), colShift: v(),
+    n,
+    d,
+    S: matrix(n, n),
+    G: matrix(n, n),
+    Xs: matrix(n, d),
+    Xt: matrix(d, n),
+    Yt: matrix(d, n),
+    gradX: matrix(n, d),
+    gradY: matrix(n, d),
+    diag: v(),
+    rowA: v(),
+    rowB: v(),
+    colA: v(),
+    colB: v(),
+    rowShift: v(),
+    colShift: v(),
   };
 }
 
@@ -55,7 +76,11 @@ function check(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace | undefined)
   requireEmbeddings(Y, 'Y (second modality)');
   requireSameShape(X, Y, 'X', 'Y');
   requireTemperature(tau);
-  if (ws) ensure(ws.n === X.rows && ws.d === X.cols, () => `clip workspace is for ${ws.n}×${ws.d}, the batch is ${X.rows}×${X.cols}`);
+  if (ws)
+    ensure(
+      ws.n === X.rows && ws.d === X.cols,
+      () => `clip workspace is for ${ws.n}×${ws.d}, the batch is ${X.rows}×${X.cols}`,
+    );
   return ws ?? clipWorkspace(X.rows, X.cols);
 }
 
@@ -81,48 +106,72 @@ function shiftedTerm(m: number, off: number): number {
 const SINGLE_SHIFT_SPREAD = 700;
 
 function clipCore(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace, grad: boolean): ClipResult {
-  const n = X.rows, inv = 1 / tau;
+  const n = X.rows,
+    inv = 1 / tau;
   const xs = ws.Xs.data;
   for (let k = 0; k < xs.length; k++) xs[k] = X.data[k]! * inv; // S = (X/τ)·Yᵀ
-  const S = matmulABt(ws.Xs, Y, ws.S).data, diag = ws.diag;
-  let smax = -Infinity, smin = Infinity;
-  for (let k = 0; k < S.length; k++) { const v = S[k]!; if (v > smax) smax = v; if (v < smin) smin = v; }
+  const S = matmulABt(ws.Xs, Y, ws.S).data,
+    diag = ws.diag;
+  let smax = -Infinity,
+    smin = Infinity;
+  for (let k = 0; k < S.length; k++) {
+    const v = S[k]!;
+    if (v > smax) smax = v;
+    if (v < smin) smin = v;
+  }
   for (let i = 0; i < n; i++) diag[i] = S[i * n + i]!;
   // rowA/colA: Σ_{j≠i} e^{S_ij − shift_i} (off-diagonal mass); rowB/colB: e^{S_ii − shift_i} (diagonal mass)
-  const rowOff = ws.rowA, rowDiag = ws.rowB, colOff = ws.colA, colDiag = ws.colB;
+  const rowOff = ws.rowA,
+    rowDiag = ws.rowB,
+    colOff = ws.colA,
+    colDiag = ws.colB;
   const single = smax - smin < SINGLE_SHIFT_SPREAD;
   if (single) singleShift(S, n, smax, rowOff, rowDiag, colOff, colDiag);
   else rowColumnShifts(S, n, diag, ws.rowShift, ws.colShift, rowOff, rowDiag, colOff, colDiag);
   // each term is log(1 + off/diag): log1p keeps full relative precision as the loss → 0
   let sum = 0;
-  if (single) for (let i = 0; i < n; i++) sum += Math.log1p(rowOff[i]! / rowDiag[i]!) + Math.log1p(colOff[i]! / colDiag[i]!);
-  else for (let i = 0; i < n; i++) sum += shiftedTerm(ws.rowShift[i]!, rowOff[i]!) + shiftedTerm(ws.colShift[i]!, colOff[i]!);
+  if (single)
+    for (let i = 0; i < n; i++) sum += Math.log1p(rowOff[i]! / rowDiag[i]!) + Math.log1p(colOff[i]! / colDiag[i]!);
+  else
+    for (let i = 0; i < n; i++)
+      sum += shiftedTerm(ws.rowShift[i]!, rowOff[i]!) + shiftedTerm(ws.colShift[i]!, colOff[i]!);
   const loss = sum / (2 * n);
   if (!grad) return { loss };
 
   // P_ij = e^{S_ij − shift_i}/rowTotal_i, Q_ij = e^{S_ij − shift_j}/colTotal_j (shifts as used above)
-  const G = ws.G.data, c = inv / (2 * n);
+  const G = ws.G.data,
+    c = inv / (2 * n);
   // the four per-row/column buffers are reused in place: rowOff → 1/rowTotal, colOff → 1/colTotal,
   // rowDiag → P_ii − 1 = −off/total, colDiag → Q_jj − 1 (no cancellation near a zero loss)
-  const rInv = rowOff, cInv = colOff;
+  const rInv = rowOff,
+    cInv = colOff;
   for (let i = 0; i < n; i++) {
-    const rt = rowOff[i]! + rowDiag[i]!, ct = colOff[i]! + colDiag[i]!;
-    const pDiag = -rowOff[i]! / rt, qDiag = -colOff[i]! / ct;
-    rInv[i] = 1 / rt; cInv[i] = 1 / ct;
-    rowDiag[i] = pDiag; colDiag[i] = qDiag;
+    const rt = rowOff[i]! + rowDiag[i]!,
+      ct = colOff[i]! + colDiag[i]!;
+    const pDiag = -rowOff[i]! / rt,
+      qDiag = -colOff[i]! / ct;
+    rInv[i] = 1 / rt;
+    cInv[i] = 1 / ct;
+    rowDiag[i] = pDiag;
+    colDiag[i] = qDiag;
   }
   if (single) {
     // S holds e^{S_ij − max S}
     for (let i = 0; i < n; i++) {
-      const o = i * n, ri = rInv[i]!;
+      const o = i * n,
+        ri = rInv[i]!;
       for (let j = 0; j < n; j++) G[o + j] = S[o + j]! * (ri + cInv[j]!) * c;
       G[o + i] = (rowDiag[i]! + colDiag[i]!) * c;
     }
   } else {
-    const rs = ws.rowShift, cs = ws.colShift;
+    const rs = ws.rowShift,
+      cs = ws.colShift;
     for (let i = 0; i < n; i++) {
-      const o = i * n, ri = rInv[i]!, si = diag[i]! + rs[i]!;
-      for (let j = 0; j < n; j++) G[o + j] = (Math.exp(S[o + j]! - si) * ri + Math.exp(S[o + j]! - diag[j]! - cs[j]!) * cInv[j]!) * c;
+      const o = i * n,
+        ri = rInv[i]!,
+        si = diag[i]! + rs[i]!;
+      for (let j = 0; j < n; j++)
+        G[o + j] = (Math.exp(S[o + j]! - si) * ri + Math.exp(S[o + j]! - diag[j]! - cs[j]!) * cInv[j]!) * c;
       G[o + i] = (rowDiag[i]! + colDiag[i]!) * c;
     }
   }
@@ -133,14 +182,32 @@ function clipCore(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace, grad: bo
 }
 
 /** One shift (max S) for every row and column: one exponential per entry, written back into S. */
-function singleShift(S: Float64Array, n: number, smax: number, rowOff: Float64Array, rowDiag: Float64Array, colOff: Float64Array, colDiag: Float64Array): void {
+function singleShift(
+  S: Float64Array,
+  n: number,
+  smax: number,
+  rowOff: Float64Array,
+  rowDiag: Float64Array,
+  colOff: Float64Array,
+  colDiag: Float64Array,
+): void {
   colOff.fill(0);
   for (let i = 0; i < n; i++) {
     const o = i * n;
     let r = 0;
     // the diagonal is kept out of the sums (no r − e_ii cancellation when the loss is ~0)
-    for (let j = 0; j < i; j++) { const e = Math.exp(S[o + j]! - smax); S[o + j] = e; r += e; colOff[j]! += e; }
-    for (let j = i + 1; j < n; j++) { const e = Math.exp(S[o + j]! - smax); S[o + j] = e; r += e; colOff[j]! += e; }
+    for (let j = 0; j < i; j++) {
+      const e = Math.exp(S[o + j]! - smax);
+      S[o + j] = e;
+      r += e;
+      colOff[j]! += e;
+    }
+    for (let j = i + 1; j < n; j++) {
+      const e = Math.exp(S[o + j]! - smax);
+      S[o + j] = e;
+      r += e;
+      colOff[j]! += e;
+    }
     const e = Math.exp(S[o + i]! - smax);
     S[o + i] = e;
     rowOff[i] = r;
@@ -153,20 +220,34 @@ function singleShift(S: Float64Array, n: number, smax: number, rowOff: Float64Ar
  * Wide logit spreads (>= 700, e.g. τ < 0.003): row i shifted by S_ii + max_j(S_ij − S_ii), column j by
  * S_jj + max_i(S_ij − S_jj); two exponentials per entry. S keeps the logits; the shifts are kept.
  */
-function rowColumnShifts(S: Float64Array, n: number, diag: Float64Array, rowShift: Float64Array, colShift: Float64Array, rowOff: Float64Array, rowDiag: Float64Array, colOff: Float64Array, colDiag: Float64Array): void {
+function rowColumnShifts(
+  S: Float64Array,
+  n: number,
+  diag: Float64Array,
+  rowShift: Float64Array,
+  colShift: Float64Array,
+  rowOff: Float64Array,
+  rowDiag: Float64Array,
+  colOff: Float64Array,
+  colDiag: Float64Array,
+): void {
   colShift.fill(0);
   for (let i = 0; i < n; i++) {
-    const o = i * n, di = diag[i]!;
+    const o = i * n,
+      di = diag[i]!;
     let m = 0;
     for (let j = 0; j < n; j++) {
-      const t = S[o + j]! - di; if (t > m) m = t;
-      const u = S[o + j]! - diag[j]!; if (u > colShift[j]!) colShift[j] = u;
+      const t = S[o + j]! - di;
+      if (t > m) m = t;
+      const u = S[o + j]! - diag[j]!;
+      if (u > colShift[j]!) colShift[j] = u;
     }
     rowShift[i] = m;
   }
   colOff.fill(0);
   for (let i = 0; i < n; i++) {
-    const o = i * n, m = rowShift[i]!;
+    const o = i * n,
+      m = rowShift[i]!;
     let r = 0;
     for (let j = 0; j < n; j++) {
       if (j === i) continue;

@@ -41,10 +41,16 @@ function validate(inp: InfoNceInput): void {
   requireEmbeddings(N, 'negatives');
   requireTemperature(inp.tau);
   ensure(Number.isInteger(m) && m >= 1, () => `m (negatives per anchor) must be an integer >= 1, got ${m}`);
-  ensure(P.rows === A.rows && P.cols === A.cols, () => `positives are ${P.rows}×${P.cols}, anchors ${A.rows}×${A.cols}`);
+  ensure(
+    P.rows === A.rows && P.cols === A.cols,
+    () => `positives are ${P.rows}×${P.cols}, anchors ${A.rows}×${A.cols}`,
+  );
   ensure(N.cols === A.cols, () => `negatives have dimension ${N.cols}, anchors ${A.cols}`);
   const want = inp.shared ? m : A.rows * m;
-  ensure(N.rows === want, () => `negatives have ${N.rows} rows, expected ${want} (${inp.shared ? 'm shared' : 'n·m per-anchor'})`);
+  ensure(
+    N.rows === want,
+    () => `negatives have ${N.rows} rows, expected ${want} (${inp.shared ? 'm shared' : 'n·m per-anchor'})`,
+  );
   const f = inp.form ?? 'positive-in-denominator';
   ensure(f === 'positive-in-denominator' || f === 'normalized', () => `unknown InfoNCE form '${String(f)}'`);
 }
@@ -64,13 +70,19 @@ export function infoNceWithGrad(inp: InfoNceInput): Required<InfoNceResult> {
 function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
   const { anchors: A, positives: P, negatives: N, m, tau } = inp;
   const normalized = (inp.form ?? 'positive-in-denominator') === 'normalized';
-  const n = A.rows, d = A.cols, inv = 1 / tau;
+  const n = A.rows,
+    d = A.cols,
+    inv = 1 / tau;
   const perAnchor = new Float64Array(n);
-  const gA = grad ? matrix(n, d) : undefined, gP = grad ? matrix(n, d) : undefined, gN = grad ? matrix(N.rows, d) : undefined;
-  const delta = new Float64Array(m), deltaRaw = new Float64Array(m);
+  const gA = grad ? matrix(n, d) : undefined,
+    gP = grad ? matrix(n, d) : undefined,
+    gN = grad ? matrix(N.rows, d) : undefined;
+  const delta = new Float64Array(m),
+    deltaRaw = new Float64Array(m);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const a = A.data.subarray(i * d, (i + 1) * d), p = P.data.subarray(i * d, (i + 1) * d);
+    const a = A.data.subarray(i * d, (i + 1) * d),
+      p = P.data.subarray(i * d, (i + 1) * d);
     const sPos = dot(a, p);
     const base = inp.shared ? 0 : i * m;
     let mx = normalized ? -Infinity : 0; // the positive-in-denominator form also holds the term e^0
@@ -80,11 +92,21 @@ function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
       if (delta[j]! > mx) mx = delta[j]!;
     }
     let s = 0;
-    for (let j = 0; j < m; j++) { delta[j] = Math.exp(delta[j]! - mx); s += delta[j]!; } // delta now holds e^{δ−mx}
+    for (let j = 0; j < m; j++) {
+      delta[j] = Math.exp(delta[j]! - mx);
+      s += delta[j]!;
+    } // delta now holds e^{δ−mx}
     let li: number, denom: number;
-    if (normalized) { li = normalizedTerm(deltaRaw, mx, s); denom = s; }
-    else if (mx === 0) { li = Math.log1p(s); denom = 1 + s; }
-    else { li = mx + Math.log(s + Math.exp(-mx)); denom = s + Math.exp(-mx); }
+    if (normalized) {
+      li = normalizedTerm(deltaRaw, mx, s);
+      denom = s;
+    } else if (mx === 0) {
+      li = Math.log1p(s);
+      denom = 1 + s;
+    } else {
+      li = mx + Math.log(s + Math.exp(-mx));
+      denom = s + Math.exp(-mx);
+    }
     perAnchor[i] = li;
     total += li;
     if (!grad) continue;
@@ -115,7 +137,8 @@ function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
  * returned 0 for 7.5e-17).
  */
 function normalizedTerm(delta: Float64Array, mx: number, s: number): number {
-  const m = delta.length, lse = mx + Math.log(s / m);
+  const m = delta.length,
+    lse = mx + Math.log(s / m);
   if (!(Math.abs(lse) < 0.5)) return lse;
   let mean = 0;
   for (let j = 0; j < m; j++) mean += Math.expm1(delta[j]!);

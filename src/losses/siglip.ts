@@ -16,7 +16,8 @@ export function sigLipLoss(X: Matrix, Y: Matrix, scale: number, bias: number): n
   requireSameShape(X, Y, 'X', 'Y');
   ensure(Number.isFinite(scale) && scale > 0, () => `sigLipLoss: logit scale must be finite and > 0, got ${scale}`);
   ensure(Number.isFinite(bias), () => `sigLipLoss: bias must be finite, got ${bias}`);
-  const n = X.rows, d = X.cols;
+  const n = X.rows,
+    d = X.cols;
   let s = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {

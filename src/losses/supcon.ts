@@ -26,12 +26,18 @@ export interface SupConInput {
 
 export function supConLoss(inp: SupConInput): number {
   const { views, tau } = inp;
-  const baseTau = inp.baseTau ?? 0.07, mode = inp.contrastMode ?? 'all';
+  const baseTau = inp.baseTau ?? 0.07,
+    mode = inp.contrastMode ?? 'all';
   ensure(views.length >= 1, 'supConLoss: needs at least one view');
   requireTemperature(tau);
   requireTemperature(baseTau, 'baseTau');
-  ensure(mode === 'all' || mode === 'one', () => `supConLoss: contrastMode must be 'all' or 'one', got '${String(mode)}'`);
-  const B = views[0]!.rows, d = views[0]!.cols, V = views.length;
+  ensure(
+    mode === 'all' || mode === 'one',
+    () => `supConLoss: contrastMode must be 'all' or 'one', got '${String(mode)}'`,
+  );
+  const B = views[0]!.rows,
+    d = views[0]!.cols,
+    V = views.length;
   views.forEach((v, k) => {
     requireEmbeddings(v, `views[${k}]`);
     ensure(v.rows === B && v.cols === d, () => `supConLoss: views[${k}] is ${v.rows}×${v.cols}, views[0] is ${B}×${d}`);
@@ -39,15 +45,18 @@ export function supConLoss(inp: SupConInput): number {
   const labels = inp.labels;
   if (labels) {
     ensure(labels.length === B, () => `supConLoss: ${labels.length} labels for a batch of ${B}`);
-    for (let i = 0; i < B; i++) ensure(Number.isInteger(labels[i]!), () => `supConLoss: label ${i} is not an integer (${labels[i]})`);
+    for (let i = 0; i < B; i++)
+      ensure(Number.isInteger(labels[i]!), () => `supConLoss: label ${i} is not an integer (${labels[i]})`);
   }
   const total = V * B;
   ensure(total >= 2, 'supConLoss: needs at least two contrast rows (B·V >= 2)');
-  const rowOf = (r: number): Float64Array => views[Math.floor(r / B)]!.data.subarray((r % B) * d, (r % B + 1) * d);
+  const rowOf = (r: number): Float64Array => views[Math.floor(r / B)]!.data.subarray((r % B) * d, ((r % B) + 1) * d);
   const item = (r: number): number => r % B;
-  const sameClass = (a: number, b: number): boolean => (labels ? labels[item(a)] === labels[item(b)] : item(a) === item(b));
+  const sameClass = (a: number, b: number): boolean =>
+    labels ? labels[item(a)] === labels[item(b)] : item(a) === item(b);
   const anchors = mode === 'all' ? total : B;
-  const z = new Float64Array(total), e = new Float64Array(total);
+  const z = new Float64Array(total),
+    e = new Float64Array(total);
   let sum = 0;
   for (let a = 0; a < anchors; a++) {
     const x = rowOf(a);
@@ -57,8 +66,12 @@ export function supConLoss(inp: SupConInput): number {
       if (b !== a && z[b]! > mx) mx = z[b]!;
     }
     let S = 0;
-    for (let b = 0; b < total; b++) { e[b] = b === a ? 0 : Math.exp(z[b]! - mx); S += e[b]!; }
-    let pos = 0, count = 0;
+    for (let b = 0; b < total; b++) {
+      e[b] = b === a ? 0 : Math.exp(z[b]! - mx);
+      S += e[b]!;
+    }
+    let pos = 0,
+      count = 0;
     for (let b = 0; b < total; b++) {
       if (b === a || !sameClass(a, b)) continue;
       pos += negLogProb(z, e, S, mx, a, b);
@@ -76,7 +89,7 @@ export function supConLoss(inp: SupConInput): number {
  * a term of 1e-100 keeps its digits; otherwise (max − z_ab) + log S, two non-negative parts.
  */
 function negLogProb(z: Float64Array, e: Float64Array, S: number, mx: number, a: number, b: number): number {
-  if (e[b]! <= S / 2) return (mx - z[b]!) + Math.log(S);
+  if (e[b]! <= S / 2) return mx - z[b]! + Math.log(S);
   let rest = 0;
   for (let k = 0; k < e.length; k++) if (k !== a && k !== b) rest += e[k]!;
   return Math.log1p(rest / e[b]!);

@@ -1,5 +1,11 @@
 import {
-  centroidCosine, centroidGap, energyDistance, type ItemPairs, meanPairDistance, mmd2Rbf, partnerRetrievalRanks,
+  centroidCosine,
+  centroidGap,
+  energyDistance,
+  type ItemPairs,
+  meanPairDistance,
+  mmd2Rbf,
+  partnerRetrievalRanks,
   recallFromRanks,
 } from '../gaps/index.js';
 import { alignment } from '../losses/index.js';
@@ -17,9 +23,10 @@ import type { Embeddings } from './readers.js';
  */
 
 /** How recall is counted, printed with every measurement. */
-export const RETRIEVAL_CONVENTION = 'retrieval over distinct items (COCO/Flickr30k convention of CLIP\'s evaluation): '
-  + 'x → y is a hit when any partner of the x item is in the top K, y → x when the y item\'s partner is; '
-  + 'ties with non-partners count as misses';
+export const RETRIEVAL_CONVENTION =
+  "retrieval over distinct items (COCO/Flickr30k convention of CLIP's evaluation): " +
+  "x → y is a hit when any partner of the x item is in the top K, y → x when the y item's partner is; " +
+  'ties with non-partners count as misses';
 
 export interface MeasureOptions {
   readonly taus?: readonly number[];
@@ -85,7 +92,8 @@ type Recall = { readonly xToY: AtK; readonly yToX: AtK };
 
 function facts(e: Embeddings): InputFacts {
   const { rows, cols, data } = e.matrix;
-  let lo = Infinity, hi = 0;
+  let lo = Infinity,
+    hi = 0;
   for (let i = 0; i < rows; i++) {
     const n = norm(data.subarray(i * cols, (i + 1) * cols));
     lo = Math.min(lo, n);
@@ -97,17 +105,23 @@ function facts(e: Embeddings): InputFacts {
 /** A uniformly random permutation of 0..n−1 (Fisher–Yates). */
 function permutation(n: number, rng: Rng): number[] {
   const idx = Array.from({ length: n }, (_, i) => i);
-  for (let k = n - 1; k > 0; k--) { const j = rng.int(k + 1); [idx[k], idx[j]] = [idx[j]!, idx[k]!]; }
+  for (let k = n - 1; k > 0; k--) {
+    const j = rng.int(k + 1);
+    [idx[k], idx[j]] = [idx[j]!, idx[k]!];
+  }
   return idx;
 }
 
 const atK = (r: Int32Array): AtK => ({
-  1: recallFromRanks(r, 1), 5: recallFromRanks(r, 5), 10: recallFromRanks(r, 10),
+  1: recallFromRanks(r, 1),
+  5: recallFromRanks(r, 5),
+  10: recallFromRanks(r, 10),
 });
 
 /** R@1/5/10 both ways over the distinct items of `pairs` (several partners per item), and the query counts. */
 function partnerRecall(X: Matrix, Y: Matrix, pairs: ItemPairs): { recall: Recall; xItems: number; yItems: number } {
-  const rx = partnerRetrievalRanks(X, Y, pairs, 'x-to-y'), ry = partnerRetrievalRanks(X, Y, pairs, 'y-to-x');
+  const rx = partnerRetrievalRanks(X, Y, pairs, 'x-to-y'),
+    ry = partnerRetrievalRanks(X, Y, pairs, 'y-to-x');
   return { recall: { xToY: atK(rx), yToX: atK(ry) }, xItems: rx.length, yItems: ry.length };
 }
 
@@ -116,7 +130,8 @@ const distinctInOrder = (v: readonly number[]): number[] => [...new Set(v)];
 
 /** 2·cross − selfX − selfY with a bound on its error (the three bounds plus the rounding of the combination). */
 function combine(cross: BoundedMean, sx: BoundedMean, sy: BoundedMean, sign: 1 | -1): { value: number; error: number } {
-  const U = 2 ** -53, scale = 2 * cross.mean + sx.mean + sy.mean;
+  const U = 2 ** -53,
+    scale = 2 * cross.mean + sx.mean + sy.mean;
   return {
     value: sign * (2 * cross.mean - sx.mean - sy.mean),
     error: 2 * cross.error + sx.error + sy.error + 4 * U * scale,
@@ -125,9 +140,15 @@ function combine(cross: BoundedMean, sx: BoundedMean, sy: BoundedMean, sign: 1 |
 
 /** Energy distance and MMD² from bounded pair means, or from the exact kernels when float64 cannot vouch for 1e-10. */
 function gapsFromPasses(
-  Xp: Matrix, Yp: Matrix, sigma: number, cross: CrossPassResult, sx: SelfPassResult, sy: SelfPassResult,
+  Xp: Matrix,
+  Yp: Matrix,
+  sigma: number,
+  cross: CrossPassResult,
+  sx: SelfPassResult,
+  sy: SelfPassResult,
 ): { energy: number; mmd: number } {
-  const e = combine(cross.distance, sx.distance, sy.distance, 1), k = combine(cross.kernel, sx.kernel, sy.kernel, -1);
+  const e = combine(cross.distance, sx.distance, sy.distance, 1),
+    k = combine(cross.kernel, sx.kernel, sy.kernel, -1);
   return {
     energy: e.error <= 1e-10 * e.value ? e.value : energyDistance(Xp, Yp),
     mmd: k.error <= 1e-10 * k.value ? k.value : mmd2Rbf(Xp, Yp, sigma),
@@ -149,15 +170,23 @@ function stderrProgress(total: number): (stage: string) => (done: number) => voi
 /** Every metric of `measure` on two embedding tables. */
 export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): Measurement {
   if (x.matrix.cols !== y.matrix.cols) {
-    throw new CrlInputError(`${x.file} has dimension ${x.matrix.cols} but ${y.file} has ${y.matrix.cols}; `
-      + 'both modalities must live in the same space');
+    throw new CrlInputError(
+      `${x.file} has dimension ${x.matrix.cols} but ${y.file} has ${y.matrix.cols}; ` +
+        'both modalities must live in the same space',
+    );
   }
   if (!o.pairs && x.matrix.rows !== y.matrix.rows) {
-    throw new CrlInputError(`${x.file} has ${x.matrix.rows} rows but ${y.file} has ${y.matrix.rows}; `
-      + 'without --pairs row i of x is paired with row i of y, so the counts must match');
+    throw new CrlInputError(
+      `${x.file} has ${x.matrix.rows} rows but ${y.file} has ${y.matrix.rows}; ` +
+        'without --pairs row i of x is paired with row i of y, so the counts must match',
+    );
   }
-  const X = normalizeRows(x.matrix, x.file), Y = normalizeRows(y.matrix, y.file);
-  const taus = o.taus ?? [0.07, 0.01], sigma = o.sigma ?? 1, seed = o.seed ?? 0, maxPairs = o.maxPairs ?? 4096;
+  const X = normalizeRows(x.matrix, x.file),
+    Y = normalizeRows(y.matrix, y.file);
+  const taus = o.taus ?? [0.07, 0.01],
+    sigma = o.sigma ?? 1,
+    seed = o.seed ?? 0,
+    maxPairs = o.maxPairs ?? 4096;
   let pairs = o.pairs ?? Array.from({ length: X.rows }, (_, i) => [i, i] as [number, number]);
   const rng = new Rng(seed);
   let subsample: Measurement['input']['subsample'];
@@ -166,16 +195,21 @@ export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): M
     subsample = { from: pairs.length, to: maxPairs, seed };
     pairs = idx.slice(0, maxPairs).map((k) => pairs[k]!);
   }
-  const n = pairs.length, xs = pairs.map((p) => p[0]), ys = pairs.map((p) => p[1]);
+  const n = pairs.length,
+    xs = pairs.map((p) => p[0]),
+    ys = pairs.map((p) => p[1]);
   const quiet = () => () => {};
   const progress = o.progress ?? (n >= 2048 ? stderrProgress(n) : quiet);
-  const Xp = gatherRows(X, xs), Yp = gatherRows(Y, ys);
+  const Xp = gatherRows(X, xs),
+    Yp = gatherRows(Y, ys);
   const perm = permutation(n, rng);
   const shuffledPairs = pairs.map((p, i) => [p[0], pairs[perm[i]!]![1]] as [number, number]);
   // one pass over Xp·Ypᵀ for the given pairing (i ↔ i) and the shuffled one (i ↔ perm[i]); one per triangle
-  const identity = Int32Array.from({ length: n }, (_, i) => i), shuffled = Int32Array.from(perm);
+  const identity = Int32Array.from({ length: n }, (_, i) => i),
+    shuffled = Int32Array.from(perm);
   const cross = crossPass(Xp, Yp, [identity, shuffled], taus, sigma, progress('x·yᵀ'));
-  const sx = selfPass(Xp, sigma, 2, progress('x·xᵀ')), sy = selfPass(Yp, sigma, 2, progress('y·yᵀ'));
+  const sx = selfPass(Xp, sigma, 2, progress('x·xᵀ')),
+    sy = selfPass(Yp, sigma, 2, progress('y·yᵀ'));
   const { energy, mmd } = gapsFromPasses(Xp, Yp, sigma, cross, sx, sy);
   // one-to-one pairs: the passes' ranks and self terms are over distinct items already
   const oneToOne = distinctCount(xs) === n && distinctCount(ys) === n;
@@ -188,23 +222,36 @@ export function measure(x: Embeddings, y: Embeddings, o: MeasureOptions = {}): M
   const uniformityOf = (M: Matrix, idx: number[], self: SelfPassResult): number =>
     oneToOne ? self.uniformity : selfPass(gatherRows(M, distinctInOrder(idx)), sigma, 2, quiet()).uniformity;
   const { xItems, yItems } = retrieval;
-  const align = alignment(Xp, Yp), pairDist = meanPairDistance(Xp, Yp);
-  const gap = centroidGap(X, Y), pairedGap = centroidGap(Xp, Yp);
+  const align = alignment(Xp, Yp),
+    pairDist = meanPairDistance(Xp, Yp);
+  const gap = centroidGap(X, Y),
+    pairedGap = centroidGap(Xp, Yp);
   const infonce = (k: number) => taus.map((tau, t) => ({ tau, value: cross.clip[k]![t]! }));
-  const bound = (name: string, lhs: number, rhs: number): BoundCheck =>
-    ({ name, lhs, rhs, holds: lhs <= rhs + 1e-12 * Math.max(1, Math.abs(rhs)) });
+  const bound = (name: string, lhs: number, rhs: number): BoundCheck => ({
+    name,
+    lhs,
+    rhs,
+    holds: lhs <= rhs + 1e-12 * Math.max(1, Math.abs(rhs)),
+  });
   return {
     input: { x: facts(x), y: facts(y), pairs: n, pairing: o.pairs ? 'given' : 'by index', subsample },
     normalized: true,
     alignment: align,
     uniformity: { x: uniformityOf(X, xs, sx), y: uniformityOf(Y, ys, sy) },
     meanPairDistance: pairDist,
-    symmetricInfoNce: infonce(0), recall: retrieval.recall,
+    symmetricInfoNce: infonce(0),
+    recall: retrieval.recall,
     retrieval: { convention: RETRIEVAL_CONVENTION, xItems, yItems },
-    centroidGap: gap, pairedCentroidGap: pairedGap, centroidCosine: centroidCosine(X, Y),
-    energyDistance: energy, mmd2: { sigma, value: mmd },
+    centroidGap: gap,
+    pairedCentroidGap: pairedGap,
+    centroidCosine: centroidCosine(X, Y),
+    energyDistance: energy,
+    mmd2: { sigma, value: mmd },
     shuffleControl: {
-      seed, recall: shuffledRecall, symmetricInfoNce: infonce(1), centroidGap: centroidGap(Xp, gatherRows(Yp, perm)),
+      seed,
+      recall: shuffledRecall,
+      symmetricInfoNce: infonce(1),
+      centroidGap: centroidGap(Xp, gatherRows(Yp, perm)),
     },
     transportBounds: [
       bound('paired centroid gap <= mean pair distance', pairedGap, pairDist),
@@ -220,17 +267,22 @@ const f = (v: number): string => (Math.abs(v) >= 1e-3 || v === 0 ? v.toFixed(4) 
 /** The measurement as readable text. */
 export function formatMeasurement(m: Measurement): string {
   const r = (rc: AtK) => `R@1 ${f(rc[1])}  R@5 ${f(rc[5])}  R@10 ${f(rc[10])}`;
-  const inp = (i: InputFacts) => `${i.file} (${i.format}${i.dtype ? `, ${i.dtype}` : ''}, ${i.rows} × ${i.dim}, `
-    + `row norms ${f(i.norms[0])}…${f(i.norms[1])})`;
+  const inp = (i: InputFacts) =>
+    `${i.file} (${i.format}${i.dtype ? `, ${i.dtype}` : ''}, ${i.rows} × ${i.dim}, ` +
+    `row norms ${f(i.norms[0])}…${f(i.norms[1])})`;
   const sub = m.input.subsample;
-  const subsample = sub ? `, a seeded subsample of ${sub.to} of ${sub.from} (seed ${sub.seed}); `
-    + 'InfoNCE, recall, uniformity, energy distance, MMD² and the shuffle control all use it' : '';
+  const subsample = sub
+    ? `, a seeded subsample of ${sub.to} of ${sub.from} (seed ${sub.seed}); ` +
+      'InfoNCE, recall, uniformity, energy distance, MMD² and the shuffle control all use it'
+    : '';
   const sc = m.shuffleControl;
   const shuffledInfoNce = sc.symmetricInfoNce.map((s) => `InfoNCE τ=${s.tau} ${f(s.value)}`).join(', ');
   return [
-    `x: ${inp(m.input.x)}`, `y: ${inp(m.input.y)}`,
+    `x: ${inp(m.input.x)}`,
+    `y: ${inp(m.input.y)}`,
     `pairs: ${m.input.pairs} (${m.input.pairing})${subsample}`,
-    'rows were L2-normalized before every metric', '',
+    'rows were L2-normalized before every metric',
+    '',
     `alignment (α = 2)        ${f(m.alignment)}`,
     `uniformity (t = 2)       x ${f(m.uniformity.x)}  y ${f(m.uniformity.y)}`,
     `mean pair distance       ${f(m.meanPairDistance)}`,
@@ -238,11 +290,14 @@ export function formatMeasurement(m: Measurement): string {
     `x → y (${m.retrieval.xItems} queries)`.padEnd(25) + r(m.recall.xToY),
     `y → x (${m.retrieval.yItems} queries)`.padEnd(25) + r(m.recall.yToX),
     ...m.retrieval.convention.split(': ').map((part, k) => `  ${k === 0 ? `${part}:` : part}`),
-    `centroid gap             ${f(m.centroidGap)} all rows, ${f(m.pairedCentroidGap)} paired rows `
-      + `(cosine of centroids ${f(m.centroidCosine)})`,
-    `energy distance          ${f(m.energyDistance)}`, `MMD² (σ = ${m.mmd2.sigma})            ${f(m.mmd2.value)}`, '',
-    `shuffle control (pairs permuted, seed ${sc.seed}): x → y ${r(sc.recall.xToY)}; ${shuffledInfoNce}; `
-      + `paired centroid gap ${f(sc.centroidGap)}`, '',
+    `centroid gap             ${f(m.centroidGap)} all rows, ${f(m.pairedCentroidGap)} paired rows ` +
+      `(cosine of centroids ${f(m.centroidCosine)})`,
+    `energy distance          ${f(m.energyDistance)}`,
+    `MMD² (σ = ${m.mmd2.sigma})            ${f(m.mmd2.value)}`,
+    '',
+    `shuffle control (pairs permuted, seed ${sc.seed}): x → y ${r(sc.recall.xToY)}; ${shuffledInfoNce}; ` +
+      `paired centroid gap ${f(sc.centroidGap)}`,
+    '',
     'finite-sample transport bounds (docs/claims.md P14):',
     ...m.transportBounds.map((b) => `  ${b.holds ? 'holds ' : 'FAILS '} ${b.name}: ${f(b.lhs)} <= ${f(b.rhs)}`),
   ].join('\n');

@@ -16,14 +16,18 @@ const BLOCK_ROWS = 256;
 const U = 2 ** -53;
 
 /** A pair mean and a bound on its float64 error. */
-export interface BoundedMean { readonly mean: number; readonly error: number }
+export interface BoundedMean {
+  readonly mean: number;
+  readonly error: number;
+}
 
 type BlockVisitor = (i0: number, rows: number, S: Float64Array, j0: number) => void;
 
 /** Calls visit(i0, rows, S, j0) per block of rows [i0, i0 + rows) of A·B[j0..]ᵀ (S: rows × (B.rows − j0)). */
 function forEachBlock(A: Matrix, B: Matrix, from: (i0: number) => number, visit: BlockVisitor): void {
   for (let i0 = 0; i0 < A.rows; i0 += BLOCK_ROWS) {
-    const rows = Math.min(BLOCK_ROWS, A.rows - i0), j0 = from(i0);
+    const rows = Math.min(BLOCK_ROWS, A.rows - i0),
+      j0 = from(i0);
     const a: Matrix = { rows, cols: A.cols, data: A.data.subarray(i0 * A.cols, (i0 + rows) * A.cols) };
     const b: Matrix = { rows: B.rows - j0, cols: B.cols, data: B.data.subarray(j0 * B.cols) };
     visit(i0, rows, matmulABt(a, b, matrix(rows, b.rows)).data, j0);
@@ -51,16 +55,23 @@ class PairSums {
   private kern = 0;
   private kernLo = 0;
   private kernErr = 0;
-  constructor(private readonly gamma: number, private readonly g: number) {}
+  constructor(
+    private readonly gamma: number,
+    private readonly g: number,
+  ) {}
 
   add(q: number, normSum: number, weight: number): void {
     const dq = this.gamma * normSum * normSum + U * q;
-    const qc = Math.max(0, q), root = weight * Math.sqrt(qc), k = weight * Math.exp(-this.g * qc);
-    let s = this.dist + root, bb = s - this.dist;
-    this.distLo += (this.dist - (s - bb)) + (root - bb);
+    const qc = Math.max(0, q),
+      root = weight * Math.sqrt(qc),
+      k = weight * Math.exp(-this.g * qc);
+    let s = this.dist + root,
+      bb = s - this.dist;
+    this.distLo += this.dist - (s - bb) + (root - bb);
     this.dist = s;
-    s = this.kern + k; bb = s - this.kern;
-    this.kernLo += (this.kern - (s - bb)) + (k - bb);
+    s = this.kern + k;
+    bb = s - this.kern;
+    this.kernLo += this.kern - (s - bb) + (k - bb);
     this.kern = s;
     this.distErr += weight * (qc > dq ? dq / (Math.sqrt(qc) + Math.sqrt(qc - dq)) : Math.sqrt(dq)) + U * root;
     this.kernErr += k * (this.g * dq + 2 * U);
@@ -68,7 +79,8 @@ class PairSums {
 
   /** Means over `count` pairs, each with its error bound (the rounding of the sum and the division included). */
   means(count: number): { distance: BoundedMean; kernel: BoundedMean } {
-    const dist = this.dist + this.distLo, kern = this.kern + this.kernLo;
+    const dist = this.dist + this.distLo,
+      kern = this.kern + this.kernLo;
     return {
       distance: { mean: dist / count, error: (this.distErr + 3 * U * dist) / count },
       kernel: { mean: kern / count, error: (this.kernErr + 3 * U * kern) / count },
@@ -106,7 +118,10 @@ class RunningShiftTerms {
   private readonly shift: Float64Array[];
   private readonly sum: Float64Array[];
   private readonly delta: Float64Array;
-  constructor(private readonly P: Pairings, private readonly tau: number) {
+  constructor(
+    private readonly P: Pairings,
+    private readonly tau: number,
+  ) {
     this.rowSum = P.p.map(() => 0);
     this.shift = P.p.map(() => new Float64Array(P.n));
     this.sum = P.p.map(() => new Float64Array(P.n));
@@ -114,9 +129,14 @@ class RunningShiftTerms {
   }
 
   addRow(i: number, row: Float64Array): void {
-    const { n, p, q, pos } = this.P, tau = this.tau;
+    const { n, p, q, pos } = this.P,
+      tau = this.tau;
     p.forEach((pk, k) => {
-      const own = pos[k]![i]!, shift = this.shift[k]!, sum = this.sum[k]!, qk = q[k]!, posk = pos[k]!;
+      const own = pos[k]![i]!,
+        shift = this.shift[k]!,
+        sum = this.sum[k]!,
+        qk = q[k]!,
+        posk = pos[k]!;
       for (let j = 0; j < n; j++) this.delta[j] = j === pk[i] ? -Infinity : (row[j]! - own) / tau;
       this.rowSum[k]! += log1pSumExp(this.delta);
       for (let j = 0; j < n; j++) {
@@ -133,7 +153,8 @@ class RunningShiftTerms {
   loss(k: number): number {
     let cols = 0;
     for (let j = 0; j < this.P.n; j++) {
-      const m = this.shift[k]![j]!, s = this.sum[k]![j]!;
+      const m = this.shift[k]![j]!,
+        s = this.sum[k]![j]!;
       cols += m === 0 ? Math.log1p(s) : m + Math.log(s + Math.exp(-m));
     }
     return (this.rowSum[k]! + cols) / (2 * this.P.n);
@@ -150,7 +171,11 @@ class SharedShiftTerms {
   private readonly colBase: Float64Array;
   private readonly e: Float64Array;
   private readonly partner: Uint8Array;
-  constructor(private readonly P: Pairings, private readonly tau: number, private readonly c: number) {
+  constructor(
+    private readonly P: Pairings,
+    private readonly tau: number,
+    private readonly c: number,
+  ) {
     this.rowSum = P.p.map(() => 0);
     this.colBase = new Float64Array(P.n);
     this.e = new Float64Array(P.n);
@@ -162,7 +187,10 @@ class SharedShiftTerms {
   }
 
   addRow(i: number, row: Float64Array): void {
-    const { n, p } = this.P, e = this.e, flag = this.partner, colBase = this.colBase;
+    const { n, p } = this.P,
+      e = this.e,
+      flag = this.partner,
+      colBase = this.colBase;
     for (const pk of p) flag[pk[i]!] = 1;
     let base = 0;
     for (let j = 0; j < n; j++) {
@@ -191,7 +219,10 @@ class SharedShiftTerms {
       const seen = new Set<number>([own]);
       q.forEach((qk2, k2) => {
         const r = qk2[j]!;
-        if (!seen.has(r)) { seen.add(r); off += this.exp(pos[k2]![r]!); }
+        if (!seen.has(r)) {
+          seen.add(r);
+          off += this.exp(pos[k2]![r]!);
+        }
       });
       cols += Math.log1p(off / this.exp(pos[k]![own]!));
     }
@@ -204,40 +235,67 @@ class SharedShiftTerms {
  * of 0..N−1): the symmetric InfoNCE at each τ, the recall ranks both ways and the bounded pair means.
  */
 export function crossPass(
-  X: Matrix, Y: Matrix, pairings: readonly Int32Array[], taus: readonly number[], sigma: number,
+  X: Matrix,
+  Y: Matrix,
+  pairings: readonly Int32Array[],
+  taus: readonly number[],
+  sigma: number,
   progress: (done: number) => void,
 ): CrossPassResult {
-  const n = X.rows, d = X.cols, nx = squaredNorms(X), ny = squaredNorms(Y);
-  const q = pairings.map((p) => { const inv = new Int32Array(n); p.forEach((j, i) => { inv[j] = i; }); return inv; });
+  const n = X.rows,
+    d = X.cols,
+    nx = squaredNorms(X),
+    ny = squaredNorms(Y);
+  const q = pairings.map((p) => {
+    const inv = new Int32Array(n);
+    p.forEach((j, i) => {
+      inv[j] = i;
+    });
+    return inv;
+  });
   // the positive score of row i under each pairing, bit-identical to its entry in the block
-  const pos = pairings.map((p) => Float64Array.from({ length: n }, (_, i) =>
-    dot(X.data.subarray(i * d, (i + 1) * d), Y.data.subarray(p[i]! * d, (p[i]! + 1) * d))));
+  const pos = pairings.map((p) =>
+    Float64Array.from({ length: n }, (_, i) =>
+      dot(X.data.subarray(i * d, (i + 1) * d), Y.data.subarray(p[i]! * d, (p[i]! + 1) * d)),
+    ),
+  );
   const P: Pairings = { n, p: pairings, q, pos };
   // |S_ij| <= ‖x_i‖‖y_j‖ (1 + d·u): one shift for all entries when e^{−2c/τ} stays a normal double
   const c = Math.sqrt(Math.max(...nx)) * Math.sqrt(Math.max(...ny)) * (1 + (d + 2) * U);
-  const terms = taus.map((tau) => ((2 * c) / tau < 700
-    ? new SharedShiftTerms(P, tau, c)
-    : new RunningShiftTerms(P, tau)));
-  const ranksXY = pairings.map(() => new Int32Array(n)), ranksYX = pairings.map(() => new Int32Array(n));
+  const terms = taus.map((tau) =>
+    (2 * c) / tau < 700 ? new SharedShiftTerms(P, tau, c) : new RunningShiftTerms(P, tau),
+  );
+  const ranksXY = pairings.map(() => new Int32Array(n)),
+    ranksYX = pairings.map(() => new Int32Array(n));
   const sums = new PairSums((d + 4) * U, 1 / (2 * sigma * sigma));
-  forEachBlock(X, Y, () => 0, (i0, rows, S) => {
-    for (let r = 0; r < rows; r++) {
-      const i = i0 + r, row = S.subarray(r * n, (r + 1) * n), rootX = Math.sqrt(nx[i]!);
-      for (let j = 0; j < n; j++) sums.add(nx[i]! + ny[j]! - 2 * row[j]!, rootX + Math.sqrt(ny[j]!), 1);
-      pairings.forEach((p, k) => {
-        const own = pos[k]![i]!, qk = q[k]!, posk = pos[k]!, byColumn = ranksYX[k]!;
-        let above = 0;
-        for (let j = 0; j < n; j++) {
-          if (j === p[i]) continue;
-          if (row[j]! >= own) above++;
-          if (row[j]! >= posk[qk[j]!]!) byColumn[j]!++;
-        }
-        ranksXY[k]![i] = above;
-      });
-      for (const t of terms) t.addRow(i, row);
-    }
-    progress(i0 + rows);
-  });
+  forEachBlock(
+    X,
+    Y,
+    () => 0,
+    (i0, rows, S) => {
+      for (let r = 0; r < rows; r++) {
+        const i = i0 + r,
+          row = S.subarray(r * n, (r + 1) * n),
+          rootX = Math.sqrt(nx[i]!);
+        for (let j = 0; j < n; j++) sums.add(nx[i]! + ny[j]! - 2 * row[j]!, rootX + Math.sqrt(ny[j]!), 1);
+        pairings.forEach((p, k) => {
+          const own = pos[k]![i]!,
+            qk = q[k]!,
+            posk = pos[k]!,
+            byColumn = ranksYX[k]!;
+          let above = 0;
+          for (let j = 0; j < n; j++) {
+            if (j === p[i]) continue;
+            if (row[j]! >= own) above++;
+            if (row[j]! >= posk[qk[j]!]!) byColumn[j]!++;
+          }
+          ranksXY[k]![i] = above;
+        });
+        for (const t of terms) t.addRow(i, row);
+      }
+      progress(i0 + rows);
+    },
+  );
   const clip = pairings.map((_, k) => terms.map((t) => t.loss(k)));
   return { clip, ranksXY, ranksYX, ...sums.means(n * n) };
 }
@@ -252,23 +310,34 @@ export interface SelfPassResult {
 
 /** One blocked pass over the upper triangle of X·Xᵀ; the diagonal is q = 0 exactly. */
 export function selfPass(X: Matrix, sigma: number, t: number, progress: (done: number) => void): SelfPassResult {
-  const n = X.rows, d = X.cols, nx = squaredNorms(X);
+  const n = X.rows,
+    d = X.cols,
+    nx = squaredNorms(X);
   const sums = new PairSums((d + 4) * U, 1 / (2 * sigma * sigma));
   for (let i = 0; i < n; i++) sums.add(0, 0, 1);
-  let lseMax = -Infinity, lseSum = 0; // running log-sum-exp of −t q over i < j
-  forEachBlock(X, X, (i0) => i0, (i0, rows, S, j0) => {
-    const width = n - j0;
-    for (let r = 0; r < rows; r++) {
-      const i = i0 + r;
-      for (let j = i + 1; j < n; j++) {
-        const q = Math.max(0, nx[i]! + nx[j]! - 2 * S[r * width + (j - j0)]!);
-        sums.add(q, Math.sqrt(nx[i]!) + Math.sqrt(nx[j]!), 2);
-        const v = -t * q;
-        if (v > lseMax) { lseSum = lseSum * Math.exp(lseMax - v) + 1; lseMax = v; } else lseSum += Math.exp(v - lseMax);
+  let lseMax = -Infinity,
+    lseSum = 0; // running log-sum-exp of −t q over i < j
+  forEachBlock(
+    X,
+    X,
+    (i0) => i0,
+    (i0, rows, S, j0) => {
+      const width = n - j0;
+      for (let r = 0; r < rows; r++) {
+        const i = i0 + r;
+        for (let j = i + 1; j < n; j++) {
+          const q = Math.max(0, nx[i]! + nx[j]! - 2 * S[r * width + (j - j0)]!);
+          sums.add(q, Math.sqrt(nx[i]!) + Math.sqrt(nx[j]!), 2);
+          const v = -t * q;
+          if (v > lseMax) {
+            lseSum = lseSum * Math.exp(lseMax - v) + 1;
+            lseMax = v;
+          } else lseSum += Math.exp(v - lseMax);
+        }
       }
-    }
-    progress(i0 + rows);
-  });
+      progress(i0 + rows);
+    },
+  );
   const pairs = (n * (n - 1)) / 2;
   return { uniformity: n < 2 ? NaN : lseMax + Math.log(lseSum) - Math.log(pairs), ...sums.means(n * n) };
 }

@@ -9,7 +9,10 @@ import { ensure, type Matrix } from '../numeric/index.js';
 /** A float32, C-order .npy file holding M (entries rounded to float32). */
 export function encodeNpy(M: Matrix): Uint8Array {
   ensure(Number.isInteger(M.rows) && Number.isInteger(M.cols) && M.rows >= 0 && M.cols >= 0, 'encodeNpy: bad shape');
-  ensure(M.data.length === M.rows * M.cols, () => `encodeNpy: ${M.data.length} entries for shape ${M.rows} × ${M.cols}`);
+  ensure(
+    M.data.length === M.rows * M.cols,
+    () => `encodeNpy: ${M.data.length} entries for shape ${M.rows} × ${M.cols}`,
+  );
   const dict = `{'descr': '<f4', 'fortran_order': False, 'shape': (${M.rows}, ${M.cols}), }`;
   const unpadded = 10 + dict.length + 1; // magic (6) + version (2) + header length (2) + dict + '\n'
   const headerLen = dict.length + 1 + ((64 - (unpadded % 64)) % 64);

@@ -13,16 +13,20 @@ import { ensure } from './errors.js';
 const EPS = 1e-17;
 
 function checkOrder(nu: number, x: number, fn: string): void {
-  ensure(Number.isFinite(nu) && nu >= 0 && Number.isInteger(2 * nu), () => `${fn}: order ν must be an integer or half-integer >= 0, got ${nu}`);
+  ensure(
+    Number.isFinite(nu) && nu >= 0 && Number.isInteger(2 * nu),
+    () => `${fn}: order ν must be an integer or half-integer >= 0, got ${nu}`,
+  );
   ensure(!Number.isNaN(x) && x >= 0, () => `${fn}: argument x must be >= 0, got ${x}`);
 }
 
 /** Hankel's large-x series: e^{−x} I_ν(x) √(2πx) = Σ_k (−1)^k a_k(ν)/x^k. Returns that sum. */
 function hankelSum(nu: number, x: number): number {
   const mu = 4 * nu * nu;
-  let term = 1, sum = 1;
+  let term = 1,
+    sum = 1;
   for (let k = 1; k < 200; k++) {
-    const next = -term * (mu - (2 * k - 1) * (2 * k - 1)) / (8 * k * x);
+    const next = (-term * (mu - (2 * k - 1) * (2 * k - 1))) / (8 * k * x);
     if (Math.abs(next) >= Math.abs(term) && k > 1) break; // asymptotic series: stop at the smallest term
     term = next;
     sum += term;
@@ -38,7 +42,8 @@ function useHankel(nu: number, x: number): boolean {
 /** I_0(x) − 1 = Σ_{k>=1} (x²/4)^k/(k!)² for x <= 30 (kept apart so log I_0 stays exact near 0). */
 function i0SeriesTail(x: number): number {
   const q = 0.25 * x * x;
-  let t = 1, s = 0;
+  let t = 1,
+    s = 0;
   for (let k = 1; k < 500; k++) {
     t *= q / (k * k);
     s += t;
@@ -61,11 +66,15 @@ function iHalfScaled(x: number): number {
 /** r_μ(x) = I_{μ+1}(x)/I_μ(x) from the continued fraction 1/(2(μ+1)/x + 1/(2(μ+2)/x + …)). */
 function ratioContinuedFraction(mu: number, x: number): number {
   const tiny = 1e-300;
-  let f = tiny, C = f, D = 0;
+  let f = tiny,
+    C = f,
+    D = 0;
   for (let k = 1; k < 5_000_000; k++) {
     const b = (2 * (mu + k)) / x;
-    D = b + D; if (D === 0) D = tiny;
-    C = b + 1 / C; if (C === 0) C = tiny;
+    D = b + D;
+    if (D === 0) D = tiny;
+    C = b + 1 / C;
+    if (C === 0) C = tiny;
     D = 1 / D;
     const delta = C * D;
     f *= delta;
@@ -98,7 +107,10 @@ function scaledParts(nu: number, x: number): [number, number] {
   for (let mu = nu - 1; mu > nu0; mu -= 1) {
     r = 1 / ((2 * mu) / x + r); // I_μ / I_{μ−1}
     value *= r;
-    if (value < 1e-250) { logScale += Math.log(value); value = 1; }
+    if (value < 1e-250) {
+      logScale += Math.log(value);
+      value = 1;
+    }
   }
   return [value, logScale];
 }

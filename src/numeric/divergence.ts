@@ -4,10 +4,16 @@ import { ensure } from './errors.js';
 function requireDistributions(p: ArrayLike<number>, q: ArrayLike<number> | undefined, fn: string): void {
   ensure(p.length > 0, `${fn}: empty distribution`);
   if (q) ensure(p.length === q.length, () => `${fn}: p has ${p.length} atoms, q has ${q.length}`);
-  for (const [v, name] of [[p, 'p'], [q, 'q']] as const) {
+  for (const [v, name] of [
+    [p, 'p'],
+    [q, 'q'],
+  ] as const) {
     if (!v) continue;
     for (let i = 0; i < v.length; i++) {
-      ensure(Number.isFinite(v[i]!) && v[i]! >= 0, () => `${fn}: ${name}[${i}] = ${v[i]} is not a finite non-negative weight`);
+      ensure(
+        Number.isFinite(v[i]!) && v[i]! >= 0,
+        () => `${fn}: ${name}[${i}] = ${v[i]} is not a finite non-negative weight`,
+      );
     }
   }
 }
@@ -25,7 +31,8 @@ function logRatio(p: number, q: number): number {
  */
 function klIntegrand(delta: number): number {
   if (Math.abs(delta) > 0.1) return (1 + delta) * Math.log1p(delta) - delta;
-  let term = delta * delta, sum = 0;
+  let term = delta * delta,
+    sum = 0;
   for (let k = 2; k < 40; k++) {
     const t = term / (k * (k - 1));
     sum += k % 2 === 0 ? t : -t;
@@ -47,11 +54,13 @@ export function klDivergence(p: ArrayLike<number>, q: ArrayLike<number>): number
   let terms = 0;
   const residue = new DDSum();
   for (let i = 0; i < p.length; i++) {
-    const pi = p[i]!, qi = q[i]!;
+    const pi = p[i]!,
+      qi = q[i]!;
     if (pi > 0 && qi === 0) return Infinity;
     if (pi === qi) continue;
     residue.addDD(twoSum(pi, -qi));
-    if (pi === 0) terms += qi; // q h(−1) = q
+    if (pi === 0)
+      terms += qi; // q h(−1) = q
     else if (pi <= 2 * qi && qi <= 2 * pi) terms += qi * klIntegrand((pi - qi) / qi);
     else terms += pi * logRatio(pi, qi) - pi + qi;
   }
@@ -74,7 +83,8 @@ export function symmetricKlSum(p: ArrayLike<number>, q: ArrayLike<number>): numb
   requireDistributions(p, q, 'symmetricKlSum');
   let s = 0;
   for (let i = 0; i < p.length; i++) {
-    const pi = p[i]!, qi = q[i]!;
+    const pi = p[i]!,
+      qi = q[i]!;
     if (pi === qi) continue;
     if (pi === 0 || qi === 0) return Infinity;
     s += (pi - qi) * logRatio(pi, qi);

@@ -11,8 +11,9 @@ export interface DD {
 
 /** a + b = s + e exactly (Knuth's TwoSum). */
 export function twoSum(a: number, b: number): DD {
-  const s = a + b, bb = s - a;
-  return { hi: s, lo: (a - (s - bb)) + (b - bb) };
+  const s = a + b,
+    bb = s - a;
+  return { hi: s, lo: a - (s - bb) + (b - bb) };
 }
 
 const SPLITTER = 134217729; // 2^27 + 1
@@ -21,10 +22,12 @@ const SPLITTER = 134217729; // 2^27 + 1
 export function twoProd(a: number, b: number): DD {
   const p = a * b;
   let t = SPLITTER * a;
-  const ah = t - (t - a), al = a - ah;
+  const ah = t - (t - a),
+    al = a - ah;
   t = SPLITTER * b;
-  const bh = t - (t - b), bl = b - bh;
-  return { hi: p, lo: ((ah * bh - p) + ah * bl + al * bh) + al * bl };
+  const bh = t - (t - b),
+    bl = b - bh;
+  return { hi: p, lo: ah * bh - p + ah * bl + al * bh + al * bl };
 }
 
 function renormalize(hi: number, lo: number): DD {
@@ -37,7 +40,8 @@ export const dd = (x: number): DD => ({ hi: x, lo: 0 });
 
 /** a + b. */
 export function ddAdd(a: DD, b: DD): DD {
-  const s = twoSum(a.hi, b.hi), t = twoSum(a.lo, b.lo);
+  const s = twoSum(a.hi, b.hi),
+    t = twoSum(a.lo, b.lo);
   const u = renormalize(s.hi, s.lo + t.hi);
   return renormalize(u.hi, u.lo + t.lo);
 }
@@ -68,9 +72,10 @@ export function ddDiv(a: DD, b: DD): DD {
 /** √a (a >= 0), one Newton step from the double root (Karp's trick). */
 export function ddSqrt(a: DD): DD {
   if (a.hi <= 0) return dd(0);
-  const x = Math.sqrt(a.hi), y = a.hi * (1 / x);
+  const x = Math.sqrt(a.hi),
+    y = a.hi * (1 / x);
   const e = ddSub(a, twoProd(y, y));
-  return renormalize(y, (e.hi * (0.5 / x)));
+  return renormalize(y, e.hi * (0.5 / x));
 }
 
 const LN2: DD = { hi: Math.LN2, lo: 2.3190468138462996e-17 };
@@ -81,7 +86,8 @@ const LN2: DD = { hi: Math.LN2, lo: 2.3190468138462996e-17 };
  */
 function ddExpm1Small(a: DD): DD {
   const r: DD = { hi: a.hi / 256, lo: a.lo / 256 };
-  let term = r, sum = r;
+  let term = r,
+    sum = r;
   for (let n = 2; n <= 12; n++) {
     term = ddDiv(ddMul(term, r), dd(n));
     sum = ddAdd(sum, term);
@@ -99,7 +105,9 @@ export function ddExp(a: DD): DD {
   const r = ddSub(a, ddMul(LN2, dd(k)));
   const e = ddAdd(dd(1), ddExpm1Small(r));
   // 2^k in two steps so that neither factor overflows nor underflows on its own
-  const k1 = Math.trunc(k / 2), s1 = 2 ** k1, s2 = 2 ** (k - k1);
+  const k1 = Math.trunc(k / 2),
+    s1 = 2 ** k1,
+    s2 = 2 ** (k - k1);
   return { hi: e.hi * s1 * s2, lo: e.lo * s1 * s2 };
 }
 
@@ -121,8 +129,9 @@ export class DDSum {
 
   /** Adds x: TwoSum with the leading part, then the low parts, renormalized (QD's double-double + double). */
   add(x: number): void {
-    const s = this.hi + x, bb = s - this.hi;
-    const t = ((this.hi - (s - bb)) + (x - bb)) + this.lo;
+    const s = this.hi + x,
+      bb = s - this.hi;
+    const t = this.hi - (s - bb) + (x - bb) + this.lo;
     this.hi = s + t;
     this.lo = t - (this.hi - s);
   }

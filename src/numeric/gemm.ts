@@ -23,7 +23,10 @@ export function matmulABt(A: Matrix, B: Matrix, out: Matrix): Matrix {
 
 function checkShapes(A: Matrix, B: Matrix, out: Matrix): void {
   ensure(A.cols === B.cols, () => `matmulABt: inner dimensions differ (${A.rows}×${A.cols} · (${B.rows}×${B.cols})ᵀ)`);
-  ensure(out.rows === A.rows && out.cols === B.rows, () => `matmulABt: output is ${out.rows}×${out.cols}, expected ${A.rows}×${B.rows}`);
+  ensure(
+    out.rows === A.rows && out.cols === B.rows,
+    () => `matmulABt: output is ${out.rows}×${out.cols}, expected ${A.rows}×${B.rows}`,
+  );
   ensure(out.data !== A.data && out.data !== B.data, 'matmulABt: output must not alias an input');
 }
 
@@ -38,33 +41,91 @@ export function matmulABtScalar(A: Matrix, B: Matrix, out: Matrix): Matrix {
  * order of `dotAt` (and of the SIMD kernel) while still breaking the add-latency chain of a plain dot loop.
  */
 function scalarKernel(A: Matrix, B: Matrix, out: Matrix): Matrix {
-  const n = A.rows, m = B.rows, k = A.cols, a = A.data, b = B.data, c = out.data;
-  const n2 = n - (n % 2), m4 = m - (m % 4), k2 = k - (k % 2);
+  const n = A.rows,
+    m = B.rows,
+    k = A.cols,
+    a = A.data,
+    b = B.data,
+    c = out.data;
+  const n2 = n - (n % 2),
+    m4 = m - (m % 4),
+    k2 = k - (k % 2);
   for (let i = 0; i < n2; i += 2) {
-    const a0 = i * k, a1 = a0 + k;
+    const a0 = i * k,
+      a1 = a0 + k;
     for (let j = 0; j < m4; j += 4) {
-      const b0 = j * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
+      const b0 = j * k,
+        b1 = b0 + k,
+        b2 = b1 + k,
+        b3 = b2 + k;
       // cRJ = (even lane, odd lane) of entry (i + R, j + J)
-      let e00 = 0, o00 = 0, e01 = 0, o01 = 0, e02 = 0, o02 = 0, e03 = 0, o03 = 0;
-      let e10 = 0, o10 = 0, e11 = 0, o11 = 0, e12 = 0, o12 = 0, e13 = 0, o13 = 0;
+      let e00 = 0,
+        o00 = 0,
+        e01 = 0,
+        o01 = 0,
+        e02 = 0,
+        o02 = 0,
+        e03 = 0,
+        o03 = 0;
+      let e10 = 0,
+        o10 = 0,
+        e11 = 0,
+        o11 = 0,
+        e12 = 0,
+        o12 = 0,
+        e13 = 0,
+        o13 = 0;
       for (let p = 0; p < k2; p += 2) {
-        const x0 = a[a0 + p]!, x1 = a[a1 + p]!, y0 = b[b0 + p]!, y1 = b[b1 + p]!, y2 = b[b2 + p]!, y3 = b[b3 + p]!;
-        const u0 = a[a0 + p + 1]!, u1 = a[a1 + p + 1]!;
-        const v0 = b[b0 + p + 1]!, v1 = b[b1 + p + 1]!, v2 = b[b2 + p + 1]!, v3 = b[b3 + p + 1]!;
-        e00 += x0 * y0; e01 += x0 * y1; e02 += x0 * y2; e03 += x0 * y3;
-        e10 += x1 * y0; e11 += x1 * y1; e12 += x1 * y2; e13 += x1 * y3;
-        o00 += u0 * v0; o01 += u0 * v1; o02 += u0 * v2; o03 += u0 * v3;
-        o10 += u1 * v0; o11 += u1 * v1; o12 += u1 * v2; o13 += u1 * v3;
+        const x0 = a[a0 + p]!,
+          x1 = a[a1 + p]!,
+          y0 = b[b0 + p]!,
+          y1 = b[b1 + p]!,
+          y2 = b[b2 + p]!,
+          y3 = b[b3 + p]!;
+        const u0 = a[a0 + p + 1]!,
+          u1 = a[a1 + p + 1]!;
+        const v0 = b[b0 + p + 1]!,
+          v1 = b[b1 + p + 1]!,
+          v2 = b[b2 + p + 1]!,
+          v3 = b[b3 + p + 1]!;
+        e00 += x0 * y0;
+        e01 += x0 * y1;
+        e02 += x0 * y2;
+        e03 += x0 * y3;
+        e10 += x1 * y0;
+        e11 += x1 * y1;
+        e12 += x1 * y2;
+        e13 += x1 * y3;
+        o00 += u0 * v0;
+        o01 += u0 * v1;
+        o02 += u0 * v2;
+        o03 += u0 * v3;
+        o10 += u1 * v0;
+        o11 += u1 * v1;
+        o12 += u1 * v2;
+        o13 += u1 * v3;
       }
       const o = i * m + j;
-      c[o] = e00 + o00; c[o + 1] = e01 + o01; c[o + 2] = e02 + o02; c[o + 3] = e03 + o03;
-      c[o + m] = e10 + o10; c[o + m + 1] = e11 + o11; c[o + m + 2] = e12 + o12; c[o + m + 3] = e13 + o13;
+      c[o] = e00 + o00;
+      c[o + 1] = e01 + o01;
+      c[o + 2] = e02 + o02;
+      c[o + 3] = e03 + o03;
+      c[o + m] = e10 + o10;
+      c[o + m + 1] = e11 + o11;
+      c[o + m + 2] = e12 + o12;
+      c[o + m + 3] = e13 + o13;
       if (k2 < k) {
-        const t = k - 1, x0 = a[a0 + t]!, x1 = a[a1 + t]!;
-        c[o]! += x0 * b[b0 + t]!; c[o + 1]! += x0 * b[b1 + t]!;
-        c[o + 2]! += x0 * b[b2 + t]!; c[o + 3]! += x0 * b[b3 + t]!;
-        c[o + m]! += x1 * b[b0 + t]!; c[o + m + 1]! += x1 * b[b1 + t]!;
-        c[o + m + 2]! += x1 * b[b2 + t]!; c[o + m + 3]! += x1 * b[b3 + t]!;
+        const t = k - 1,
+          x0 = a[a0 + t]!,
+          x1 = a[a1 + t]!;
+        c[o]! += x0 * b[b0 + t]!;
+        c[o + 1]! += x0 * b[b1 + t]!;
+        c[o + 2]! += x0 * b[b2 + t]!;
+        c[o + 3]! += x0 * b[b3 + t]!;
+        c[o + m]! += x1 * b[b0 + t]!;
+        c[o + m + 1]! += x1 * b[b1 + t]!;
+        c[o + m + 2]! += x1 * b[b2 + t]!;
+        c[o + m + 3]! += x1 * b[b3 + t]!;
       }
     }
     for (let j = m4; j < m; j++) {

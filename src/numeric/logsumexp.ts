@@ -24,7 +24,8 @@ export function colLogSumExp(M: Matrix, out = new Float64Array(M.cols)): Float64
   ensure(out.length === M.cols, 'colLogSumExp: output length must equal the number of columns');
   const { rows, cols, data } = M;
   const mx = new Float64Array(cols).fill(-Infinity);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (data[i * cols + j]! > mx[j]!) mx[j] = data[i * cols + j]!;
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) if (data[i * cols + j]! > mx[j]!) mx[j] = data[i * cols + j]!;
   const s = new Float64Array(cols);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) s[j]! += Math.exp(data[i * cols + j]! - mx[j]!);
   for (let j = 0; j < cols; j++) out[j] = Number.isFinite(mx[j]!) ? mx[j]! + Math.log(s[j]!) : mx[j]!;

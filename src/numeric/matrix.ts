@@ -12,7 +12,10 @@ export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Ma
   ensure(Number.isInteger(rows) && rows >= 0, () => `rows must be a non-negative integer, got ${rows}`);
   ensure(Number.isInteger(cols) && cols >= 0, () => `cols must be a non-negative integer, got ${cols}`);
   if (data === undefined) return { rows, cols, data: new Float64Array(rows * cols) };
-  ensure(data.length === rows * cols, () => `data has ${data.length} entries, expected ${rows}×${cols} = ${rows * cols}`);
+  ensure(
+    data.length === rows * cols,
+    () => `data has ${data.length} entries, expected ${rows}×${cols} = ${rows * cols}`,
+  );
   return { rows, cols, data: data instanceof Float64Array ? data : Float64Array.from(data) };
 }
 
@@ -52,15 +55,20 @@ export function requireEmbeddings(m: Matrix, name: string, minRows = 1): void {
   const d = m.data;
   for (let k = 0; k < d.length; k++) {
     if (!Number.isFinite(d[k])) {
-      throw new CrlInputError(`${name} has a non-finite entry ${d[k]} at row ${Math.floor(k / m.cols)}, column ${k % m.cols}`);
+      throw new CrlInputError(
+        `${name} has a non-finite entry ${d[k]} at row ${Math.floor(k / m.cols)}, column ${k % m.cols}`,
+      );
     }
   }
 }
 
 /** Checks that two batches have the same shape (paired embeddings). */
 export function requireSameShape(a: Matrix, b: Matrix, nameA: string, nameB: string): void {
-  ensure(a.rows === b.rows && a.cols === b.cols,
-    () => `${nameA} is ${a.rows}×${a.cols} but ${nameB} is ${b.rows}×${b.cols}; paired batches must have the same shape`);
+  ensure(
+    a.rows === b.rows && a.cols === b.cols,
+    () =>
+      `${nameA} is ${a.rows}×${a.cols} but ${nameB} is ${b.rows}×${b.cols}; paired batches must have the same shape`,
+  );
 }
 
 /** Euclidean norm of a vector. */
@@ -70,7 +78,10 @@ export function norm(v: ArrayLike<number>): number {
   for (let i = 0; i < v.length; i++) scale = Math.max(scale, Math.abs(v[i]!));
   if (scale === 0 || !Number.isFinite(scale)) return scale;
   let s = 0;
-  for (let i = 0; i < v.length; i++) { const t = v[i]! / scale; s += t * t; }
+  for (let i = 0; i < v.length; i++) {
+    const t = v[i]! / scale;
+    s += t * t;
+  }
   return scale * Math.sqrt(s);
 }
 
@@ -89,7 +100,9 @@ export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
  * A dot product's bits then never depend on where its column or row falls in a tile (issue 11, item 1).
  */
 export function dotAt(a: ArrayLike<number>, ia: number, b: ArrayLike<number>, ib: number, k: number): number {
-  let s0 = 0, s1 = 0, p = 0;
+  let s0 = 0,
+    s1 = 0,
+    p = 0;
   for (; p + 1 < k; p += 2) {
     s0 += a[ia + p]! * b[ib + p]!;
     s1 += a[ia + p + 1]! * b[ib + p + 1]!;
@@ -123,7 +136,9 @@ export function centroid(m: Matrix): Float64Array {
 export function transpose(m: Matrix, out?: Matrix): Matrix {
   const o = out ?? matrix(m.cols, m.rows);
   ensure(o.rows === m.cols && o.cols === m.rows, 'transpose: output has the wrong shape');
-  const { rows, cols } = m, a = m.data, b = o.data;
+  const { rows, cols } = m,
+    a = m.data,
+    b = o.data;
   const BS = 32;
   for (let i0 = 0; i0 < rows; i0 += BS) {
     const i1 = Math.min(rows, i0 + BS);

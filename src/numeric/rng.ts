@@ -37,7 +37,11 @@ export class Rng {
 
   /** Standard normal (Marsaglia's polar method). */
   normal(): number {
-    if (this.spare !== undefined) { const s = this.spare; this.spare = undefined; return s; }
+    if (this.spare !== undefined) {
+      const s = this.spare;
+      this.spare = undefined;
+      return s;
+    }
     let u: number, v: number, s: number;
     do {
       u = 2 * this.uniform() - 1;
@@ -53,10 +57,14 @@ export class Rng {
   gamma(shape: number): number {
     ensure(Number.isFinite(shape) && shape > 0, () => `Rng.gamma: shape must be > 0, got ${shape}`);
     if (shape < 1) return this.gamma(shape + 1) * this.uniformOpen() ** (1 / shape);
-    const d = shape - 1 / 3, c = 1 / Math.sqrt(9 * d);
+    const d = shape - 1 / 3,
+      c = 1 / Math.sqrt(9 * d);
     for (;;) {
       let x: number, v: number;
-      do { x = this.normal(); v = 1 + c * x; } while (v <= 0);
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
       v = v * v * v;
       const u = this.uniformOpen();
       if (u < 1 - 0.0331 * x * x * x * x) return d * v;
@@ -66,7 +74,8 @@ export class Rng {
 
   /** Beta(a, b) as G_a / (G_a + G_b). */
   beta(a: number, b: number): number {
-    const x = this.gamma(a), y = this.gamma(b);
+    const x = this.gamma(a),
+      y = this.gamma(b);
     return x / (x + y);
   }
 }
@@ -80,11 +89,17 @@ export function seedFrom(...values: ReadonlyArray<number | ArrayLike<number>>): 
   let h = 0x811c9dc5;
   const mix = (x: number): void => {
     buf.setFloat64(0, x);
-    for (let i = 0; i < 8; i++) { h ^= buf.getUint8(i); h = Math.imul(h, 0x01000193); }
+    for (let i = 0; i < 8; i++) {
+      h ^= buf.getUint8(i);
+      h = Math.imul(h, 0x01000193);
+    }
   };
   for (const v of values) {
     if (typeof v === 'number') mix(v);
-    else { mix(v.length); for (let i = 0; i < v.length; i++) mix(v[i]!); }
+    else {
+      mix(v.length);
+      for (let i = 0; i < v.length; i++) mix(v[i]!);
+    }
   }
   return (h >>> 0) & 0x7fffffff;
 }
@@ -92,6 +107,9 @@ export function seedFrom(...values: ReadonlyArray<number | ArrayLike<number>>): 
 /** A 31-bit seed from a string (FNV-1a over UTF-16 code units), e.g. a conjecture id. */
 export function seedFromString(s: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
   return (h >>> 0) & 0x7fffffff;
 }

@@ -19,11 +19,15 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
   if (k > n) return 0;
   if (p === 0) return 0;
   if (p === 1) return 1;
-  const lp = Math.log(p), lq = Math.log1p(-p);
+  const lp = Math.log(p),
+    lq = Math.log1p(-p);
   // log pmf(i+1) = log pmf(i) + log((n−i)/(i+1)) + log p − log(1−p)
   let l = logChoose(n, k) + k * lp + (n - k) * lq;
   const logs = new Float64Array(n - k + 1);
-  for (let i = k; i <= n; i++) { logs[i - k] = l; l += Math.log((n - i) / (i + 1)) + lp - lq; }
+  for (let i = k; i <= n; i++) {
+    logs[i - k] = l;
+    l += Math.log((n - i) / (i + 1)) + lp - lq;
+  }
   let m = -Infinity;
   for (const v of logs) m = Math.max(m, v);
   let s = 0;

@@ -18,6 +18,10 @@ export function writeReports(s: SuiteResult, dir: string, startedAt: Date, tenso
     ['report.md', markdownReport(s, tensorBackend)],
     ['junit.xml', junitReport(s)],
   ];
-  return files.map(([name, text]) => { const p = join(dir, name); writeFileSync(p, text); return p; });
+  return files.map(([name, text]) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  });
 }
 export * from './html.js';

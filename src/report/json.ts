@@ -11,9 +11,16 @@ export interface JsonReport {
   readonly profile: string;
   readonly engine: { readonly float64: string; readonly tensor?: string };
   readonly summary: {
-    readonly total: number; readonly asExpected: number; readonly unexpected: number; readonly inconclusive: number;
-    readonly errors: number; readonly loadErrors: number; readonly falseAlarmBudget: number; readonly ok: boolean;
-    readonly headline: string; readonly sections: Summary['sections'];
+    readonly total: number;
+    readonly asExpected: number;
+    readonly unexpected: number;
+    readonly inconclusive: number;
+    readonly errors: number;
+    readonly loadErrors: number;
+    readonly falseAlarmBudget: number;
+    readonly ok: boolean;
+    readonly headline: string;
+    readonly sections: Summary['sections'];
   };
   readonly loadErrors: SuiteResult['loadErrors'];
   readonly conjectures: readonly Omit<ConjectureResult, never>[];
@@ -22,21 +29,35 @@ export interface JsonReport {
 
 export function jsonReport(s: SuiteResult, startedAt: Date, tensorBackend?: string): JsonReport {
   return {
-    schema: 'crl-verify/report@1', profile: s.profile,
+    schema: 'crl-verify/report@1',
+    profile: s.profile,
     engine: { float64: 'TypeScript + WASM SIMD (float64)', ...(tensorBackend ? { tensor: tensorBackend } : {}) },
     summary: {
-      total: s.results.length, asExpected: s.counts['as-expected'], unexpected: s.counts.unexpected,
-      inconclusive: s.counts.inconclusive, errors: s.counts.error, loadErrors: s.loadErrors.length,
-      falseAlarmBudget: s.falseAlarmBudget, ok: s.ok,
-      headline: summaryOf(s).headline, sections: summaryOf(s).sections,
+      total: s.results.length,
+      asExpected: s.counts['as-expected'],
+      unexpected: s.counts.unexpected,
+      inconclusive: s.counts.inconclusive,
+      errors: s.counts.error,
+      loadErrors: s.loadErrors.length,
+      falseAlarmBudget: s.falseAlarmBudget,
+      ok: s.ok,
+      headline: summaryOf(s).headline,
+      sections: summaryOf(s).sections,
     },
-    loadErrors: s.loadErrors, conjectures: s.results, timing: { ms: s.timing.ms, startedAt: startedAt.toISOString() },
+    loadErrors: s.loadErrors,
+    conjectures: s.results,
+    timing: { ms: s.timing.ms, startedAt: startedAt.toISOString() },
   };
 }
 
 /** The report without its timing fields (for comparing runs). */
 export function withoutTiming(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(withoutTiming);
-  if (typeof x === 'object' && x !== null) return Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'timing').map(([k, v]) => [k, withoutTiming(v)]));
+  if (typeof x === 'object' && x !== null)
+    return Object.fromEntries(
+      Object.entries(x)
+        .filter(([k]) => k !== 'timing')
+        .map(([k, v]) => [k, withoutTiming(v)]),
+    );
   return x;
 }

@@ -38,8 +38,10 @@ function failure(r: ConjectureResult): string {
 function inconclusive(r: ConjectureResult): string {
   const x = r.suspect!;
   const c = x.confirmation;
-  return `${r.id} — a violation of ${showNumber(c.violation)} past the tolerance, but rounding can make `
-    + `${showNumber(c.rounding)} (${c.reason ?? c.method}); on ${x.shown}; ${verdictLine(x.verdict)}`;
+  return (
+    `${r.id} — a violation of ${showNumber(c.violation)} past the tolerance, but rounding can make ` +
+    `${showNumber(c.rounding)} (${c.reason ?? c.method}); on ${x.shown}; ${verdictLine(x.verdict)}`
+  );
 }
 
 function planted(r: ConjectureResult): string {
@@ -52,17 +54,23 @@ function planted(r: ConjectureResult): string {
 export function summaryOf(s: SuiteResult): Summary {
   const c = s.counts;
   const verdict = s.ok ? 'PASS' : 'FAIL';
-  const headline = `${verdict}: ${s.results.length} conjectures, ${c['as-expected']} as expected, ${c.unexpected} unexpected, `
-    + `${c.inconclusive} inconclusive, ${c.error} errors, ${s.loadErrors.length} load errors (${s.profile} profile)`;
+  const headline =
+    `${verdict}: ${s.results.length} conjectures, ${c['as-expected']} as expected, ${c.unexpected} unexpected, ` +
+    `${c.inconclusive} inconclusive, ${c.error} errors, ${s.loadErrors.length} load errors (${s.profile} profile)`;
   const failures = s.results.filter((r) => r.status === 'unexpected' || r.status === 'error');
   const sections = [
     { title: 'Failures and errors', items: failures.map(failure) },
     { title: 'Load errors', items: s.loadErrors.map((e) => `${e.file}: ${e.message}`) },
-    { title: 'Inconclusive (a violation within rounding: not a refutation)', items: s.results.filter((r) => r.suspect && r.outcome === 'inconclusive').map(inconclusive) },
+    {
+      title: 'Inconclusive (a violation within rounding: not a refutation)',
+      items: s.results.filter((r) => r.suspect && r.outcome === 'inconclusive').map(inconclusive),
+    },
     { title: 'Warnings', items: s.results.flatMap((r) => r.warnings.map((w) => `${r.id}: ${w}`)) },
     {
       title: 'Planted counterexamples found',
-      items: s.results.filter((r) => r.expect === 'refuted' && r.outcome === 'refuted' && r.counterexample).map(planted),
+      items: s.results
+        .filter((r) => r.expect === 'refuted' && r.outcome === 'refuted' && r.counterexample)
+        .map(planted),
     },
   ].filter((x) => x.items.length > 0);
   return { headline, ok: s.ok, sections };

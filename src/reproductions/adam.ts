@@ -7,8 +7,13 @@ export class Adam {
   private readonly v: Float64Array;
   private t = 0;
 
-  constructor(size: number, private readonly learningRate: number, private readonly beta1 = 0.9,
-    private readonly beta2 = 0.999, private readonly epsilon = 1e-8) {
+  constructor(
+    size: number,
+    private readonly learningRate: number,
+    private readonly beta1 = 0.9,
+    private readonly beta2 = 0.999,
+    private readonly epsilon = 1e-8,
+  ) {
     this.m = new Float64Array(size);
     this.v = new Float64Array(size);
   }
@@ -17,7 +22,8 @@ export class Adam {
   step(theta: Float64Array, gradient: ArrayLike<number>): void {
     this.t++;
     const { m, v, beta1: b1, beta2: b2 } = this;
-    const c1 = 1 - b1 ** this.t, c2 = 1 - b2 ** this.t;
+    const c1 = 1 - b1 ** this.t,
+      c2 = 1 - b2 ** this.t;
     for (let i = 0; i < theta.length; i++) {
       const g = gradient[i]!;
       m[i] = b1 * m[i]! + (1 - b1) * g;

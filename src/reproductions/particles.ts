@@ -14,14 +14,25 @@ import { Adam } from './adam.js';
  * −1 + 1e−6, 1 − 1e−6)), whose clipped pairs, the self-terms included, pass no gradient, as in autodiff).
  */
 
-const KAPPA = 12, W = 0.5, H = 0.35, CAP = 0.5, CLIP = 1e-6, KDE_FLOOR = 1e-12;
+const KAPPA = 12,
+  W = 0.5,
+  H = 0.35,
+  CAP = 0.5,
+  CLIP = 1e-6,
+  KDE_FLOOR = 1e-12;
 const M1 = [0, 0, 1];
-const M2 = ((v: number[]) => { const n = Math.hypot(...v); return v.map((x) => x / n); })([0.85, 0.15, -0.5]);
-const dot3 = (a: ArrayLike<number>, b: ArrayLike<number>, o = 0): number => a[o]! * b[0]! + a[o + 1]! * b[1]! + a[o + 2]! * b[2]!;
+const M2 = ((v: number[]) => {
+  const n = Math.hypot(...v);
+  return v.map((x) => x / n);
+})([0.85, 0.15, -0.5]);
+const dot3 = (a: ArrayLike<number>, b: ArrayLike<number>, o = 0): number =>
+  a[o]! * b[0]! + a[o + 1]! * b[1]! + a[o + 2]! * b[2]!;
 
 /** U(z) of the two-well potential. */
 export function twoWellPotential(z: ArrayLike<number>, o = 0): number {
-  const a = KAPPA * dot3(z, M1, o), b = KAPPA * dot3(z, M2, o), m = Math.max(a, b);
+  const a = KAPPA * dot3(z, M1, o),
+    b = KAPPA * dot3(z, M2, o),
+    m = Math.max(a, b);
   return -(m + Math.log(W * Math.exp(a - m) + (1 - W) * Math.exp(b - m))) / KAPPA;
 }
 
@@ -32,19 +43,33 @@ export function inCap(z: ArrayLike<number>, o = 0): boolean {
 
 /** Gibbs cap mass by self-normalised importance sampling with `points` uniform points. */
 export function gibbsCapMass(rng: Rng, tau: number, points: number): number {
-  let num = 0, den = 0;
-  const Z = sampleUniformSphere(rng, points, 3).data, us: number[] = [], caps: boolean[] = [];
-  for (let i = 0; i < points; i++) { us.push(twoWellPotential(Z, 3 * i)); caps.push(inCap(Z, 3 * i)); }
+  let num = 0,
+    den = 0;
+  const Z = sampleUniformSphere(rng, points, 3).data,
+    us: number[] = [],
+    caps: boolean[] = [];
+  for (let i = 0; i < points; i++) {
+    us.push(twoWellPotential(Z, 3 * i));
+    caps.push(inCap(Z, 3 * i));
+  }
   const lo = Math.min(...us);
-  us.forEach((u, i) => { const w = Math.exp(-(u - lo) / tau); den += w; if (caps[i]) num += w; });
+  us.forEach((u, i) => {
+    const w = Math.exp(-(u - lo) / tau);
+    den += w;
+    if (caps[i]) num += w;
+  });
   return num / den;
 }
 
 /** The rows of V (flat [n·3]) scaled to unit length, into z; the norms into r. */
 function normalize3(V: Float64Array, z: Float64Array, r: Float64Array): void {
   for (let i = 0; i < r.length; i++) {
-    const o = 3 * i, n = Math.hypot(V[o]!, V[o + 1]!, V[o + 2]!);
-    r[i] = n; z[o] = V[o]! / n; z[o + 1] = V[o + 1]! / n; z[o + 2] = V[o + 2]! / n;
+    const o = 3 * i,
+      n = Math.hypot(V[o]!, V[o + 1]!, V[o + 2]!);
+    r[i] = n;
+    z[o] = V[o]! / n;
+    z[o + 1] = V[o + 1]! / n;
+    z[o + 2] = V[o + 2]! / n;
   }
 }
 
@@ -54,27 +79,41 @@ function normalize3(V: Float64Array, z: Float64Array, r: Float64Array): void {
  * ∂L/∂c_ij = (1/n²)·e_ij·(g_ij/h²)/√(1 − c_ij²)·(1/ρ̂_i + 1/ρ̂_j) for i ≠ j, moving z_i along z_j and z_j along z_i.
  */
 function energyGradient(z: Float64Array, tau: number, ws: ParticleWorkspace): number {
-  const n = z.length / 3, { gz, E, A, rho } = ws;
+  const n = z.length / 3,
+    { gz, E, A, rho } = ws;
   gz.fill(0);
   let energy = 0;
   for (let i = 0; i < n; i++) {
     // U and ∂U/∂z = −(π₁m₁ + π₂m₂), π the softmax weights of the two wells
-    const o = 3 * i, s1 = KAPPA * dot3(z, M1, o), s2 = KAPPA * dot3(z, M2, o), m = Math.max(s1, s2);
-    const e1 = W * Math.exp(s1 - m), e2 = (1 - W) * Math.exp(s2 - m), tot = e1 + e2;
+    const o = 3 * i,
+      s1 = KAPPA * dot3(z, M1, o),
+      s2 = KAPPA * dot3(z, M2, o),
+      m = Math.max(s1, s2);
+    const e1 = W * Math.exp(s1 - m),
+      e2 = (1 - W) * Math.exp(s2 - m),
+      tot = e1 + e2;
     energy += -(m + Math.log(tot)) / KAPPA / (tau * n);
-    const p1 = e1 / tot, p2 = e2 / tot, c = -1 / (tau * n);
+    const p1 = e1 / tot,
+      p2 = e2 / tot,
+      c = -1 / (tau * n);
     for (let k = 0; k < 3; k++) gz[o + k]! += c * (p1 * M1[k]! + p2 * M2[k]!);
   }
   // the kernel e_ij and the factor a_ij = e_ij·g_ij/(h²√(1 − c²)), 0 where c is clipped (the self-terms always are)
-  const gSelf = Math.acos(1 - CLIP), eSelf = Math.exp(-(gSelf * gSelf) / (2 * H * H));
+  const gSelf = Math.acos(1 - CLIP),
+    eSelf = Math.exp(-(gSelf * gSelf) / (2 * H * H));
   for (let i = 0; i < n; i++) {
     const o = 3 * i;
-    E[i * n + i] = eSelf; A[i * n + i] = 0;
+    E[i * n + i] = eSelf;
+    A[i * n + i] = 0;
     for (let j = i + 1; j < n; j++) {
-      const q = 3 * j, c = z[o]! * z[q]! + z[o + 1]! * z[q + 1]! + z[o + 2]! * z[q + 2]!;
-      const g = Math.acos(Math.min(1 - CLIP, Math.max(-1 + CLIP, c))), e = Math.exp(-(g * g) / (2 * H * H));
+      const q = 3 * j,
+        c = z[o]! * z[q]! + z[o + 1]! * z[q + 1]! + z[o + 2]! * z[q + 2]!;
+      const g = Math.acos(Math.min(1 - CLIP, Math.max(-1 + CLIP, c))),
+        e = Math.exp(-(g * g) / (2 * H * H));
       const a = c > 1 - CLIP || c < -1 + CLIP ? 0 : (e * g) / (H * H * Math.sqrt(1 - c * c));
-      E[i * n + j] = e; E[j * n + i] = e; A[i * n + j] = a;
+      E[i * n + j] = e;
+      E[j * n + i] = e;
+      A[i * n + j] = a;
     }
   }
   for (let i = 0; i < n; i++) {
@@ -88,9 +127,14 @@ function energyGradient(z: Float64Array, tau: number, ws: ParticleWorkspace): nu
     for (let j = i + 1; j < n; j++) {
       const a = A[i * n + j]!;
       if (a === 0) continue;
-      const d = (a * (1 / rho[i]! + 1 / rho[j]!)) / (n * n), q = 3 * j;
-      gz[o]! += d * z[q]!; gz[o + 1]! += d * z[q + 1]!; gz[o + 2]! += d * z[q + 2]!;
-      gz[q]! += d * z[o]!; gz[q + 1]! += d * z[o + 1]!; gz[q + 2]! += d * z[o + 2]!;
+      const d = (a * (1 / rho[i]! + 1 / rho[j]!)) / (n * n),
+        q = 3 * j;
+      gz[o]! += d * z[q]!;
+      gz[o + 1]! += d * z[q + 1]!;
+      gz[o + 2]! += d * z[q + 2]!;
+      gz[q]! += d * z[o]!;
+      gz[q + 1]! += d * z[o + 1]!;
+      gz[q + 2]! += d * z[o + 2]!;
     }
   }
   return energy;
@@ -119,7 +163,8 @@ function energyAndGradient(V: Float64Array, tau: number, ws: ParticleWorkspace):
   normalize3(V, z, r);
   const energy = energyGradient(z, tau, ws);
   for (let i = 0; i < r.length; i++) {
-    const o = 3 * i, zg = z[o]! * gz[o]! + z[o + 1]! * gz[o + 1]! + z[o + 2]! * gz[o + 2]!;
+    const o = 3 * i,
+      zg = z[o]! * gz[o]! + z[o + 1]! * gz[o + 1]! + z[o + 2]! * gz[o + 2]!;
     for (let k = 0; k < 3; k++) gV[o + k] = (gz[o + k]! - z[o + k]! * zg) / r[i]!;
   }
   return energy;
@@ -137,8 +182,10 @@ export function particleEnergyWithGrad(V: Float64Array, tau: number): { energy: 
  * TensorFlow.js version's: n·3 normals for V, then n·3 noise normals after each step.
  */
 export function particleDescent(rng: Rng, tau: number, particles: number, steps: number): Float64Array {
-  const n = particles, V = Float64Array.from({ length: 3 * n }, () => rng.normal());
-  const ws = particleWorkspace(n), opt = new Adam(3 * n, 0.05);
+  const n = particles,
+    V = Float64Array.from({ length: 3 * n }, () => rng.normal());
+  const ws = particleWorkspace(n),
+    opt = new Adam(3 * n, 0.05);
   for (let s = 0; s < steps; s++) {
     energyAndGradient(V, tau, ws);
     opt.step(V, ws.gV);

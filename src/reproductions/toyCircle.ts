@@ -4,7 +4,12 @@ import { angleHistogram, anglesOf, centroidGap, histogramSymmetricKlSum } from '
 import { sampleVmfCosine } from '../sphere/index.js';
 import { Adam } from './adam.js';
 import {
-  encodedPopulationKlSum, TOY_BINS, TOY_FEATURE_NOISE, TOY_MIX_KAPPA, TOY_MIX_WEIGHT, type ToyNoise,
+  encodedPopulationKlSum,
+  TOY_BINS,
+  TOY_FEATURE_NOISE,
+  TOY_MIX_KAPPA,
+  TOY_MIX_WEIGHT,
+  type ToyNoise,
 } from './toyLaws.js';
 
 /*
@@ -43,12 +48,16 @@ function misalignment(rng: Rng, noise: number | ToyNoise): number {
 
 /** n pairs of features (x, y) with misalignment noise (σ of the wrapped normal, or a law), as flat [n·2] arrays. */
 export function toyPairs(rng: Rng, n: number, noise: number | ToyNoise): { x: Float64Array; y: Float64Array } {
-  const x = new Float64Array(2 * n), y = new Float64Array(2 * n), s = TOY_FEATURE_NOISE;
+  const x = new Float64Array(2 * n),
+    y = new Float64Array(2 * n),
+    s = TOY_FEATURE_NOISE;
   for (let i = 0; i < n; i++) {
     const th = rng.uniform() < TOY_MIX_WEIGHT ? vonMises(rng, 0, TOY_MIX_KAPPA) : vonMises(rng, Math.PI, TOY_MIX_KAPPA);
     const th2 = th + misalignment(rng, noise);
-    x[2 * i] = Math.cos(th) + s * rng.normal(); x[2 * i + 1] = Math.sin(th) + s * rng.normal();
-    y[2 * i] = Math.cos(th2) + s * rng.normal(); y[2 * i + 1] = Math.sin(th2) + s * rng.normal();
+    x[2 * i] = Math.cos(th) + s * rng.normal();
+    x[2 * i + 1] = Math.sin(th) + s * rng.normal();
+    y[2 * i] = Math.cos(th2) + s * rng.normal();
+    y[2 * i + 1] = Math.sin(th2) + s * rng.normal();
   }
   return { x, y };
 }
@@ -67,8 +76,10 @@ export interface CodeMetricParts {
  * Σ_b (p_b − q_b) log(p_b/q_b) of the bins that are empty on one side, where only the 1e−8 floor stands.
  */
 export function codeMetricParts(a: ArrayLike<number>, b: ArrayLike<number>): CodeMetricParts {
-  const p = angleHistogram(a), q = angleHistogram(b);
-  const countP = angleHistogram(a, { epsilon: 0 }), countQ = angleHistogram(b, { epsilon: 0 });
+  const p = angleHistogram(a),
+    q = angleHistogram(b);
+  const countP = angleHistogram(a, { epsilon: 0 }),
+    countQ = angleHistogram(b, { epsilon: 0 });
   let floor = 0;
   for (let k = 0; k < TOY_BINS; k++) {
     if (countP[k] === 0 || countQ[k] === 0) floor += (p[k]! - q[k]!) * Math.log(p[k]! / q[k]!);
@@ -89,9 +100,13 @@ export function identityEncoderParts(rng: Rng, noise: number | ToyNoise, evalPai
 
 /** h = v·W for a flat [n·2] batch and a row-major 2×2 W stored at `o` in `w`, into `out`. */
 function linear2(v: Float64Array, w: ArrayLike<number>, o: number, out: Float64Array): void {
-  const w00 = w[o]!, w01 = w[o + 1]!, w10 = w[o + 2]!, w11 = w[o + 3]!;
+  const w00 = w[o]!,
+    w01 = w[o + 1]!,
+    w10 = w[o + 2]!,
+    w11 = w[o + 3]!;
   for (let i = 0; i < v.length; i += 2) {
-    const a = v[i]!, b = v[i + 1]!;
+    const a = v[i]!,
+      b = v[i + 1]!;
     out[i] = a * w00 + b * w10;
     out[i + 1] = a * w01 + b * w11;
   }
@@ -101,21 +116,34 @@ function linear2(v: Float64Array, w: ArrayLike<number>, o: number, out: Float64A
  * Backward pass of z = h/‖h‖, h = v·W: ∂L/∂h = (g − z⟨z, g⟩)/‖h‖, ∂L/∂W = vᵀ·∂L/∂h, accumulated into grad[o..o+3].
  */
 function backward(v: Float64Array, h: Float64Array, g: Float64Array, grad: Float64Array, o: number): void {
-  let g00 = 0, g01 = 0, g10 = 0, g11 = 0;
+  let g00 = 0,
+    g01 = 0,
+    g10 = 0,
+    g11 = 0;
   for (let i = 0; i < v.length; i += 2) {
-    const r = Math.hypot(h[i]!, h[i + 1]!), z0 = h[i]! / r, z1 = h[i + 1]! / r;
+    const r = Math.hypot(h[i]!, h[i + 1]!),
+      z0 = h[i]! / r,
+      z1 = h[i + 1]! / r;
     const zg = z0 * g[i]! + z1 * g[i + 1]!;
-    const d0 = (g[i]! - z0 * zg) / r, d1 = (g[i + 1]! - z1 * zg) / r;
-    g00 += v[i]! * d0; g01 += v[i]! * d1; g10 += v[i + 1]! * d0; g11 += v[i + 1]! * d1;
+    const d0 = (g[i]! - z0 * zg) / r,
+      d1 = (g[i + 1]! - z1 * zg) / r;
+    g00 += v[i]! * d0;
+    g01 += v[i]! * d1;
+    g10 += v[i + 1]! * d0;
+    g11 += v[i + 1]! * d1;
   }
-  grad[o] = g00; grad[o + 1] = g01; grad[o + 2] = g10; grad[o + 3] = g11;
+  grad[o] = g00;
+  grad[o + 1] = g01;
+  grad[o + 2] = g10;
+  grad[o + 3] = g11;
 }
 
 /** Rows of h scaled to unit length, into `out` (a Matrix view for the loss). */
 function normalizeInto(h: Float64Array, out: Float64Array): void {
   for (let i = 0; i < h.length; i += 2) {
     const r = Math.hypot(h[i]!, h[i + 1]!);
-    out[i] = h[i]! / r; out[i + 1] = h[i + 1]! / r;
+    out[i] = h[i]! / r;
+    out[i + 1] = h[i + 1]! / r;
   }
 }
 
@@ -133,8 +161,12 @@ export interface ToyWorkspace {
 /** Buffers for batches of n pairs. */
 export function toyWorkspace(n: number): ToyWorkspace {
   return {
-    clip: clipWorkspace(n, 2), hx: new Float64Array(2 * n), hy: new Float64Array(2 * n),
-    zx: matrix(n, 2), zy: matrix(n, 2), gradient: new Float64Array(8),
+    clip: clipWorkspace(n, 2),
+    hx: new Float64Array(2 * n),
+    hy: new Float64Array(2 * n),
+    zx: matrix(n, 2),
+    zy: matrix(n, 2),
+    gradient: new Float64Array(8),
   };
 }
 
@@ -143,10 +175,16 @@ export function toyWorkspace(n: number): ToyWorkspace {
  * W₁ = w[0..3], W₂ = w[4..7] (row-major 2×2).
  */
 export function toyLossWithGrad(
-  x: Float64Array, y: Float64Array, w: ArrayLike<number>, tau: number, ws: ToyWorkspace,
+  x: Float64Array,
+  y: Float64Array,
+  w: ArrayLike<number>,
+  tau: number,
+  ws: ToyWorkspace,
 ): number {
-  linear2(x, w, 0, ws.hx); linear2(y, w, 4, ws.hy);
-  normalizeInto(ws.hx, ws.zx.data); normalizeInto(ws.hy, ws.zy.data);
+  linear2(x, w, 0, ws.hx);
+  linear2(y, w, 4, ws.hy);
+  normalizeInto(ws.hx, ws.zx.data);
+  normalizeInto(ws.hy, ws.zy.data);
   const r = clipLossWithGrad(ws.zx, ws.zy, tau, ws.clip);
   backward(x, ws.hx, r.gradX.data, ws.gradient, 0);
   backward(y, ws.hy, r.gradY.data, ws.gradient, 4);
@@ -164,10 +202,12 @@ export interface ToyEncoders {
  * TensorFlow.js version's: 8 normals for a random start, then one batch per step.
  */
 export function trainToyEncoders(rng: Rng, c: ToyConfig): ToyEncoders {
-  const w = c.init === 'identity'
-    ? Float64Array.of(1, 0, 0, 1, 1, 0, 0, 1)
-    : Float64Array.from({ length: 8 }, () => rng.normal() / Math.SQRT2);
-  const opt = new Adam(8, c.learningRate), ws = toyWorkspace(c.batch);
+  const w =
+    c.init === 'identity'
+      ? Float64Array.of(1, 0, 0, 1, 1, 0, 0, 1)
+      : Float64Array.from({ length: 8 }, () => rng.normal() / Math.SQRT2);
+  const opt = new Adam(8, c.learningRate),
+    ws = toyWorkspace(c.batch);
   let finalLoss = NaN;
   for (let s = 0; s < c.steps; s++) {
     const { x, y } = toyPairs(rng, c.batch, c.sigma);
@@ -193,8 +233,10 @@ export interface ToyRun {
 export function trainedToyGap(rng: Rng, c: ToyConfig): ToyRun {
   const { weights, finalLoss } = trainToyEncoders(rng, c);
   const { x, y } = toyPairs(rng, c.evalPairs, c.sigma);
-  const ax = new Float64Array(2 * c.evalPairs), ay = new Float64Array(2 * c.evalPairs);
-  linear2(x, weights, 0, ax); linear2(y, weights, 4, ay);
+  const ax = new Float64Array(2 * c.evalPairs),
+    ay = new Float64Array(2 * c.evalPairs);
+  linear2(x, weights, 0, ax);
+  linear2(y, weights, 4, ay);
   const gap = histogramSymmetricKlSum(angles(ax), angles(ay));
   const centroid = centroidGap(normalizeRows(matrix(c.evalPairs, 2, ax)), normalizeRows(matrix(c.evalPairs, 2, ay)));
   const populationGap = encodedPopulationKlSum(weights, { law: 'wrapped-normal', sigma: c.sigma });

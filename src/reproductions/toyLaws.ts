@@ -51,7 +51,8 @@ export function latentCoefficient(k: number): number {
 /** c_k of the angle of (1, 0) + s·N(0, I₂) (the projected normal with mean length r = 1/s), in scaled Bessel form. */
 export function featureNoiseCoefficient(k: number, s = TOY_FEATURE_NOISE): number {
   if (k === 0) return 1;
-  const r = 1 / s, z = (r * r) / 4;
+  const r = 1 / s,
+    z = (r * r) / 4;
   return Math.sqrt(Math.PI / 8) * r * (besselIScaled((k - 1) / 2, z) + besselIScaled((k + 1) / 2, z));
 }
 
@@ -59,7 +60,8 @@ export function featureNoiseCoefficient(k: number, s = TOY_FEATURE_NOISE): numbe
 export function binProbabilities(c: ArrayLike<number>, bins = TOY_BINS): Float64Array {
   const out = new Float64Array(bins);
   for (let b = 0; b < bins; b++) {
-    const lo = -Math.PI + (2 * Math.PI * b) / bins, hi = -Math.PI + (2 * Math.PI * (b + 1)) / bins;
+    const lo = -Math.PI + (2 * Math.PI * b) / bins,
+      hi = -Math.PI + (2 * Math.PI * (b + 1)) / bins;
     let s = 0;
     for (let k = c.length; k >= 1; k--) s += (c[k - 1]! * (Math.sin(k * hi) - Math.sin(k * lo))) / k;
     out[b] = 1 / bins + s / Math.PI;
@@ -109,14 +111,16 @@ export function encodedBinProbabilities(c: ArrayLike<number>, w: ArrayLike<numbe
   ensure(Number.isFinite(det) && det !== 0, () => `encodedBinProbabilities: the encoder is singular (det = ${det})`);
   const sg = Math.sign(det);
   const preimage = (phi: number): number => {
-    const co = Math.cos(phi), si = Math.sin(phi);
+    const co = Math.cos(phi),
+      si = Math.sin(phi);
     return Math.atan2(sg * (w00 * si - w01 * co), sg * (w11 * co - w10 * si));
   };
   const edges = Array.from({ length: bins + 1 }, (_, b) => preimage(-Math.PI + (2 * Math.PI * b) / bins));
   const out = new Float64Array(bins);
   for (let b = 0; b < bins; b++) {
     // counter-clockwise preimage arc: [g⁻¹(lo), g⁻¹(hi)] when g keeps the orientation (det > 0), reversed otherwise
-    const from = det > 0 ? edges[b]! : edges[b + 1]!, to = det > 0 ? edges[b + 1]! : edges[b]!;
+    const from = det > 0 ? edges[b]! : edges[b + 1]!,
+      to = det > 0 ? edges[b + 1]! : edges[b]!;
     const span = to - from - 2 * Math.PI * Math.floor((to - from) / (2 * Math.PI));
     out[b] = unwrappedCdf(c, from + span) - unwrappedCdf(c, from);
   }

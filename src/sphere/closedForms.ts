@@ -22,17 +22,21 @@ export function logSphereArea(d: number): number {
 export function logPartitionVolume(d: number, tau: number, measure: 'surface' | 'probability' = 'surface'): number {
   checkDim(d, 'logPartitionVolume');
   requireTemperature(tau);
-  const nu = d / 2 - 1, x = 1 / tau;
+  const nu = d / 2 - 1,
+    x = 1 / tau;
   // probability measure: Γ(ν+1)(x/2)^{−ν} I_ν(x) = ₀F₁(; ν+1; x²/4), summed directly while its terms stay
   // small (x <= 50): the log-difference form loses ~1e-13 absolute to cancellation at large d.
-  const logProbability = x <= 50 ? Math.log1p(hyp0F1Tail(nu + 1, 0.25 * x * x))
-    : logGammaHalfInteger(d / 2) + nu * Math.log(2 * tau) + logBesselI(nu, x);
+  const logProbability =
+    x <= 50
+      ? Math.log1p(hyp0F1Tail(nu + 1, 0.25 * x * x))
+      : logGammaHalfInteger(d / 2) + nu * Math.log(2 * tau) + logBesselI(nu, x);
   return measure === 'probability' ? logProbability : logProbability + logSphereArea(d);
 }
 
 /** ₀F₁(; b; y) − 1 = Σ_{k>=1} y^k / (k! (b)_k), all terms positive. */
 function hyp0F1Tail(b: number, y: number): number {
-  let t = 1, s = 0;
+  let t = 1,
+    s = 0;
   for (let k = 1; k < 10000; k++) {
     t *= y / (k * (b + k - 1));
     s += t;
@@ -82,7 +86,11 @@ export function vmfCosineCdf(d: number, kappa: number, steps = 20000): (t: numbe
   const g = (th: number): number => Math.exp(kappa * (Math.cos(th) - 1)) * Math.sin(th) ** (d - 2);
   const cum = new Float64Array(steps + 1); // cum[i] = ∫_0^{θ_i}
   let prev = g(0);
-  for (let i = 1; i <= steps; i++) { const cur = g(i * h); cum[i] = cum[i - 1]! + 0.5 * h * (prev + cur); prev = cur; }
+  for (let i = 1; i <= steps; i++) {
+    const cur = g(i * h);
+    cum[i] = cum[i - 1]! + 0.5 * h * (prev + cur);
+    prev = cur;
+  }
   const total = cum[steps]!;
   return (t: number): number => {
     if (t <= -1) return 0;

@@ -13,7 +13,10 @@ export function sampleUniformSphere(rng: Rng, n: number, d: number): Matrix {
     let s = 0;
     while (s === 0) {
       s = 0;
-      for (let j = 0; j < d; j++) { v[j] = rng.normal(); s += v[j]! * v[j]!; }
+      for (let j = 0; j < d; j++) {
+        v[j] = rng.normal();
+        s += v[j]! * v[j]!;
+      }
     }
     const r = 1 / Math.sqrt(s);
     for (let j = 0; j < d; j++) out.data[i * d + j] = v[j]! * r;

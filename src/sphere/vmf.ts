@@ -42,9 +42,15 @@ function drawInto(rng: Rng, mean: Float64Array, kappa: number, out: Float64Array
   let s = 0;
   while (!(s > 1e-24)) {
     let p = 0;
-    for (let j = 0; j < d; j++) { tmp[j] = rng.normal(); p += tmp[j]! * mean[j]!; }
+    for (let j = 0; j < d; j++) {
+      tmp[j] = rng.normal();
+      p += tmp[j]! * mean[j]!;
+    }
     s = 0;
-    for (let j = 0; j < d; j++) { tmp[j]! -= p * mean[j]!; s += tmp[j]! * tmp[j]!; }
+    for (let j = 0; j < d; j++) {
+      tmp[j]! -= p * mean[j]!;
+      s += tmp[j]! * tmp[j]!;
+    }
   }
   const r = Math.sqrt(Math.max(0, 1 - t * t)) / Math.sqrt(s);
   for (let j = 0; j < d; j++) out[j] = t * mean[j]! + r * tmp[j]!;
@@ -55,28 +61,46 @@ export function sampleVmf(rng: Rng, mean: ArrayLike<number>, kappa: number, n: n
   const mu = unitMean(mean, 'sampleVmf');
   ensure(Number.isFinite(kappa) && kappa >= 0, () => `sampleVmf: κ must be a finite number >= 0, got ${kappa}`);
   ensure(Number.isInteger(n) && n >= 0, () => `sampleVmf: n must be an integer >= 0, got ${n}`);
-  const d = mu.length, out = matrix(n, d), tmp = new Float64Array(d);
+  const d = mu.length,
+    out = matrix(n, d),
+    tmp = new Float64Array(d);
   for (let i = 0; i < n; i++) drawInto(rng, mu, kappa, out.data.subarray(i * d, (i + 1) * d), tmp);
   return out;
 }
 
 /** n points from a vMF mixture: a component is chosen with probability ∝ weight (default 1). */
-export function sampleVmfMixture(rng: Rng, components: ReadonlyArray<VmfComponent>, n: number): { points: Matrix; labels: Int32Array } {
+export function sampleVmfMixture(
+  rng: Rng,
+  components: ReadonlyArray<VmfComponent>,
+  n: number,
+): { points: Matrix; labels: Int32Array } {
   ensure(components.length > 0, 'sampleVmfMixture: the mixture has no components');
   const mus = components.map((c, k) => unitMean(c.mean, `sampleVmfMixture component ${k}`));
   const d = mus[0]!.length;
-  ensure(mus.every((m) => m.length === d), 'sampleVmfMixture: components live in different dimensions');
+  ensure(
+    mus.every((m) => m.length === d),
+    'sampleVmfMixture: components live in different dimensions',
+  );
   const w = components.map((c, k) => {
     const x = c.weight ?? 1;
     ensure(Number.isFinite(x) && x > 0, () => `sampleVmfMixture: component ${k} weight must be > 0, got ${x}`);
-    ensure(Number.isFinite(c.kappa) && c.kappa >= 0, () => `sampleVmfMixture: component ${k} κ must be >= 0, got ${c.kappa}`);
+    ensure(
+      Number.isFinite(c.kappa) && c.kappa >= 0,
+      () => `sampleVmfMixture: component ${k} κ must be >= 0, got ${c.kappa}`,
+    );
     return x;
   });
   const total = w.reduce((a, b) => a + b, 0);
-  const out = matrix(n, d), labels = new Int32Array(n), tmp = new Float64Array(d);
+  const out = matrix(n, d),
+    labels = new Int32Array(n),
+    tmp = new Float64Array(d);
   for (let i = 0; i < n; i++) {
-    let u = rng.uniform() * total, k = 0;
-    while (k < w.length - 1 && u >= w[k]!) { u -= w[k]!; k++; }
+    let u = rng.uniform() * total,
+      k = 0;
+    while (k < w.length - 1 && u >= w[k]!) {
+      u -= w[k]!;
+      k++;
+    }
     labels[i] = k;
     drawInto(rng, mus[k]!, components[k]!.kappa, out.data.subarray(i * d, (i + 1) * d), tmp);
   }

@@ -10,13 +10,17 @@ import type { Tf } from './engine.js';
  * AUC* depends on the order of P₊/P₋, taken at the current point (a constant mask for autodiff).
  */
 
-const order = (v: ArrayLike<number>): number[] => Array.from(v).flatMap((a) => Array.from(v, (b) => (a > b ? 1 : a === b ? 0.5 : 0)));
+const order = (v: ArrayLike<number>): number[] =>
+  Array.from(v).flatMap((a) => Array.from(v, (b) => (a > b ? 1 : a === b ? 0.5 : 0)));
 
 /** Scores of θ's last K − 1 entries in the order π (π[i] = the candidate at rank i, lowest first). */
 export function orderedScores(u: readonly number[], perm: readonly number[]): number[] {
   const s = Array<number>(perm.length);
   let acc = 0;
-  perm.forEach((y, i) => { if (i > 0) acc += Math.exp(u[i - 1]!); s[y] = acc; });
+  perm.forEach((y, i) => {
+    if (i > 0) acc += Math.exp(u[i - 1]!);
+    s[y] = acc;
+  });
   return s;
 }
 
@@ -27,18 +31,28 @@ export function scoreOrder(s: readonly number[]): { perm: number[]; u: number[] 
 }
 
 /** value and gradient of the calibration ratio at θ = (a, b, u) for a fixed score order π (TensorFlow.js autodiff). */
-export function calibrationRatioTf(tf: Tf, perm: readonly number[], tau: number): (theta: readonly number[]) => { value: number; gradient: number[] } {
+export function calibrationRatioTf(
+  tf: Tf,
+  perm: readonly number[],
+  tau: number,
+): (theta: readonly number[]) => { value: number; gradient: number[] } {
   const K = perm.length;
   const rank = perm.map((_, y) => perm.indexOf(y));
   return (theta) => {
-    const pp = softmax(theta.slice(0, K)), pn = softmax(theta.slice(K, 2 * K)), s = orderedScores(theta.slice(2 * K), perm);
+    const pp = softmax(theta.slice(0, K)),
+      pn = softmax(theta.slice(K, 2 * K)),
+      s = orderedScores(theta.slice(2 * K), perm);
     const scoreOrderMask = order(s);
     const maskValues = order(pp.map((p, y) => p / pn[y]!)).map((v, i) => v - scoreOrderMask[i]!);
     return tf.tidy(() => {
       const mask = tf.tensor2d(maskValues, [K, K]);
-      const place = tf.tensor2d(rank.flatMap((r) => perm.map((_, i) => (i === r ? 1 : 0))), [K, K]);
+      const place = tf.tensor2d(
+        rank.flatMap((r) => perm.map((_, i) => (i === r ? 1 : 0))),
+        [K, K],
+      );
       const f = (th: Tensor1D): Scalar => {
-        const P = tf.softmax(th.slice(0, K)), N = tf.softmax(th.slice(K, K));
+        const P = tf.softmax(th.slice(0, K)),
+          N = tf.softmax(th.slice(K, K));
         const sorted = tf.concat([tf.zeros([1]), tf.cumsum(tf.exp(th.slice(2 * K, K - 1)))]);
         const S = tf.matMul(place, sorted.reshape([K, 1])).reshape([K]); // S[y] = sorted[rank(y)] (gather has no wasm gradient)
         const regret = tf.sum(tf.mul(tf.matMul(P.reshape([1, K]), mask), N.reshape([1, K])));

@@ -1,4 +1,11 @@
-import { ensure, type Matrix, matrix, requireEmbeddings, requireSameShape, requireTemperature } from '../numeric/index.js';
+import {
+  ensure,
+  type Matrix,
+  matrix,
+  requireEmbeddings,
+  requireSameShape,
+  requireTemperature,
+} from '../numeric/index.js';
 import { loadTensorEngine, type Tf, type TensorEngine } from './engine.js';
 import type { Tensor2D, Scalar } from '@tensorflow/tfjs';
 
@@ -16,7 +23,8 @@ export function tunedClipLoss(tf: Tf, tau: number): (X: Tensor2D, Y: Tensor2D) =
   return tf.customGrad(((X: Tensor2D, Y: Tensor2D, save: (ts: Tensor2D[]) => void) => {
     const n = X.shape[0];
     const S = tf.mul(tf.matMul(X, tf.transpose(Y)), 1 / tau) as Tensor2D;
-    const lr = tf.logSumExp(S, 1, true) as Tensor2D, lc = tf.logSumExp(S, 0, true) as Tensor2D;
+    const lr = tf.logSumExp(S, 1, true) as Tensor2D,
+      lc = tf.logSumExp(S, 0, true) as Tensor2D;
     const diag = tf.mul(tf.sum(tf.mul(X, Y), 1), 1 / tau);
     const value = tf.sub(tf.mul(tf.add(tf.mean(lr), tf.mean(lc)), 0.5), tf.mean(diag)) as Scalar;
     save([X, Y, S, lr, lc]);
@@ -38,11 +46,15 @@ export function tunedClipLoss(tf: Tf, tau: number): (X: Tensor2D, Y: Tensor2D) =
 /** The textbook form (transposed matMul + autodiff): 4–9× slower in wasm; kept as an autodiff cross-check. */
 export function autodiffClipLoss(tf: Tf, tau: number): (X: Tensor2D, Y: Tensor2D) => Scalar {
   requireTemperature(tau);
-  return (X, Y) => tf.tidy(() => {
-    const S = tf.mul(tf.matMul(X, Y, false, true), 1 / tau);
-    const diag = tf.mul(tf.sum(tf.mul(X, Y), 1), 1 / tau);
-    return tf.sub(tf.mul(tf.add(tf.mean(tf.logSumExp(S, 1)), tf.mean(tf.logSumExp(S, 0))), 0.5), tf.mean(diag)) as Scalar;
-  });
+  return (X, Y) =>
+    tf.tidy(() => {
+      const S = tf.mul(tf.matMul(X, Y, false, true), 1 / tau);
+      const diag = tf.mul(tf.sum(tf.mul(X, Y), 1), 1 / tau);
+      return tf.sub(
+        tf.mul(tf.add(tf.mean(tf.logSumExp(S, 1)), tf.mean(tf.logSumExp(S, 0))), 0.5),
+        tf.mean(diag),
+      ) as Scalar;
+    });
 }
 
 export interface TfClipResult {
@@ -60,7 +72,12 @@ function toTensor(tf: Tf, M: Matrix): Tensor2D {
  * Float64 matrices in, float32 CLIP loss and gradients out (as float64 matrices), every tensor
  * disposed before returning. `form` picks the tuned customGrad or the autodiff cross-check.
  */
-export async function clipLossWithGradTf(X: Matrix, Y: Matrix, tau: number, form: 'tuned' | 'autodiff' = 'tuned'): Promise<TfClipResult> {
+export async function clipLossWithGradTf(
+  X: Matrix,
+  Y: Matrix,
+  tau: number,
+  form: 'tuned' | 'autodiff' = 'tuned',
+): Promise<TfClipResult> {
   requireEmbeddings(X, 'X (first modality)');
   requireEmbeddings(Y, 'Y (second modality)');
   requireSameShape(X, Y, 'X', 'Y');
@@ -68,7 +85,8 @@ export async function clipLossWithGradTf(X: Matrix, Y: Matrix, tau: number, form
   ensure(form === 'tuned' || form === 'autodiff', () => `unknown form '${String(form)}'`);
   const { tf, backend } = await loadTensorEngine();
   const f = form === 'tuned' ? tunedClipLoss(tf, tau) : autodiffClipLoss(tf, tau);
-  const x = toTensor(tf, X), y = toTensor(tf, Y);
+  const x = toTensor(tf, X),
+    y = toTensor(tf, Y);
   try {
     const { value, grads } = tf.valueAndGrads(f as never)([x, y]);
     try {
@@ -94,9 +112,17 @@ export async function clipLossTf(X: Matrix, Y: Matrix, tau: number): Promise<num
   requireSameShape(X, Y, 'X', 'Y');
   requireTemperature(tau);
   const { tf } = await loadTensorEngine();
-  const x = toTensor(tf, X), y = toTensor(tf, Y);
+  const x = toTensor(tf, X),
+    y = toTensor(tf, Y);
   try {
     const v = tunedClipLoss(tf, tau)(x, y);
-    try { return (await v.data())[0]!; } finally { v.dispose(); }
-  } finally { x.dispose(); y.dispose(); }
+    try {
+      return (await v.data())[0]!;
+    } finally {
+      v.dispose();
+    }
+  } finally {
+    x.dispose();
+    y.dispose();
+  }
 }

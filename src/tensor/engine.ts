@@ -46,7 +46,10 @@ async function load(): Promise<TensorEngine> {
     } catch (e) {
       // the message names this checkout's absolute path: reports say only what happened
       const code = (e as { code?: string }).code;
-      reason = code === 'ERR_MODULE_NOT_FOUND' ? '@tensorflow/tfjs-node is not installed' : `@tensorflow/tfjs-node failed to load (${code ?? 'error'})`;
+      reason =
+        code === 'ERR_MODULE_NOT_FOUND'
+          ? '@tensorflow/tfjs-node is not installed'
+          : `@tensorflow/tfjs-node failed to load (${code ?? 'error'})`;
     }
   }
   const tf = await import('@tensorflow/tfjs');
@@ -55,9 +58,12 @@ async function load(): Promise<TensorEngine> {
   try {
     ok = await tf.setBackend('wasm');
   } catch (e) {
-    throw new Error(`TensorFlow.js: the wasm backend failed to start (${(e as Error).message}); the cpu backend is not used as a fallback`);
+    throw new Error(
+      `TensorFlow.js: the wasm backend failed to start (${(e as Error).message}); the cpu backend is not used as a fallback`,
+    );
   }
-  if (!ok) throw new Error('TensorFlow.js: the wasm backend failed to start; the cpu backend is not used as a fallback');
+  if (!ok)
+    throw new Error('TensorFlow.js: the wasm backend failed to start; the cpu backend is not used as a fallback');
   await tf.ready();
   return { tf, backend: 'wasm', fallbackReason: reason };
 }

@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { bySimplicity, choice, temperature } from '../../src/arbitraries/index.js';
 import { CrlInputError } from '../../src/numeric/index.js';
 import {
-  expectSameValueGivenSameSeed, expectShrinkableWithoutContext, expectShrinkStrictlySmaller, shrinkWithoutContext,
+  expectSameValueGivenSameSeed,
+  expectShrinkableWithoutContext,
+  expectShrinkStrictlySmaller,
+  shrinkWithoutContext,
 } from './arbitrary-assertions.js';
 
 describe('temperature and choice', () => {
@@ -30,8 +33,9 @@ describe('temperature and choice', () => {
       expect(xs.filter((x) => x === t).length, `τ = ${t}`).toBeGreaterThan(60);
     }
   });
-  it('is an arbitrary like fast-check\'s: same seed, shrinkable without context, strictly down', () => {
-    const values = ['grid', 'near-optimal', 'other'] as const, arb = choice(values);
+  it("is an arbitrary like fast-check's: same seed, shrinkable without context, strictly down", () => {
+    const values = ['grid', 'near-optimal', 'other'] as const,
+      arb = choice(values);
     expectSameValueGivenSameSeed(arb);
     expectShrinkableWithoutContext(arb);
     expectShrinkStrictlySmaller(arb, (v) => [values.indexOf(v)]);

@@ -8,13 +8,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  buildFiniteSpace, bySimplicity, finiteSpaceInstance, type FiniteSpaceInstance, type FiniteSpaceOptions,
+  buildFiniteSpace,
+  bySimplicity,
+  finiteSpaceInstance,
+  type FiniteSpaceInstance,
+  type FiniteSpaceOptions,
   finiteSpaceToParts,
 } from '../../src/arbitraries/index.js';
 import { gcdOf, sameValue } from '../../src/arbitraries/shrinkable.js';
 import { CrlInputError } from '../../src/numeric/index.js';
 import {
-  expectCorrectValues, expectSameValueGivenSameSeed, expectShrinkableWithoutContext, expectShrinkStrictlySmaller,
+  expectCorrectValues,
+  expectSameValueGivenSameSeed,
+  expectShrinkableWithoutContext,
+  expectShrinkStrictlySmaller,
   shrinkWithoutContext,
 } from './arbitrary-assertions.js';
 
@@ -28,7 +35,9 @@ const measure = (r: FiniteSpaceInstance): number[] => {
   return [r.K, TEMPS.indexOf(r.tau) + MIXES.indexOf(r.t), potentials + weights];
 };
 const CONFIGS: [string, FiniteSpaceOptions][] = [
-  ['default', {}], ['maxPotential 0', { maxPotential: 0 }], ['K in [3, 6]', { minAtoms: 3, maxAtoms: 6 }],
+  ['default', {}],
+  ['maxPotential 0', { maxPotential: 0 }],
+  ['K in [3, 6]', { minAtoms: 3, maxAtoms: 6 }],
 ];
 
 describe('finiteSpaceInstance as an arbitrary', () => {
@@ -38,11 +47,12 @@ describe('finiteSpaceInstance as an arbitrary', () => {
       it('same seed, same value and same shrinks, with or without context', () => expectSameValueGivenSameSeed(arb));
       it('values stay shrinkable without context', () => expectShrinkableWithoutContext(arb));
       it('shrinking goes strictly down', () => expectShrinkStrictlySmaller(arb, measure));
-      it('finiteSpaceToParts inverts buildFiniteSpace (both ways)', () => expectCorrectValues(arb, (r) => {
-        const p = finiteSpaceToParts(r);
-        expect(sameValue(buildFiniteSpace(p), r)).toBe(true);
-        expect(sameValue(finiteSpaceToParts(buildFiniteSpace(p)), p)).toBe(true);
-      }));
+      it('finiteSpaceToParts inverts buildFiniteSpace (both ways)', () =>
+        expectCorrectValues(arb, (r) => {
+          const p = finiteSpaceToParts(r);
+          expect(sameValue(buildFiniteSpace(p), r)).toBe(true);
+          expect(sameValue(finiteSpaceToParts(buildFiniteSpace(p)), p)).toBe(true);
+        }));
       it('on the grids: μ in [1, 4], U on quarters, density weights in [1, 8], lowest terms', () => {
         expectCorrectValues(arb, (r) => {
           const P = o.maxPotential ?? 2;
@@ -66,8 +76,14 @@ describe('finiteSpaceInstance as an arbitrary', () => {
 describe('finiteSpaceInstance shrinks from a stored value', () => {
   const arb = finiteSpaceInstance();
   const start = buildFiniteSpace({
-    K: 4, mu: [1, 2, 3, 4], U: [0.25, 0, -0.5, 1], U2: [0, 0, 0, 0.75], wRho: [1, 2, 3, 4], wRho2: [4, 4, 4, 8],
-    tau: 0.1, t: 7 / 8,
+    K: 4,
+    mu: [1, 2, 3, 4],
+    U: [0.25, 0, -0.5, 1],
+    U2: [0, 0, 0, 0.75],
+    wRho: [1, 2, 3, 4],
+    wRho2: [4, 4, 4, 8],
+    tau: 0.1,
+    t: 7 / 8,
   });
   const changed = (fields: Partial<FiniteSpaceInstance>) =>
     buildFiniteSpace({ ...finiteSpaceToParts(start), ...fields });
@@ -78,7 +94,12 @@ describe('finiteSpaceInstance shrinks from a stored value', () => {
   });
   it('offers each atom for deletion, not only the last', () => {
     const reduced = shrinkWithoutContext(arb, candidates[0]!).filter((r) => r.K === 3);
-    expect(reduced.map((r) => r.mu)).toEqual([[2, 3, 4], [1, 3, 4], [1, 2, 4], [1, 2, 3]]);
+    expect(reduced.map((r) => r.mu)).toEqual([
+      [2, 3, 4],
+      [1, 3, 4],
+      [1, 2, 4],
+      [1, 2, 3],
+    ]);
   });
   it('offers every simpler τ and t', () => {
     expect(candidates.filter((r) => r.K === 4 && r.tau !== start.tau).map((r) => r.tau)).toEqual([1, 0.5, 2, 0.25]);

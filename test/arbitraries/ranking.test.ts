@@ -9,13 +9,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  bySimplicity, buildRankingInstance, type Negatives, rankingInstance, type RankingInstance, type RankingOptions,
-  rankingToParts, type RankingWeights,
+  bySimplicity,
+  buildRankingInstance,
+  type Negatives,
+  rankingInstance,
+  type RankingInstance,
+  type RankingOptions,
+  rankingToParts,
+  type RankingWeights,
 } from '../../src/arbitraries/index.js';
 import { gcdOf, sameValue } from '../../src/arbitraries/shrinkable.js';
 import { CrlInputError } from '../../src/numeric/index.js';
 import {
-  expectCorrectValues, expectSameValueGivenSameSeed, expectShrinkableWithoutContext, expectShrinkStrictlySmaller,
+  expectCorrectValues,
+  expectSameValueGivenSameSeed,
+  expectShrinkableWithoutContext,
+  expectShrinkStrictlySmaller,
   shrinkWithoutContext,
 } from './arbitrary-assertions.js';
 
@@ -26,15 +35,24 @@ const CONFIGS: [string, RankingOptions][] = [
   ['per-anchor', {}],
   ['shared', { negatives: 'shared' }],
   ['joint', { negatives: 'joint' }],
-  ['wide (calibration search)', {
-    maxAnchors: 1, maxCandidates: 4, maxWeight: 4096, steps: [1 / 1024], maxOffset: 4096, scoreModes: ['grid'],
-  }],
+  [
+    'wide (calibration search)',
+    {
+      maxAnchors: 1,
+      maxCandidates: 4,
+      maxWeight: 4096,
+      steps: [1 / 1024],
+      maxOffset: 4096,
+      scoreModes: ['grid'],
+    },
+  ],
 ];
 const sum = (v: readonly number[]): number => v.reduce((a, b) => a + b, 0);
 
 /** (Kx + Ky, choice indices, Σ(w − 1) + Σ|k|): what every shrink step must lower. */
 function measure(o: RankingOptions) {
-  const steps = o.steps ?? STEPS, modes = o.scoreModes ?? MODES;
+  const steps = o.steps ?? STEPS,
+    modes = o.scoreModes ?? MODES;
   return (r: RankingInstance): number[] => {
     const p = rankingToParts(r, o.negatives);
     const w = [...p.weights.p1, ...p.weights.pos.flat(), ...p.weights.neg.flat()];
@@ -50,20 +68,25 @@ describe('rankingInstance as an arbitrary', () => {
       it('same seed, same value and same shrinks, with or without context', () => expectSameValueGivenSameSeed(arb));
       it('values stay shrinkable without context', () => expectShrinkableWithoutContext(arb));
       it('shrinking goes strictly down', () => expectShrinkStrictlySmaller(arb, measure(o)));
-      it('rankingToParts inverts buildRankingInstance (both ways)', () => expectCorrectValues(arb, (r) => {
-        const p = rankingToParts(r, o.negatives);
-        expect(sameValue(buildRankingInstance(p), r)).toBe(true);
-        expect(sameValue(rankingToParts(buildRankingInstance(p), o.negatives), p)).toBe(true);
-      }));
-      it('laws are integer weights in [1, maxWeight], in lowest terms', () => expectCorrectValues(arb, (r) => {
-        const p = rankingToParts(r, o.negatives);
-        const { p1, pos, neg } = p.weights;
-        const laws = o.negatives === 'joint' ? [pos.flat()] : [p1, ...pos, ...neg];
-        for (const law of laws) {
-          expect(law.every((w) => Number.isInteger(w) && w >= 1 && w <= (o.maxWeight ?? 16)), `${law}`).toBe(true);
-          expect(gcdOf(law), `${law}`).toBe(1);
-        }
-      }));
+      it('rankingToParts inverts buildRankingInstance (both ways)', () =>
+        expectCorrectValues(arb, (r) => {
+          const p = rankingToParts(r, o.negatives);
+          expect(sameValue(buildRankingInstance(p), r)).toBe(true);
+          expect(sameValue(rankingToParts(buildRankingInstance(p), o.negatives), p)).toBe(true);
+        }));
+      it('laws are integer weights in [1, maxWeight], in lowest terms', () =>
+        expectCorrectValues(arb, (r) => {
+          const p = rankingToParts(r, o.negatives);
+          const { p1, pos, neg } = p.weights;
+          const laws = o.negatives === 'joint' ? [pos.flat()] : [p1, ...pos, ...neg];
+          for (const law of laws) {
+            expect(
+              law.every((w) => Number.isInteger(w) && w >= 1 && w <= (o.maxWeight ?? 16)),
+              `${law}`,
+            ).toBe(true);
+            expect(gcdOf(law), `${law}`).toBe(1);
+          }
+        }));
     });
   }
 
@@ -89,9 +112,30 @@ describe('rankingInstance as an arbitrary', () => {
 describe('rankingInstance shrinks from a stored value', () => {
   const arb = rankingInstance();
   const start = buildRankingInstance({
-    kx: 3, ky: 3, tau: 0.25, scores: 'near-optimal', step: 1 / 64, negatives: 'per-anchor',
-    weights: { p1: [1, 2, 3], pos: [[1, 2, 3], [3, 1, 1], [1, 1, 5]], neg: [[2, 1, 1], [1, 1, 1], [4, 1, 1]] },
-    k: [[1, 0, -1], [0, 2, 0], [5, 0, 0]],
+    kx: 3,
+    ky: 3,
+    tau: 0.25,
+    scores: 'near-optimal',
+    step: 1 / 64,
+    negatives: 'per-anchor',
+    weights: {
+      p1: [1, 2, 3],
+      pos: [
+        [1, 2, 3],
+        [3, 1, 1],
+        [1, 1, 5],
+      ],
+      neg: [
+        [2, 1, 1],
+        [1, 1, 1],
+        [4, 1, 1],
+      ],
+    },
+    k: [
+      [1, 0, -1],
+      [0, 2, 0],
+      [5, 0, 0],
+    ],
   });
   const candidates = shrinkWithoutContext(arb, start);
   const withWeights = (w: Partial<RankingWeights>): RankingInstance =>
@@ -100,9 +144,19 @@ describe('rankingInstance shrinks from a stored value', () => {
   it('offers each anchor and each candidate for deletion, not only the last', () => {
     const kept = (r: RankingInstance) => r.weights.pos.map((row) => JSON.stringify(row));
     const anchors = candidates.filter((r) => r.kx === 2 && r.ky === 3).map(kept);
-    expect(anchors).toEqual([[1, 2], [0, 2], [0, 1]].map((ix) => ix.map((x) => JSON.stringify(start.weights.pos[x]))));
+    expect(anchors).toEqual(
+      [
+        [1, 2],
+        [0, 2],
+        [0, 1],
+      ].map((ix) => ix.map((x) => JSON.stringify(start.weights.pos[x]))),
+    );
     const cols = candidates.filter((r) => r.kx === 3 && r.ky === 2).map((r) => r.k[0]);
-    expect(cols).toEqual([[0, -1], [1, -1], [1, 0]]);
+    expect(cols).toEqual([
+      [0, -1],
+      [1, -1],
+      [1, 0],
+    ]);
   });
   it('offers every simpler temperature, score mode and step (τ = 1, 1/2, 2 from 1/4)', () => {
     const same = candidates.filter((r) => r.kx === 3 && r.ky === 3);
@@ -112,7 +166,13 @@ describe('rankingInstance shrinks from a stored value', () => {
     expect(same.filter((r) => r.step !== start.step).map((r) => r.step)).toEqual([1 / 8, 1 / 2]);
   });
   it('puts a law in lowest terms first (same model, number for number)', () => {
-    const doubled = withWeights({ pos: [[2, 4, 6], [3, 1, 1], [1, 1, 5]] });
+    const doubled = withWeights({
+      pos: [
+        [2, 4, 6],
+        [3, 1, 1],
+        [1, 1, 5],
+      ],
+    });
     expect(arb.canShrinkWithoutContext(doubled)).toBe(true);
     const [first] = shrinkWithoutContext(arb, doubled, 1);
     expect(first!.weights.pos[0]).toEqual([1, 2, 3]);

@@ -29,14 +29,17 @@ const NO_INVERSE = new Set([
 ]);
 
 describe('stored counterexamples shrink again without context', () => {
-  const ids = readdirSync(DEFAULT_CORPUS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+  const ids = readdirSync(DEFAULT_CORPUS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.replace(/\.json$/, ''));
   it('the corpus is not empty', () => expect(ids.length).toBeGreaterThan(40));
   for (const id of ids) {
     it(id, () => {
       const c = registry.conjectures.find((x) => x.id === id);
       expect(c, `${id} is registered`).toBeDefined();
       const ok = c!.spec.given.canShrinkWithoutContext(readCorpus(DEFAULT_CORPUS_DIR, id)!.value);
-      const why = NO_INVERSE.has(id) ? 'listed as having no inverse'
+      const why = NO_INVERSE.has(id)
+        ? 'listed as having no inverse'
         : 'its generator has an inverse, so the stored value must be re-shrinkable';
       expect(ok, why).toBe(!NO_INVERSE.has(id));
     });

@@ -22,11 +22,13 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const zeros = (rows: number, cols: number): number[][] => Array.from({ length: rows }, () => Array(cols).fill(0));
 /** Grid scores s = k/8 (k = 0 by default), each anchor weighted 1. */
 const ranking = (tau: number, pos: number[][], neg: number[][], k?: number[][]): RankingInstance => {
-  const [kx, ky] = [pos.length, pos[0]!.length], weights = { p1: pos.map(() => 1), pos, neg };
+  const [kx, ky] = [pos.length, pos[0]!.length],
+    weights = { p1: pos.map(() => 1), pos, neg };
   return buildRankingInstance({ kx, ky, tau, scores: 'grid', step: 1 / 8, k: k ?? zeros(kx, ky), weights });
 };
 const joint = (law: number[][]): RankingInstance => {
-  const [kx, ky] = [law.length, law[0]!.length], weights = { p1: [], pos: law, neg: [] };
+  const [kx, ky] = [law.length, law[0]!.length],
+    weights = { p1: [], pos: law, neg: [] };
   const k = zeros(kx, ky);
   return buildRankingInstance({ kx, ky, tau: 1, scores: 'grid', step: 1 / 8, k, weights, negatives: 'joint' });
 };
@@ -36,7 +38,8 @@ const space = (mu: number[], U: number[], wRho: number[], wRho2: number[], tau: 
   return { K: mu.length, mu, U, U2: mu.map(() => 0), wRho, wRho2, ...densities, tau, t: 0.5 };
 };
 const pair = (xs: number[][], ys: number[][]) => {
-  const B = xs.length, d = xs[0]!.length;
+  const B = xs.length,
+    d = xs[0]!.length;
   return { X: batchFromPool(xs.flat(), B, d, d, true), Y: batchFromPool(ys.flat(), B, d, d, true) };
 };
 
@@ -50,24 +53,96 @@ const sizesOf = (v: unknown): Sizes => {
 
 /** id, where the violation sits, the stored start, the sizes it must shrink to. */
 const TABLE: [string, string, unknown, Sizes][] = [
-  ['paper1.consistency.excess-risk-reversed-kl', 'last anchor (Kx = 3)',
-    ranking(1, [[1, 1], [1, 1], [2, 1]], [[1, 1], [1, 1], [1, 1]]), { Kx: 1, Ky: 2, tau: 1 }],
-  ['paper1.consistency.excess-risk-reversed-kl', 'last candidate (Ky = 4)',
-    ranking(1, [[1, 1, 1, 2]], [[1, 1, 1, 1]]), { Kx: 1, Ky: 2, tau: 1 }],
-  ['paper1.consistency.temperature-scaling-no-factor', 'τ = 0.07 (fails at every τ ≠ 1)',
-    ranking(0.07, [[1, 1]], [[1, 1]], [[0, 1]]), { Kx: 1, Ky: 2, tau: 0.5 }],
-  ['background.infonce.mutual-information-bound-log-2n', 'last anchor of a joint law (Kx = 3)',
-    joint([[1, 1], [1, 1], [1, 3]]), { Kx: 1, Ky: 2, tau: 1 }],
-  ['paper2.divergence.positive-sign', 'last atom (K = 5)',
-    space([1, 1, 1, 1, 1], [0, 0, 0, 0, 0], [1, 1, 1, 1, 1], [1, 1, 1, 1, 2], 1), { K: 2, tau: 1 }],
-  ['paper2.gibbs.uniform-minimises', 'last atom (K = 5)',
-    space([1, 1, 1, 1, 1], [0, 0, 0, 0, 1], [3, 3, 3, 3, 1], [1, 1, 1, 1, 1], 1), { K: 2, tau: 1 }],
-  ['paper2.gibbs.minimiser-exp-minus-tau-u', 'last atom (K = 3) and τ = 0.07',
-    space([1, 1, 1], [0, 0, 0.25], [8, 8, 1], [1, 1, 1], 0.07), { K: 2, tau: 0.5 }],
-  ['examples.energy.alignment-bound-constant-one', 'last two rows (B = 3)',
-    pair([[1, 0], [0, -1], [0, -1]], [[1, 0], [1, 0], [0, 1]]), { B: 2, d: 2 }],
-  ['examples.energy.alignment-bound-constant-one', 'last coordinate (d = 3)',
-    pair([[1, 0, 0], [1, 0, 0]], [[1, 0, 1], [1, 0, -1]]), { B: 2, d: 2 }],
+  [
+    'paper1.consistency.excess-risk-reversed-kl',
+    'last anchor (Kx = 3)',
+    ranking(
+      1,
+      [
+        [1, 1],
+        [1, 1],
+        [2, 1],
+      ],
+      [
+        [1, 1],
+        [1, 1],
+        [1, 1],
+      ],
+    ),
+    { Kx: 1, Ky: 2, tau: 1 },
+  ],
+  [
+    'paper1.consistency.excess-risk-reversed-kl',
+    'last candidate (Ky = 4)',
+    ranking(1, [[1, 1, 1, 2]], [[1, 1, 1, 1]]),
+    { Kx: 1, Ky: 2, tau: 1 },
+  ],
+  [
+    'paper1.consistency.temperature-scaling-no-factor',
+    'τ = 0.07 (fails at every τ ≠ 1)',
+    ranking(0.07, [[1, 1]], [[1, 1]], [[0, 1]]),
+    { Kx: 1, Ky: 2, tau: 0.5 },
+  ],
+  [
+    'background.infonce.mutual-information-bound-log-2n',
+    'last anchor of a joint law (Kx = 3)',
+    joint([
+      [1, 1],
+      [1, 1],
+      [1, 3],
+    ]),
+    { Kx: 1, Ky: 2, tau: 1 },
+  ],
+  [
+    'paper2.divergence.positive-sign',
+    'last atom (K = 5)',
+    space([1, 1, 1, 1, 1], [0, 0, 0, 0, 0], [1, 1, 1, 1, 1], [1, 1, 1, 1, 2], 1),
+    { K: 2, tau: 1 },
+  ],
+  [
+    'paper2.gibbs.uniform-minimises',
+    'last atom (K = 5)',
+    space([1, 1, 1, 1, 1], [0, 0, 0, 0, 1], [3, 3, 3, 3, 1], [1, 1, 1, 1, 1], 1),
+    { K: 2, tau: 1 },
+  ],
+  [
+    'paper2.gibbs.minimiser-exp-minus-tau-u',
+    'last atom (K = 3) and τ = 0.07',
+    space([1, 1, 1], [0, 0, 0.25], [8, 8, 1], [1, 1, 1], 0.07),
+    { K: 2, tau: 0.5 },
+  ],
+  [
+    'examples.energy.alignment-bound-constant-one',
+    'last two rows (B = 3)',
+    pair(
+      [
+        [1, 0],
+        [0, -1],
+        [0, -1],
+      ],
+      [
+        [1, 0],
+        [1, 0],
+        [0, 1],
+      ],
+    ),
+    { B: 2, d: 2 },
+  ],
+  [
+    'examples.energy.alignment-bound-constant-one',
+    'last coordinate (d = 3)',
+    pair(
+      [
+        [1, 0, 0],
+        [1, 0, 0],
+      ],
+      [
+        [1, 0, 1],
+        [1, 0, -1],
+      ],
+    ),
+    { B: 2, d: 2 },
+  ],
 ];
 
 describe('a violation in the last row, anchor or atom shrinks to the minimal size', () => {

@@ -22,7 +22,10 @@ describe('docs/adding-a-conjecture.md, the statistical example', () => {
     const byId = new Map(reg.conjectures.map((c) => [c.id, c]));
     const held = runConjecture(byId.get('examples.hoeffding.coin')!, { profile: PROFILES.ci, useCorpus: false });
     expect(held.outcome).toBe('held');
-    const twin = runConjecture(byId.get('examples.hoeffding.coin-half-width')!, { profile: PROFILES.ci, useCorpus: false });
+    const twin = runConjecture(byId.get('examples.hoeffding.coin-half-width')!, {
+      profile: PROFILES.ci,
+      useCorpus: false,
+    });
     expect(twin.status).toBe('as-expected');
     expect(twin.counterexample?.shown).toBe('2');
   });

@@ -34,7 +34,9 @@ export interface Example {
 /** The prelude block and every example line of the doc. */
 export function parseExamples(doc: string): { prelude: string; examples: Example[] } {
   const lines = doc.split('\n');
-  let prelude = '', section = '', inBlock: 'prelude' | 'js' | undefined;
+  let prelude = '',
+    section = '',
+    inBlock: 'prelude' | 'js' | undefined;
   const examples: Example[] = [];
   lines.forEach((text, k) => {
     if (inBlock) {
@@ -42,9 +44,11 @@ export function parseExamples(doc: string): { prelude: string; examples: Example
       else if (inBlock === 'prelude') prelude += `${text}\n`;
       else if (text.trim() && !text.trim().startsWith('//')) {
         const at = text.indexOf(' // → ');
-        examples.push(at < 0
-          ? { section, line: k + 1, code: text.trim() }
-          : { section, line: k + 1, code: text.slice(0, at).trim(), expected: text.slice(at + 6).trim() });
+        examples.push(
+          at < 0
+            ? { section, line: k + 1, code: text.trim() }
+            : { section, line: k + 1, code: text.slice(0, at).trim(), expected: text.slice(at + 6).trim() },
+        );
       }
       return;
     }
@@ -67,7 +71,11 @@ export function evaluate(prelude: string, code: string): unknown {
 }
 
 const isMatrix = (v: unknown): v is numeric.Matrix =>
-  typeof v === 'object' && v !== null && 'rows' in v && 'cols' in v && (v as numeric.Matrix).data instanceof Float64Array;
+  typeof v === 'object' &&
+  v !== null &&
+  'rows' in v &&
+  'cols' in v &&
+  (v as numeric.Matrix).data instanceof Float64Array;
 
 /** How a result is printed after `// →`: numbers to 6 significant digits, matrices as rows, objects as { k: v }. */
 export function format(v: unknown): string {
@@ -77,5 +85,7 @@ export function format(v: unknown): string {
   if (typeof v === 'function') return 'function';
   if (isMatrix(v)) return format(numeric.toRows(v));
   if (Array.isArray(v) || ArrayBuffer.isView(v)) return `[${Array.from(v as ArrayLike<unknown>, format).join(', ')}]`;
-  return `{ ${Object.entries(v as object).map(([k, x]) => `${k}: ${format(x)}`).join(', ')} }`;
+  return `{ ${Object.entries(v as object)
+    .map(([k, x]) => `${k}: ${format(x)}`)
+    .join(', ')} }`;
 }

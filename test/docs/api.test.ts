@@ -19,7 +19,18 @@ const REQUIRED: Record<keyof typeof MODULES, readonly string[] | 'all'> = {
   'src/gaps': 'all',
   'src/theory/ranking': 'all',
   'src/theory/geometry': 'all',
-  'src/conjecture': ['defineConjecture', 'leq', 'geq', 'approxEqual', 'within', 'holds', 'allOf', 'assume', 'sqrtTolerance', 'rateWithin'],
+  'src/conjecture': [
+    'defineConjecture',
+    'leq',
+    'geq',
+    'approxEqual',
+    'within',
+    'holds',
+    'allOf',
+    'assume',
+    'sqrtTolerance',
+    'rateWithin',
+  ],
   'src/numeric': ['Rng', 'tolerance'],
 };
 
@@ -42,13 +53,25 @@ describe('docs/api.md documents the authoring surface', () => {
     const exported = Object.keys(MODULES[path as keyof typeof MODULES]);
     const wanted = names === 'all' ? exported : names;
     it(`${path}: ${wanted.length} exports, each with a description and an example`, () => {
-      expect(wanted.filter((n) => !exported.includes(n)), `named in the test but not exported by ${path}`).toEqual([]);
-      expect(wanted.filter((n) => !documented.has(n)), `exported by ${path} but not documented in docs/api.md`).toEqual([]);
+      expect(
+        wanted.filter((n) => !exported.includes(n)),
+        `named in the test but not exported by ${path}`,
+      ).toEqual([]);
+      expect(
+        wanted.filter((n) => !documented.has(n)),
+        `exported by ${path} but not documented in docs/api.md`,
+      ).toEqual([]);
       for (const n of wanted) {
         const text = documented.get(n)!;
-        const description = text.split('```')[0]!.replace(/^`[^`]+`\s*/, '').trim();
+        const description = text
+          .split('```')[0]!
+          .replace(/^`[^`]+`\s*/, '')
+          .trim();
         expect(description.length, `${n}: no description`).toBeGreaterThan(10);
-        expect(examples.some((e) => e.section === n && new RegExp(`\\b${n}\\b`).test(e.code)), `${n}: no example uses it`).toBe(true);
+        expect(
+          examples.some((e) => e.section === n && new RegExp(`\\b${n}\\b`).test(e.code)),
+          `${n}: no example uses it`,
+        ).toBe(true);
       }
     });
   }

@@ -30,7 +30,9 @@ describe('docs/claims.md', () => {
 
   it('every source.paper is a paper of the catalogue or "background"', () => {
     const keys = new Set([...PAPERS.map((p) => p.key), 'background']);
-    const bad = registry.conjectures.filter((c) => !keys.has(c.spec.source.paper)).map((c) => `${c.id}: ${c.spec.source.paper}`);
+    const bad = registry.conjectures
+      .filter((c) => !keys.has(c.spec.source.paper))
+      .map((c) => `${c.id}: ${c.spec.source.paper}`);
     expect(bad).toEqual([]);
   });
 
@@ -38,19 +40,34 @@ describe('docs/claims.md', () => {
     const tested = new Set(registry.conjectures.flatMap((c) => (parseRef(c.spec.source.ref) ?? []).map((e) => e.item)));
     expect(ITEMS.filter((i) => !tested.has(i.id)).map((i) => i.id)).toEqual([]);
     expect(new Set(ITEMS.map((i) => i.id)).size).toBe(ITEMS.length);
-    const anchors = [...ITEMS.map((i) => i.anchor), ...PAPERS.map((p) => p.key), ...registry.conjectures.map((c) => c.id)];
+    const anchors = [
+      ...ITEMS.map((i) => i.anchor),
+      ...PAPERS.map((p) => p.key),
+      ...registry.conjectures.map((c) => c.id),
+    ];
     expect(anchors.length - new Set(anchors).size).toBe(0);
-    for (const i of ITEMS) for (const p of i.papers) expect(PAPERS.map((x) => x.key), `${i.id}`).toContain(p);
+    for (const i of ITEMS)
+      for (const p of i.papers)
+        expect(
+          PAPERS.map((x) => x.key),
+          `${i.id}`,
+        ).toContain(p);
   });
 
   it('covers paper 1 items C1–C12 and paper 2 items P0–P19', () => {
-    const want = [...Array.from({ length: 12 }, (_, k) => `C${k + 1}`), ...Array.from({ length: 20 }, (_, k) => `P${k}`)];
+    const want = [
+      ...Array.from({ length: 12 }, (_, k) => `C${k + 1}`),
+      ...Array.from({ length: 20 }, (_, k) => `P${k}`),
+    ];
     expect(want.filter((id) => !ITEMS.some((i) => i.id === id))).toEqual([]);
   });
 
   it('parses refs strictly', () => {
     expect(parseRef('claims.md C5')).toEqual([{ item: 'C5', keys: [] }]);
-    expect(parseRef('claims.md P12 (FALSE-b); P15 (d)')).toEqual([{ item: 'P12', keys: ['FALSE-b'] }, { item: 'P15', keys: ['d'] }]);
+    expect(parseRef('claims.md P12 (FALSE-b); P15 (d)')).toEqual([
+      { item: 'P12', keys: ['FALSE-b'] },
+      { item: 'P15', keys: ['d'] },
+    ]);
     expect(parseRef('claims.md P5 (i, ii)')).toEqual([{ item: 'P5', keys: ['i', 'ii'] }]);
     expect(parseRef('paper1.md C5')).toBeUndefined();
     expect(parseRef('claims.md C5 FALSE-1')).toBeUndefined();
@@ -73,14 +90,22 @@ function filesUnder(dir: string, exts: readonly string[]): string[] {
 
 describe('citations stay inside the repository', () => {
   // the research notes users do not have: research/*.md, paper1.md, paper2.md, ecosystem.md, perf.md, ../shared
-  const NOTES = new RegExp(['research' + '/', '\\bpaper[12]\\.md', '\\becosystem\\.md', '\\bperf\\.md', '\\.\\./shared'].join('|'));
+  const NOTES = new RegExp(
+    ['research' + '/', '\\bpaper[12]\\.md', '\\becosystem\\.md', '\\bperf\\.md', '\\.\\./shared'].join('|'),
+  );
   const files = [
     'README.md',
-    ...['docs', 'src', 'properties', 'test', 'bench', 'scripts'].flatMap((d) => filesUnder(d, ['.ts', '.md', '.py', '.mjs', '.wat'])),
+    ...['docs', 'src', 'properties', 'test', 'bench', 'scripts'].flatMap((d) =>
+      filesUnder(d, ['.ts', '.md', '.py', '.mjs', '.wat']),
+    ),
   ].filter((f) => !f.endsWith(join('test', 'docs', 'claims.test.ts')));
 
   it('no README, doc, source, property, test, bench or script file cites the research notes', () => {
-    const hits = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, k) => (NOTES.test(line) ? [`${f}:${k + 1}: ${line.trim()}`] : [])));
+    const hits = files.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .flatMap((line, k) => (NOTES.test(line) ? [`${f}:${k + 1}: ${line.trim()}`] : [])),
+    );
     expect(hits).toEqual([]);
   });
 });

@@ -39,15 +39,18 @@ describe('the .npy writer', () => {
   });
 });
 
-describe('the example\'s pieces against the project\'s references', () => {
+describe("the example's pieces against the project's references", () => {
   it('linear: the NN-only gradient equals autodiff of x·W', async () => {
     const { tf } = await loadTensorEngine();
     const x = tf.randomNormal([5, 7], 0, 1, 'float32', 1) as Tensor2D;
     const W = tf.randomNormal([7, 3], 0, 1, 'float32', 2) as Tensor2D;
     const probe = tf.randomNormal([5, 3], 0, 1, 'float32', 3);
-    const f = (g: (a: Tensor2D, b: Tensor2D) => Tensor2D) =>
-      (...t: Tensor[]) => tf.sum(tf.mul(g(t[0] as Tensor2D, t[1] as Tensor2D), probe));
-    const [gx, gW] = tf.grads(f(linear(tf)))([x, W]), [ax, aW] = tf.grads(f((a, b) => tf.matMul(a, b)))([x, W]);
+    const f =
+      (g: (a: Tensor2D, b: Tensor2D) => Tensor2D) =>
+      (...t: Tensor[]) =>
+        tf.sum(tf.mul(g(t[0] as Tensor2D, t[1] as Tensor2D), probe));
+    const [gx, gW] = tf.grads(f(linear(tf)))([x, W]),
+      [ax, aW] = tf.grads(f((a, b) => tf.matMul(a, b)))([x, W]);
     expectMatrixClose(gx!.dataSync(), ax!.dataSync(), 1e-6, 'dx');
     expectMatrixClose(gW!.dataSync(), aW!.dataSync(), 1e-6, 'dW');
     tf.dispose([x, W, probe, gx!, gW!, ax!, aW!]);
@@ -55,18 +58,31 @@ describe('the example\'s pieces against the project\'s references', () => {
 
   it('infoNceTf (float32) equals infoNce (float64, positive in the denominator)', async () => {
     const { tf } = await loadTensorEngine();
-    const rng = new Rng(5), G = 6, m = 4, d = 5, tau = 0.2;
-    const A = sampleUniformSphere(rng, G, d), P = sampleUniformSphere(rng, G, d), N = sampleUniformSphere(rng, G * m, d);
+    const rng = new Rng(5),
+      G = 6,
+      m = 4,
+      d = 5,
+      tau = 0.2;
+    const A = sampleUniformSphere(rng, G, d),
+      P = sampleUniformSphere(rng, G, d),
+      N = sampleUniformSphere(rng, G * m, d);
     const t = (M: typeof A) => tf.tensor2d(Float32Array.from(M.data), [M.rows, M.cols]);
     const negatives = tf.reshape(t(N), [G, m, d]) as Tensor3D;
     const v = infoNceTf(tf, tau, t(A), t(P), negatives);
-    expectClose(v.dataSync()[0]!, infoNce({ anchors: A, positives: P, negatives: N, m, tau }).loss, FLOAT32_WASM, 'InfoNCE');
+    expectClose(
+      v.dataSync()[0]!,
+      infoNce({ anchors: A, positives: P, negatives: N, m, tau }).loss,
+      FLOAT32_WASM,
+      'InfoNCE',
+    );
     tf.dispose([v, negatives]);
   });
 
   it('heldOutAuc equals the per-anchor AUC of src/theory/ranking (P₊ = partner, P₋ uniform on the others)', () => {
-    const rng = new Rng(9), n = 7;
-    const X = sampleUniformSphere(rng, n, 3), Y = sampleUniformSphere(rng, n, 3);
+    const rng = new Rng(9),
+      n = 7;
+    const X = sampleUniformSphere(rng, n, 3),
+      Y = sampleUniformSphere(rng, n, 3);
     const S = toRows(X).map((x) => toRows(Y).map((y) => x.reduce((s, v, k) => s + v * y[k]!, 0)));
     const model = {
       p1: Array(n).fill(1 / n),
@@ -77,24 +93,37 @@ describe('the example\'s pieces against the project\'s references', () => {
   });
 
   it('large batch: J^Sym_∞ = L_CLIP − log M on all pairs; the per-anchor estimate matches literal batches', () => {
-    const rng = new Rng(3), M = 40;
-    const X = sampleUniformSphere(rng, M, 4), Y = sampleUniformSphere(rng, M, 4);
-    const t = largeBatchTable(X, Y, 0.5, { sizes: [2, 4, 8], budget: 2 ** 16, literalUpTo: 8, literalReps: 4000, seed: 1 });
+    const rng = new Rng(3),
+      M = 40;
+    const X = sampleUniformSphere(rng, M, 4),
+      Y = sampleUniformSphere(rng, M, 4);
+    const t = largeBatchTable(X, Y, 0.5, {
+      sizes: [2, 4, 8],
+      budget: 2 ** 16,
+      literalUpTo: 8,
+      literalReps: 4000,
+      seed: 1,
+    });
     expectClose(t.limit, clipLoss(X, Y, 0.5) - Math.log(M), FLOAT64_EXACT, 'J^Sym_∞');
     for (const r of t.rows) {
       expect(Math.abs(r.literal!.mean - r.mean), `N = ${r.N}`).toBeLessThan(5 * Math.hypot(r.literal!.se, r.se));
     }
   });
 
-
   it('permutation test: its statistics are energyDistance and centroidGap; it separates one law from two', () => {
-    const rng = new Rng(11), d = 3;
-    const P = sampleUniformSphere(rng, 60, d), Q = sampleUniformSphere(rng, 60, d);
+    const rng = new Rng(11),
+      d = 3;
+    const P = sampleUniformSphere(rng, 60, d),
+      Q = sampleUniformSphere(rng, 60, d);
     const same = permutationTest(P, Q, 99, rng);
     expectClose(same.energy, energyDistance(P, Q), FLOAT64_EXACT, 'energy');
     expectClose(same.centroidGap, centroidGap(P, Q), FLOAT64_EXACT, 'centroid gap');
     expect(same.energyP).toBeGreaterThan(0.01); // a false alarm at this seed would be a 1-in-100 event
-    const shifted = matrix(Q.rows, d, Q.data.map((v, k) => v + (k % d === 0 ? 1 : 0)));
+    const shifted = matrix(
+      Q.rows,
+      d,
+      Q.data.map((v, k) => v + (k % d === 0 ? 1 : 0)),
+    );
     const apart = permutationTest(P, shifted, 99, rng);
     expect([apart.energyP, apart.centroidGapP]).toEqual([0.01, 0.01]);
   });
@@ -110,9 +139,21 @@ describe('MNIST example (reduced)', () => {
   }, 60_000);
 
   it('writes every file and runs within 30 s', () => {
-    const written = ['x.npy', 'y.npy', 'measure.json', 'measure.txt', 'report.md', 'summary.json', 'gap-training.vl.json',
-      'negatives.vl.json', 'large-batch.vl.json', ...['transport-bounds', 'gap-training', 'sweep', 'large-batch', 'negatives']
-        .flatMap((t) => [`${t}.json`, `${t}.md`])];
+    const written = [
+      'x.npy',
+      'y.npy',
+      'measure.json',
+      'measure.txt',
+      'report.md',
+      'summary.json',
+      'gap-training.vl.json',
+      'negatives.vl.json',
+      'large-batch.vl.json',
+      ...['transport-bounds', 'gap-training', 'sweep', 'large-batch', 'negatives'].flatMap((t) => [
+        `${t}.json`,
+        `${t}.md`,
+      ]),
+    ];
     for (const f of written) {
       expect(existsSync(join(s.outDir, f)), f).toBe(true);
     }

@@ -20,7 +20,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'crl-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const cli = (...args: string[]): { code: number; stdout: string; stderr: string } => {
-  const r = spawnSync(process.execPath, ['bin/crl-verify.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: '' } });
+  const r = spawnSync(process.execPath, ['bin/crl-verify.js', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: '' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -67,8 +70,12 @@ describe('nothing is lost', () => {
     const file = join(tmp, 'corpus-is-a-file');
     writeFileSync(file, '');
     const wrong = defineConjecture({
-      id: 'test.cli.wrong', title: 'x <= 50', source: { paper: 'none', ref: 'test', provenance: 'background' }, expect: 'refuted',
-      given: fc.integer({ min: 0, max: 100 }), check: (x) => leq(x, 50),
+      id: 'test.cli.wrong',
+      title: 'x <= 50',
+      source: { paper: 'none', ref: 'test', provenance: 'background' },
+      expect: 'refuted',
+      given: fc.integer({ min: 0, max: 100 }),
+      check: (x) => leq(x, 50),
     });
     const r = runConjecture(wrong, { profile: PROFILES.ci, corpusDir: join(file, 'corpus'), writeCorpus: true });
     expect(r.outcome).toBe('refuted');
@@ -81,10 +88,23 @@ describe('nothing is lost', () => {
     mkdirSync(corpus);
     const reg = await loadRegistry('properties/background');
     const c = reg.conjectures.find((x) => x.id === 'background.clip.one-modality-rotation')!;
-    writeFileSync(join(corpus, `${c.id}.json`), JSON.stringify({ id: c.id, seed: 1, counterexample: { pair: 'an older shape' }, shown: '?', fastCheck: 'fast-check 3' }));
+    writeFileSync(
+      join(corpus, `${c.id}.json`),
+      JSON.stringify({
+        id: c.id,
+        seed: 1,
+        counterexample: { pair: 'an older shape' },
+        shown: '?',
+        fastCheck: 'fast-check 3',
+      }),
+    );
     const r = runConjecture(c, { profile: PROFILES.ci, corpusDir: corpus });
     expect(r.status).toBe('as-expected'); // the run went on without it, and found the counterexample again
-    expect(r.warnings.join('\n')).toMatch(new RegExp(`${corpus}/${c.id.replace(/\./g, '\\.')}\\.json makes the check throw .*delete it and run 'crl-verify run --grep`));
+    expect(r.warnings.join('\n')).toMatch(
+      new RegExp(
+        `${corpus}/${c.id.replace(/\./g, '\\.')}\\.json makes the check throw .*delete it and run 'crl-verify run --grep`,
+      ),
+    );
   });
 });
 
@@ -92,10 +112,14 @@ describe('load errors and reports', () => {
   it('a syntax error in a properties file is reported with file:line:column and the message', async () => {
     const reg = await loadRegistry('test/fixtures-props/syntax');
     expect(reg.errors).toHaveLength(1);
-    expect(reg.errors[0]!.message).toMatch(/^could not load: test\/fixtures-props\/syntax\/unclosed\.prop\.ts:9:\d+: Unexpected/);
+    expect(reg.errors[0]!.message).toMatch(
+      /^could not load: test\/fixtures-props\/syntax\/unclosed\.prop\.ts:9:\d+: Unexpected/,
+    );
     const r = cli('list', '--properties', 'test/fixtures-props/syntax'); // the CLI loads with esbuild, not oxc
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/load error: test\/fixtures-props\/syntax\/unclosed\.prop\.ts: could not load: test\/fixtures-props\/syntax\/unclosed\.prop\.ts:9:25: Unexpected "\)"/);
+    expect(r.stderr).toMatch(
+      /load error: test\/fixtures-props\/syntax\/unclosed\.prop\.ts: could not load: test\/fixtures-props\/syntax\/unclosed\.prop\.ts:9:25: Unexpected "\)"/,
+    );
   });
   it('the reports open with a summary, failures first with their replay lines, and index.html shows load errors', async () => {
     const s = await runSuite({ profile: PROFILES.ci, propertiesDir: 'test/fixtures-props/broken' });
@@ -113,18 +137,36 @@ describe('load errors and reports', () => {
     const props = mkdtempSync(join(process.cwd(), 'scratch', 'props-')); // inside the checkout, so fast-check resolves
     mkdirSync(join(props, 'group'), { recursive: true });
     writeFileSync(join(props, 'package.json'), '{ "type": "module" }\n');
-    writeFileSync(join(props, 'group', 'x.prop.ts'), `
+    writeFileSync(
+      join(props, 'group', 'x.prop.ts'),
+      `
       import fc from 'fast-check';
       import { defineConjecture, leq } from '${process.cwd()}/src/conjecture/index.js';
       export default defineConjecture({ id: 'group.false.below-fifty', title: 'x <= 50 (false)', expect: 'holds',
         source: { paper: 'none', ref: 'test', provenance: 'background' }, given: fc.integer({ min: 0, max: 100 }), check: (x) => leq(x, 50) });
-    `);
-    const r = cli('--properties', props, '--out', join(tmp, 'r'), '--profile', 'ci', '--corpus', join(tmp, 'c'), '--workers', '0');
+    `,
+    );
+    const r = cli(
+      '--properties',
+      props,
+      '--out',
+      join(tmp, 'r'),
+      '--profile',
+      'ci',
+      '--corpus',
+      join(tmp, 'c'),
+      '--workers',
+      '0',
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^group: 1\/1 done — 0 pass the gate, 1 failed or errors/m);
     expect(r.stdout).toMatch(/^FAIL: 1 conjectures/m);
-    expect(r.stdout).toMatch(/Failures and errors:\n {2}- group\.false\.below-fifty — expected holds, refuted; counterexample: 51; .*replay: crl-verify replay group\.false\.below-fifty --seed -?\d+ --path \S+/);
-    expect(readFileSync(join(tmp, 'r', 'report.md'), 'utf8')).toMatch(/## Failures and errors\n\n- group\.false\.below-fifty/);
+    expect(r.stdout).toMatch(
+      /Failures and errors:\n {2}- group\.false\.below-fifty — expected holds, refuted; counterexample: 51; .*replay: crl-verify replay group\.false\.below-fifty --seed -?\d+ --path \S+/,
+    );
+    expect(readFileSync(join(tmp, 'r', 'report.md'), 'utf8')).toMatch(
+      /## Failures and errors\n\n- group\.false\.below-fifty/,
+    );
     expect(execFileSync('git', ['status', '--porcelain', 'fixtures'], { encoding: 'utf8' })).toBe('');
     rmSync(props, { recursive: true, force: true });
   });

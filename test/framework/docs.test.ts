@@ -21,7 +21,12 @@ describe('docs/adding-a-conjecture.md', () => {
     expect(r.status).toBe('as-expected');
     expect(r.outcome).toBe('refuted');
     const shown = r.counterexample!.shown;
-    expect(doc).toContain(shown.replace(/^\{ X: /, 'X = ').replace(/, Y: /, ',  Y = ').replace(/ \}$/, ''));
+    expect(doc).toContain(
+      shown
+        .replace(/^\{ X: /, 'X = ')
+        .replace(/, Y: /, ',  Y = ')
+        .replace(/ \}$/, ''),
+    );
     const held = reg.conjectures.find((c) => c.id === 'examples.energy.alignment-bound')!;
     expect(runConjecture(held, { profile: PROFILES.ci }).status).toBe('as-expected');
   });

@@ -37,7 +37,13 @@ describe('every planted twin replays from the line its run prints', () => {
       expect(again.counterexample?.encoded, `${c.id} before storing`).toEqual(before.counterexample!.encoded);
       // stored by a run, then replayed by the line that run printed
       const { first, replay } = replayOf(c, corpus);
-      const stored = runConjecture(c, { profile: PROFILES.ci, corpusDir: corpus, seed: replay.seed, path: replay.path, phase: replay.phase });
+      const stored = runConjecture(c, {
+        profile: PROFILES.ci,
+        corpusDir: corpus,
+        seed: replay.seed,
+        path: replay.path,
+        phase: replay.phase,
+      });
       expect(stored.counterexample?.encoded, `${c.id} after storing`).toEqual(first.counterexample!.encoded);
     });
   }
@@ -46,7 +52,10 @@ describe('every planted twin replays from the line its run prints', () => {
 describe('replay from the CLI', () => {
   const cli = (...args: string[]): { code: number; out: string } => {
     try {
-      return { code: 0, out: execFileSync(process.execPath, ['bin/crl-verify.js', ...args], { encoding: 'utf8', stdio: 'pipe' }) };
+      return {
+        code: 0,
+        out: execFileSync(process.execPath, ['bin/crl-verify.js', ...args], { encoding: 'utf8', stdio: 'pipe' }),
+      };
     } catch (e) {
       const x = e as { status: number; stdout: string; stderr: string };
       return { code: x.status, out: x.stdout + x.stderr };
@@ -55,7 +64,19 @@ describe('replay from the CLI', () => {
   it('the replay command a run prints shows the same counterexample, before and after it is stored', () => {
     const corpus = join(tmp, 'cli');
     const id = 'paper1.calibration.linear';
-    const run = cli('run', '--grep', `/^${id.replace(/\./g, '\\.')}$/`, '--profile', 'ci', '--corpus', corpus, '--out', join(tmp, 'out'), '--workers', '0');
+    const run = cli(
+      'run',
+      '--grep',
+      `/^${id.replace(/\./g, '\\.')}$/`,
+      '--profile',
+      'ci',
+      '--corpus',
+      corpus,
+      '--out',
+      join(tmp, 'out'),
+      '--workers',
+      '0',
+    );
     expect(run.code).toBe(0);
     const line = /replay: (crl-verify replay \S+ --seed -?\d+ --path \S+(?: --phase \w+)?)/.exec(run.out);
     expect(line, run.out).not.toBeNull();

@@ -13,7 +13,19 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pairedEmbeddings } from '../../src/arbitraries/index.js';
-import { decodeValue, defineConjecture, type ExactSpec, encodeValue, leq, loadRegistry, PROFILES, readCorpus, runConjecture, runSuite, type Conjecture } from '../../src/conjecture/index.js';
+import {
+  decodeValue,
+  defineConjecture,
+  type ExactSpec,
+  encodeValue,
+  leq,
+  loadRegistry,
+  PROFILES,
+  readCorpus,
+  runConjecture,
+  runSuite,
+  type Conjecture,
+} from '../../src/conjecture/index.js';
 import { clipLoss } from '../../src/losses/index.js';
 import type { Matrix } from '../../src/numeric/index.js';
 import { jsonReport, withoutTiming } from '../../src/report/index.js';
@@ -26,17 +38,27 @@ const byId = (id: string): Conjecture => registry.conjectures.find((c) => c.id =
 describe('planted false conjecture: minimal, deterministic, replayable', () => {
   const c = byId('background.clip.one-modality-rotation');
   it('is refuted from scratch (empty corpus) with B = 2, d = 2, the same on every run', () => {
-    const runs = [0, 1].map(() => runConjecture(c, { profile: PROFILES.ci, corpusDir: join(tmp, `empty-${Math.random()}`) }));
+    const runs = [0, 1].map(() =>
+      runConjecture(c, { profile: PROFILES.ci, corpusDir: join(tmp, `empty-${Math.random()}`) }),
+    );
     for (const r of runs) {
       expect(r.status).toBe('as-expected');
-      const x = decodeValue(r.counterexample!.encoded as never) as { pair: { X: { rows: number; cols: number } }; R: unknown[] };
+      const x = decodeValue(r.counterexample!.encoded as never) as {
+        pair: { X: { rows: number; cols: number } };
+        R: unknown[];
+      };
       expect([x.pair.X.rows, x.pair.X.cols]).toEqual([2, 2]);
       expect(x.R).toHaveLength(1);
     }
     expect(runs[0]!.counterexample!.encoded).toEqual(runs[1]!.counterexample!.encoded);
     expect(runs[0]!.counterexample!.shown).toBe(runs[1]!.counterexample!.shown);
     // replay by {seed, path} goes straight to the same counterexample
-    const replay = runConjecture(c, { profile: PROFILES.ci, seed: runs[0]!.seed, path: runs[0]!.path, corpusDir: join(tmp, 'none') });
+    const replay = runConjecture(c, {
+      profile: PROFILES.ci,
+      seed: runs[0]!.seed,
+      path: runs[0]!.path,
+      corpusDir: join(tmp, 'none'),
+    });
     expect(replay.counterexample!.encoded).toEqual(runs[0]!.counterexample!.encoded);
   });
   it('the committed corpus entry replays to a failing verdict by id', () => {
@@ -61,9 +83,12 @@ describe('reports are deterministic', () => {
 describe('a holds conjecture that breaks', () => {
   // deliberately wrong: the CLIP loss is not bounded by 0.5 (it is log 2 ≈ 0.69 at identical rows)
   const wrong = defineConjecture({
-    id: 'test.wrong.clip-below-half', title: 'deliberately wrong: CLIP loss <= 0.5',
-    source: { paper: 'none', ref: 'test', provenance: 'background' }, expect: 'holds',
-    given: pairedEmbeddings({ maxRows: 4, maxDim: 3 }), check: ({ X, Y }) => leq(clipLoss(X, Y, 1), 0.5),
+    id: 'test.wrong.clip-below-half',
+    title: 'deliberately wrong: CLIP loss <= 0.5',
+    source: { paper: 'none', ref: 'test', provenance: 'background' },
+    expect: 'holds',
+    given: pairedEmbeddings({ maxRows: 4, maxDim: 3 }),
+    check: ({ X, Y }) => leq(clipLoss(X, Y, 1), 0.5),
   });
   const corpus = join(tmp, 'corpus');
   it('turns the gate red and writes a corpus entry', () => {
@@ -76,7 +101,13 @@ describe('a holds conjecture that breaks', () => {
   it('the next run replays the stored counterexample first', () => {
     const stored = readCorpus(corpus, wrong.id)!;
     const seen: unknown[] = [];
-    const spy = defineConjecture({ ...(wrong.spec as ExactSpec<{ X: Matrix; Y: Matrix }>), check: (x: { X: Matrix; Y: Matrix }) => { seen.push(encodeValue(x)); return wrong.evaluate(x); } });
+    const spy = defineConjecture({
+      ...(wrong.spec as ExactSpec<{ X: Matrix; Y: Matrix }>),
+      check: (x: { X: Matrix; Y: Matrix }) => {
+        seen.push(encodeValue(x));
+        return wrong.evaluate(x);
+      },
+    });
     const r = runConjecture(spy, { profile: PROFILES.ci, corpusDir: corpus });
     expect(r.replayedFromCorpus).toBe(true);
     expect(seen[0]).toEqual(encodeValue(stored.value));
@@ -88,12 +119,23 @@ describe('a holds conjecture that breaks', () => {
 });
 
 describe('statistical conjectures: exact one-sided binomial test', () => {
-  const delta = 0.05, alpha = 1e-3, trials = 20000;
-  const bernoulli = (rate: number, id: string) => defineConjecture({
-    id, title: `failure rate ${rate} against δ = ${delta}`, kind: 'statistical',
-    source: { paper: 'none', ref: 'synthetic Bernoulli', provenance: 'background' }, expect: 'holds',
-    given: fc.constant(rate), trials, delta, alpha, runs: 5, trial: (p, rng) => rng.uniform() >= p,
-  });
+  const delta = 0.05,
+    alpha = 1e-3,
+    trials = 20000;
+  const bernoulli = (rate: number, id: string) =>
+    defineConjecture({
+      id,
+      title: `failure rate ${rate} against δ = ${delta}`,
+      kind: 'statistical',
+      source: { paper: 'none', ref: 'synthetic Bernoulli', provenance: 'background' },
+      expect: 'holds',
+      given: fc.constant(rate),
+      trials,
+      delta,
+      alpha,
+      runs: 5,
+      trial: (p, rng) => rng.uniform() >= p,
+    });
   it('a true rate just under δ (0.045) passes; just over (0.06) fails', () => {
     const under = runConjecture(bernoulli(0.045, 'test.stat.under'), { profile: PROFILES.ci });
     const over = runConjecture(bernoulli(0.06, 'test.stat.over'), { profile: PROFILES.ci });

@@ -65,13 +65,15 @@ describe('default targeted search (no hand-written objective)', async () => {
     const quarters = Array.from({ length: 17 }, (_, k) => (k - 8) / 4);
     let violations = 0;
     for (const mu of [1, 2, 3, 4].flatMap((a) => [1, 2, 3, 4].map((b) => [a, b]))) {
-      for (const u0 of quarters) for (const u1 of quarters) for (const tau of [1, 0.5, 2, 0.25, 0.1, 0.07]) {
-        for (let k = 1; k <= 7; k++) {
-          const t = (8 - k) / 8;
-          const x = buildFiniteSpace({ K: 2, mu, U: [u0, u1], U2: [0, 0], wRho: [1, 1], wRho2: [1, 1], tau, t });
-          if (!planted.evaluate(x).ok) violations++;
-        }
-      }
+      for (const u0 of quarters)
+        for (const u1 of quarters)
+          for (const tau of [1, 0.5, 2, 0.25, 0.1, 0.07]) {
+            for (let k = 1; k <= 7; k++) {
+              const t = (8 - k) / 8;
+              const x = buildFiniteSpace({ K: 2, mu, U: [u0, u1], U2: [0, 0], wRho: [1, 1], wRho2: [1, 1], tau, t });
+              if (!planted.evaluate(x).ok) violations++;
+            }
+          }
     }
     expect(violations).toBe(0);
   });

@@ -5,16 +5,29 @@
  * error naming the instance, although the looser bound still "holds" on every generated instance.
  */
 import { describe, expect, it } from 'vitest';
-import { type Conjecture, defineConjecture, type ExactSpec, loadRegistry, PROFILES, runConjecture, sharpnessRatio, type Verdict } from '../../src/conjecture/index.js';
+import {
+  type Conjecture,
+  defineConjecture,
+  type ExactSpec,
+  loadRegistry,
+  PROFILES,
+  runConjecture,
+  sharpnessRatio,
+  type Verdict,
+} from '../../src/conjecture/index.js';
 
 const registry = await loadRegistry('properties');
 const tight = registry.conjectures.filter((c) => c.spec.tight !== undefined);
 
 describe('declared tightness', () => {
   it('some holds inequalities declare where they are nearly attained', () => {
-    expect(tight.map((c) => c.id)).toEqual(expect.arrayContaining([
-      'paper1.calibration.jensen-link', 'paper1.calibration.pinsker-link', 'paper1.ranking.auc-at-most-optimal',
-    ]));
+    expect(tight.map((c) => c.id)).toEqual(
+      expect.arrayContaining([
+        'paper1.calibration.jensen-link',
+        'paper1.calibration.pinsker-link',
+        'paper1.ranking.auc-at-most-optimal',
+      ]),
+    );
   });
   for (const c of tight) {
     it(`${c.id}: lhs/rhs >= ${c.spec.tight!.ratio} at its instance`, () => {
@@ -23,7 +36,11 @@ describe('declared tightness', () => {
     it(`${c.id}: twice as loose is caught`, () => {
       const spec = c.spec as ExactSpec<unknown>;
       const looser = (v: Verdict): Verdict => ({ ...v, rhs: 2 * v.rhs, margin: 2 * v.rhs - v.lhs, ok: true });
-      const loose = defineConjecture({ ...spec, id: `${c.id}-looser`, check: (x: unknown) => looser(spec.check(x)) }) as Conjecture;
+      const loose = defineConjecture({
+        ...spec,
+        id: `${c.id}-looser`,
+        check: (x: unknown) => looser(spec.check(x)),
+      }) as Conjecture;
       const r = runConjecture(loose, { profile: PROFILES.ci, useCorpus: false, targeted: false, runs: 5 });
       expect(r.outcome).toBe('error');
       expect(r.error).toMatch(/tightness check failed: lhs\/rhs = 0\.(49|5)\d*.* did the bound get looser\?/);

@@ -27,12 +27,22 @@ describe('verdict boundaries', () => {
 });
 
 describe('statistical conjectures: the exact one-sided binomial test at its boundary', () => {
-  const withFailures = (failures: number) => defineConjecture({
-    id: `test.verdict.binomial-${failures}`, title: `${failures} failures in 20`, kind: 'statistical',
-    source: { paper: 'none', ref: 'test', provenance: 'background' }, expect: 'holds', given: fc.constant(0),
-    trials: 20, delta: 0.1, alpha: 0.05,
-    trial: (() => { let t = 0; return () => t++ % 20 >= failures; })(),
-  });
+  const withFailures = (failures: number) =>
+    defineConjecture({
+      id: `test.verdict.binomial-${failures}`,
+      title: `${failures} failures in 20`,
+      kind: 'statistical',
+      source: { paper: 'none', ref: 'test', provenance: 'background' },
+      expect: 'holds',
+      given: fc.constant(0),
+      trials: 20,
+      delta: 0.1,
+      alpha: 0.05,
+      trial: (() => {
+        let t = 0;
+        return () => t++ % 20 >= failures;
+      })(),
+    });
   it('4 failures in 20 trials hold (p = P(X >= 4) = 0.133 >= α)', () => {
     const v = withFailures(4).evaluate(0);
     expect(v.ok).toBe(true);

@@ -20,12 +20,26 @@ describe('centroidCosine', () => {
   });
   it('is the cosine of the centroids', () => {
     // x̄ = (1, 1), ȳ = (1, 0): cos = 1/√2
-    expect(centroidCosine(M([[0, 2], [2, 0]]), M([[1, 0]]))).toBeCloseTo(Math.SQRT1_2, 15);
+    expect(
+      centroidCosine(
+        M([
+          [0, 2],
+          [2, 0],
+        ]),
+        M([[1, 0]]),
+      ),
+    ).toBeCloseTo(Math.SQRT1_2, 15);
   });
   it('names the zero centroid', () => {
-    const zero = M([[1, 0], [-1, 0]]), X = M([[1, 0]]);
+    const zero = M([
+        [1, 0],
+        [-1, 0],
+      ]),
+      X = M([[1, 0]]);
     expect(() => centroidCosine(X, zero)).toThrow(CrlInputError);
-    expect(() => centroidCosine(X, zero)).toThrow(/^centroidCosine: the Y centroid is the zero vector, so the cosine is undefined$/);
+    expect(() => centroidCosine(X, zero)).toThrow(
+      /^centroidCosine: the Y centroid is the zero vector, so the cosine is undefined$/,
+    );
     expect(() => centroidCosine(zero, X)).toThrow(/^centroidCosine: the X centroid is the zero vector/);
   });
 });
@@ -33,8 +47,25 @@ describe('centroidCosine', () => {
 describe('centroidGap', () => {
   it('is ‖x̄ − ȳ‖ for batches of different sizes', () => {
     // x̄ = (1, 1), ȳ = (4, 5): gap 5
-    expect(centroidGap(M([[0, 0], [2, 2]]), M([[4, 5]]))).toBe(5);
-    expect(centroidGap(M([[4, 5]]), M([[0, 0], [2, 2], [1, 1]]))).toBe(5);
+    expect(
+      centroidGap(
+        M([
+          [0, 0],
+          [2, 2],
+        ]),
+        M([[4, 5]]),
+      ),
+    ).toBe(5);
+    expect(
+      centroidGap(
+        M([[4, 5]]),
+        M([
+          [0, 0],
+          [2, 2],
+          [1, 1],
+        ]),
+      ),
+    ).toBe(5);
   });
   it('names a dimension mismatch and an empty batch', () => {
     expect(() => centroidGap(M([[1, 0]]), M([[1, 0, 0]]))).toThrow(/^X has dimension 2, Y has 3$/);

@@ -7,7 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  angleHistogram, anglesOf, histogramSymmetricKlHalf, histogramSymmetricKlSum, meanPairDistance,
+  angleHistogram,
+  anglesOf,
+  histogramSymmetricKlHalf,
+  histogramSymmetricKlSum,
+  meanPairDistance,
 } from '../../src/gaps/index.js';
 import { CrlInputError, matrix, tolerance } from '../../src/numeric/index.js';
 import { expectClose, M } from '../helpers/assert.js';
@@ -28,8 +32,9 @@ describe('angleHistogram', () => {
 
   it('places angles in bins of [−π, π) and wraps with period 2π', () => {
     // 4 bins of width π/2 starting at −π: −π + 0.1 → 0, −0.3 → 1, 0.3 → 2, π − 0.1 → 3
-    expect([...angleHistogram([-Math.PI + 0.1, -0.3, 0.3, Math.PI - 0.1], { bins: 4, epsilon: 0 })])
-      .toEqual([0.25, 0.25, 0.25, 0.25]);
+    expect([...angleHistogram([-Math.PI + 0.1, -0.3, 0.3, Math.PI - 0.1], { bins: 4, epsilon: 0 })]).toEqual([
+      0.25, 0.25, 0.25, 0.25,
+    ]);
     // π itself is −π (bin 0)
     expect([...angleHistogram([Math.PI], { bins: 4, epsilon: 0 })]).toEqual([1, 0, 0, 0]);
     // the largest float64 below π that does not round up to π when π is added: t = 2π − 2^−50 and, with
@@ -59,7 +64,10 @@ describe('angleHistogram', () => {
     bad(() => angleHistogram([0], { bins: 1.5 }), /bins must be an integer >= 1, got 1.5/);
     bad(() => angleHistogram([0], { epsilon: -1 }), /^angleHistogram: epsilon must be >= 0, got -1$/);
     bad(() => angleHistogram([0], { epsilon: Infinity }), /epsilon must be >= 0, got Infinity/);
-    bad(() => angleHistogram([], { epsilon: 0 }), /^angleHistogram: no angles and no pseudo-count: the histogram is empty$/);
+    bad(
+      () => angleHistogram([], { epsilon: 0 }),
+      /^angleHistogram: no angles and no pseudo-count: the histogram is empty$/,
+    );
     bad(() => angleHistogram([0, NaN]), /^angleHistogram: angle 1 is NaN$/);
     // one bin and zero pseudo-count are allowed
     expect([...angleHistogram([1, 2], { bins: 1, epsilon: 0 })]).toEqual([1]);
@@ -78,9 +86,24 @@ describe('histogram symmetric KL conventions', () => {
 
 describe('anglesOf', () => {
   it('is atan2(y, x) per row and needs 2-D points', () => {
-    expect([...anglesOf(M([[0, 1], [-1, 0], [1, 0]]))]).toEqual([Math.PI / 2, Math.PI, 0]);
+    expect([
+      ...anglesOf(
+        M([
+          [0, 1],
+          [-1, 0],
+          [1, 0],
+        ]),
+      ),
+    ]).toEqual([Math.PI / 2, Math.PI, 0]);
     expect(() => anglesOf(M([[1, 0, 0]]))).toThrow(/^anglesOf: angles need 2-D points, got dimension 3$/);
-    expect(() => anglesOf(M([[1, 0], [0, 0]]))).toThrow(/^anglesOf: row 1 is the zero vector and has no angle$/);
+    expect(() =>
+      anglesOf(
+        M([
+          [1, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toThrow(/^anglesOf: row 1 is the zero vector and has no angle$/);
     expect(() => anglesOf(matrix(0, 2))).toThrow(/^points needs at least 1 row/);
   });
 });
@@ -88,10 +111,21 @@ describe('anglesOf', () => {
 describe('meanPairDistance', () => {
   it('is (1/B) Σ_i ‖x_i − y_i‖', () => {
     // ‖(0,0) − (3,4)‖ = 5, ‖(1,1) − (1,1)‖ = 0, ‖(2,0) − (0,0)‖ = 2: mean 7/3
-    const X = M([[0, 0], [1, 1], [2, 0]]), Y = M([[3, 4], [1, 1], [0, 0]]);
+    const X = M([
+        [0, 0],
+        [1, 1],
+        [2, 0],
+      ]),
+      Y = M([
+        [3, 4],
+        [1, 1],
+        [0, 0],
+      ]);
     expectClose(meanPairDistance(X, Y), 7 / 3, T, 'mean pair distance');
     expect(() => meanPairDistance(X, M([[0, 0]]))).toThrow(CrlInputError);
-    expect(() => meanPairDistance(X, M([[0, 0]]))).toThrow(/^X is 3×2 but Y is 1×2; paired batches must have the same shape$/);
+    expect(() => meanPairDistance(X, M([[0, 0]]))).toThrow(
+      /^X is 3×2 but Y is 1×2; paired batches must have the same shape$/,
+    );
     expect(() => meanPairDistance(matrix(0, 2), X)).toThrow(/^X needs at least 1 row/);
     expect(() => meanPairDistance(X, matrix(0, 2))).toThrow(/^Y needs at least 1 row/);
   });

@@ -7,7 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  type ItemPairs, partnerRetrievalRanks, recallAtK, recallAtKWithPartners, recallFromRanks,
+  type ItemPairs,
+  partnerRetrievalRanks,
+  recallAtK,
+  recallAtKWithPartners,
+  recallFromRanks,
 } from '../../src/gaps/index.js';
 import { CrlInputError, matrix, Rng } from '../../src/numeric/index.js';
 import { M } from '../helpers/assert.js';
@@ -18,7 +22,10 @@ const bad = (f: () => unknown, msg: RegExp): void => {
 };
 
 describe('retrieval input checks', () => {
-  const X = M([[1, 0], [0, 1]]);
+  const X = M([
+    [1, 0],
+    [0, 1],
+  ]);
   it('K and the direction', () => {
     bad(() => recallAtK(X, X, 1.5), /^recallAtK: K must be an integer >= 1, got 1.5$/);
     bad(() => recallAtK(X, X, 1, 'up' as never), /^recallAtK: unknown direction 'up'$/);
@@ -49,9 +56,19 @@ describe('retrieval input checks', () => {
 
 describe('partner ranks', () => {
   it('more than one block of 256 queries: ranks equal the paired rule', () => {
-    const rng = new Rng(5), n = 300, d = 3;
-    const X = matrix(n, d, Array.from({ length: n * d }, () => rng.normal()));
-    const Y = matrix(n, d, Array.from({ length: n * d }, () => rng.normal()));
+    const rng = new Rng(5),
+      n = 300,
+      d = 3;
+    const X = matrix(
+      n,
+      d,
+      Array.from({ length: n * d }, () => rng.normal()),
+    );
+    const Y = matrix(
+      n,
+      d,
+      Array.from({ length: n * d }, () => rng.normal()),
+    );
     const pairs: ItemPairs = Array.from({ length: n }, (_, i) => [i, i] as const);
     for (const dir of ['x-to-y', 'y-to-x'] as const) {
       const ranks = partnerRetrievalRanks(X, Y, pairs, dir);
@@ -74,9 +91,22 @@ describe('partner ranks', () => {
 
   it('the best partner counts; siblings never count, ties with non-partners do', () => {
     // scores with x0 = (1, 0): y0 1, y1 0.5, y2 0.5, y3 2; with x1 = (0, 1): all 0
-    const Y = M([[1, 0], [0.5, 0], [0.5, 0], [2, 0]]);
-    const Xall = M([[1, 0], [0, 1]]);
-    const pairs: ItemPairs = [[0, 0], [0, 1], [1, 2], [1, 3]];
+    const Y = M([
+      [1, 0],
+      [0.5, 0],
+      [0.5, 0],
+      [2, 0],
+    ]);
+    const Xall = M([
+      [1, 0],
+      [0, 1],
+    ]);
+    const pairs: ItemPairs = [
+      [0, 0],
+      [0, 1],
+      [1, 2],
+      [1, 3],
+    ];
     // x0: best partner score 1 (y0); non-partners y2 (0.5) and y3 (2): rank 1
     // x1 = (0, 1): every score is 0; best partner 0 ties both non-partners y0, y1: rank 2
     expect([...partnerRetrievalRanks(Xall, Y, pairs)]).toEqual([1, 2]);

@@ -8,12 +8,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  type ItemPairs, partnerRetrievalRanks, recallAtK, recallAtKWithPartners, type RetrievalDirection,
+  type ItemPairs,
+  partnerRetrievalRanks,
+  recallAtK,
+  recallAtKWithPartners,
+  type RetrievalDirection,
 } from '../../src/gaps/index.js';
 import { CrlInputError, gatherRows, matrix, normalizeRows, Rng } from '../../src/numeric/index.js';
 import { M, readOracle } from '../helpers/assert.js';
 
-interface TiedCase { X: number[][]; Y: number[][]; recall: Record<string, number> }
+interface TiedCase {
+  X: number[][];
+  Y: number[][];
+  recall: Record<string, number>;
+}
 const oracle = readOracle<TiedCase>('retrieval.json') as ReturnType<typeof readOracle<TiedCase>> & {
   partners: (TiedCase & { pairs: [number, number][] })[];
 };
@@ -24,44 +32,68 @@ const key = (k: string): [RetrievalDirection, number] => {
 
 describe('paired recall on exact ties (pessimistic rule)', () => {
   it('X = Y = [[1,0],[1,0]]: R@1 = 0 (both rows tie), R@2 = 1', () => {
-    const X = M([[1, 0], [1, 0]]);
+    const X = M([
+      [1, 0],
+      [1, 0],
+    ]);
     expect(recallAtK(X, X, 1)).toBe(0);
     expect(recallAtK(X, X, 2)).toBe(1);
   });
-  oracle.cases.forEach((c, i) => it(`tied case ${i}: ${c.X.length} rows`, () => {
-    for (const [k, want] of Object.entries(c.recall)) {
-      const [dir, K] = key(k);
-      expect(recallAtK(M(c.X), M(c.Y), K, dir), k).toBe(want);
-    }
-  }));
+  oracle.cases.forEach((c, i) =>
+    it(`tied case ${i}: ${c.X.length} rows`, () => {
+      for (const [k, want] of Object.entries(c.recall)) {
+        const [dir, K] = key(k);
+        expect(recallAtK(M(c.X), M(c.Y), K, dir), k).toBe(want);
+      }
+    }),
+  );
 });
 
 describe('recall over distinct items with several partners', () => {
-  oracle.partners.forEach((c, i) => it(`partner case ${i}: ${c.pairs.length} pairs`, () => {
-    for (const [k, want] of Object.entries(c.recall)) {
-      const [dir, K] = key(k);
-      expect(recallAtKWithPartners(M(c.X), M(c.Y), c.pairs, K, dir), k).toBe(want);
-    }
-  }));
+  oracle.partners.forEach((c, i) =>
+    it(`partner case ${i}: ${c.pairs.length} pairs`, () => {
+      for (const [k, want] of Object.entries(c.recall)) {
+        const [dir, K] = key(k);
+        expect(recallAtKWithPartners(M(c.X), M(c.Y), c.pairs, K, dir), k).toBe(want);
+      }
+    }),
+  );
 
   it('one-to-one pairs [i, i] give recallAtK exactly', () => {
     const rng = new Rng(3);
     for (let t = 0; t < 20; t++) {
-      const n = 2 + rng.int(30), d = 1 + rng.int(9);
-      const X = matrix(n, d, Array.from({ length: n * d }, () => rng.normal()));
-      const Y = matrix(n, d, Array.from({ length: n * d }, () => rng.normal()));
+      const n = 2 + rng.int(30),
+        d = 1 + rng.int(9);
+      const X = matrix(
+        n,
+        d,
+        Array.from({ length: n * d }, () => rng.normal()),
+      );
+      const Y = matrix(
+        n,
+        d,
+        Array.from({ length: n * d }, () => rng.normal()),
+      );
       const pairs: ItemPairs = Array.from({ length: n }, (_, i) => [i, i] as const);
-      for (const dir of ['x-to-y', 'y-to-x'] as const) for (const k of [1, 3, 10]) {
-        expect(recallAtKWithPartners(X, Y, pairs, k, dir), `n=${n} ${dir} R@${k}`).toBe(recallAtK(X, Y, k, dir));
-      }
+      for (const dir of ['x-to-y', 'y-to-x'] as const)
+        for (const k of [1, 3, 10]) {
+          expect(recallAtKWithPartners(X, Y, pairs, k, dir), `n=${n} ${dir} R@${k}`).toBe(recallAtK(X, Y, k, dir));
+        }
     }
   });
 
   it('every caption an exact copy of its image: R@1 = 1 both ways (paired recall gave 0 for y → x)', () => {
     const rng = new Rng(11);
     for (let t = 0; t < 10; t++) {
-      const images = 2 + rng.int(20), d = 2 + rng.int(30);
-      const X = normalizeRows(matrix(images, d, Array.from({ length: images * d }, () => rng.normal())));
+      const images = 2 + rng.int(20),
+        d = 2 + rng.int(30);
+      const X = normalizeRows(
+        matrix(
+          images,
+          d,
+          Array.from({ length: images * d }, () => rng.normal()),
+        ),
+      );
       const imageOf = Array.from({ length: images }, (_, i) => Array<number>(1 + rng.int(5)).fill(i)).flat();
       const Y = gatherRows(X, imageOf);
       const pairs: ItemPairs = imageOf.map((img, j) => [img, j] as const);
@@ -76,8 +108,20 @@ describe('recall over distinct items with several partners', () => {
   });
 
   it('pairs outside the tables are named', () => {
-    const X = M([[1, 0], [0, 1]]);
-    const f = () => recallAtKWithPartners(X, X, [[0, 0], [2, 1]], 1);
+    const X = M([
+      [1, 0],
+      [0, 1],
+    ]);
+    const f = () =>
+      recallAtKWithPartners(
+        X,
+        X,
+        [
+          [0, 0],
+          [2, 1],
+        ],
+        1,
+      );
     expect(f).toThrow(CrlInputError);
     expect(f).toThrow(/pair 1: x index 2 is outside 0..1/);
   });

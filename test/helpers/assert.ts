@@ -11,7 +11,9 @@ import { allowedError, fromRows, isClose, type Matrix, type Tolerance } from '..
 export function expectClose(actual: number, expected: number, t: Tolerance, what: string): void {
   if (!isClose(actual, expected, t)) {
     const err = Math.abs(actual - expected);
-    expect.fail(`${what}: got ${actual}, expected ${expected} (|Δ| = ${err.toExponential(3)}, allowed ${allowedError(actual, expected, t).toExponential(3)} from ${JSON.stringify(t)})`);
+    expect.fail(
+      `${what}: got ${actual}, expected ${expected} (|Δ| = ${err.toExponential(3)}, allowed ${allowedError(actual, expected, t).toExponential(3)} from ${JSON.stringify(t)})`,
+    );
   }
 }
 
@@ -19,15 +21,23 @@ export function expectClose(actual: number, expected: number, t: Tolerance, what
  * Matrices agree in the max norm relative to the reference's scale:
  * max|A − B| <= rel·max(max|B|, floor) — the usual way to compare gradients whose entries may be ~0.
  */
-export function expectMatrixClose(actual: Matrix | ArrayLike<number>, expected: ArrayLike<number>, rel: number, what: string, floor = 1e-300): number {
+export function expectMatrixClose(
+  actual: Matrix | ArrayLike<number>,
+  expected: ArrayLike<number>,
+  rel: number,
+  what: string,
+  floor = 1e-300,
+): number {
   const a = 'data' in actual ? actual.data : actual;
   expect(a.length, `${what}: length`).toBe(expected.length);
-  let err = 0, scale = floor;
+  let err = 0,
+    scale = floor;
   for (let i = 0; i < a.length; i++) {
     err = Math.max(err, Math.abs(a[i]! - expected[i]!));
     scale = Math.max(scale, Math.abs(expected[i]!));
   }
-  if (!(err <= rel * scale)) expect.fail(`${what}: max|Δ| = ${err.toExponential(3)} > ${rel}·max|ref| = ${(rel * scale).toExponential(3)}`);
+  if (!(err <= rel * scale))
+    expect.fail(`${what}: max|Δ| = ${err.toExponential(3)} > ${rel}·max|ref| = ${(rel * scale).toExponential(3)}`);
   return err / scale;
 }
 

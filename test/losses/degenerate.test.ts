@@ -5,7 +5,15 @@
  * the value documented in the kernel's JSDoc.
  */
 import { describe, expect, it } from 'vitest';
-import { alignment, clipLoss, clipLossWithGrad, infoNce, sigLipLoss, supConLoss, uniformity } from '../../src/losses/index.js';
+import {
+  alignment,
+  clipLoss,
+  clipLossWithGrad,
+  infoNce,
+  sigLipLoss,
+  supConLoss,
+  uniformity,
+} from '../../src/losses/index.js';
 import { centroidCosine, centroidGap, energyDistance, mmd2Rbf, recallAtK, anglesOf } from '../../src/gaps/index.js';
 import { besselIScaled, CrlInputError, fromRows, matrix, normalizeRows } from '../../src/numeric/index.js';
 import { logPartitionVolume, sampleUniformSphere, sampleVmf } from '../../src/sphere/index.js';
@@ -24,7 +32,8 @@ describe('documented values', () => {
     expect(Array.from(r.gradX.data).every((v) => v === 0)).toBe(true);
   });
   it('d = 1 (S⁰): the CLIP loss of B = 2 antipodal pairs is finite and exact', () => {
-    const X = M([[1], [-1]]), tau = 0.5;
+    const X = M([[1], [-1]]),
+      tau = 0.5;
     // S = ±1/τ; each row: log(1 + e^{−2/τ})
     expect(clipLoss(X, X, tau)).toBeCloseTo(Math.log1p(Math.exp(-2 / tau)), 15);
   });
@@ -32,13 +41,28 @@ describe('documented values', () => {
     expect(clipLoss(matrix(4, 3), matrix(4, 3), 0.1)).toBeCloseTo(Math.log(4), 15);
   });
   it('a loss near 0 stays positive (log1p form), not 0 or negative', () => {
-    const X = M([[1, 0], [0, 1], [-1, 0]]);
+    const X = M([
+      [1, 0],
+      [0, 1],
+      [-1, 0],
+    ]);
     const v = clipLoss(X, X, 0.02);
     expect(v).toBeGreaterThan(0);
     expect(v).toBeLessThan(1e-20);
   });
   it('SupCon: an anchor without positives contributes 0, never NaN', () => {
-    const v = supConLoss({ views: [M([[1, 0], [0, 1], [0.6, 0.8], [-1, 0]])], labels: [0, 1, 1, 2], tau: 0.1 });
+    const v = supConLoss({
+      views: [
+        M([
+          [1, 0],
+          [0, 1],
+          [0.6, 0.8],
+          [-1, 0],
+        ]),
+      ],
+      labels: [0, 1, 1, 2],
+      tau: 0.1,
+    });
     expect(Number.isFinite(v)).toBe(true);
   });
   it('the scaled Bessel function is finite far beyond exp overflow', () => {
@@ -48,18 +72,43 @@ describe('documented values', () => {
 });
 
 describe('clear errors', () => {
-  const X = M([[1, 0], [0, 1]]);
+  const X = M([
+    [1, 0],
+    [0, 1],
+  ]);
   it('τ <= 0, NaN or ∞', () => {
     for (const tau of [0, -1, NaN, Infinity]) throwsInput(() => clipLoss(X, X, tau), /tau must be a finite number > 0/);
   });
   it('mismatched shapes', () => {
-    throwsInput(() => clipLoss(X, M([[1, 0, 0], [0, 1, 0]]), 0.1), /X is 2×2 but Y is 2×3/);
+    throwsInput(
+      () =>
+        clipLoss(
+          X,
+          M([
+            [1, 0, 0],
+            [0, 1, 0],
+          ]),
+          0.1,
+        ),
+      /X is 2×2 but Y is 2×3/,
+    );
     throwsInput(() => alignment(X, M([[1, 0]])), /same shape/);
     throwsInput(() => centroidGap(X, M([[1, 0, 0]])), /dimension/);
     throwsInput(() => fromRows([[1, 2], [3]]), /ragged/);
   });
   it('non-finite entries name the row and column', () => {
-    throwsInput(() => clipLoss(X, M([[1, 0], [NaN, 1]]), 0.1), /non-finite entry NaN at row 1, column 0/);
+    throwsInput(
+      () =>
+        clipLoss(
+          X,
+          M([
+            [1, 0],
+            [NaN, 1],
+          ]),
+          0.1,
+        ),
+      /non-finite entry NaN at row 1, column 0/,
+    );
     throwsInput(() => energyDistance(M([[Infinity, 0]]), X), /non-finite entry Infinity/);
   });
   it('empty batches and d = 0', () => {
@@ -67,9 +116,28 @@ describe('clear errors', () => {
     throwsInput(() => clipLoss(matrix(2, 0), matrix(2, 0), 0.1), /dimension d >= 1/);
   });
   it('zero vectors cannot be normalized or given an angle or a centroid direction', () => {
-    throwsInput(() => normalizeRows(M([[1, 0], [0, 0]])), /row 1 is the zero vector/);
+    throwsInput(
+      () =>
+        normalizeRows(
+          M([
+            [1, 0],
+            [0, 0],
+          ]),
+        ),
+      /row 1 is the zero vector/,
+    );
     throwsInput(() => anglesOf(M([[0, 0]])), /zero vector/);
-    throwsInput(() => centroidCosine(M([[1, 0], [-1, 0]]), X), /X centroid is the zero vector/);
+    throwsInput(
+      () =>
+        centroidCosine(
+          M([
+            [1, 0],
+            [-1, 0],
+          ]),
+          X,
+        ),
+      /X centroid is the zero vector/,
+    );
     throwsInput(() => sampleVmf(new Rng(1), [0, 0], 1, 3), /non-zero/);
   });
   it('uniformity needs two points; samplers need sensible sizes', () => {

@@ -17,8 +17,10 @@ function centralDifferences(M: Matrix, f: () => number): Float64Array {
   const g = new Float64Array(M.data.length);
   for (let k = 0; k < g.length; k++) {
     const x = M.data[k]!;
-    M.data[k] = x + H; const up = f();
-    M.data[k] = x - H; const down = f();
+    M.data[k] = x + H;
+    const up = f();
+    M.data[k] = x - H;
+    const down = f();
     M.data[k] = x;
     g[k] = (up - down) / (2 * H);
   }
@@ -26,13 +28,30 @@ function centralDifferences(M: Matrix, f: () => number): Float64Array {
 }
 
 describe('CLIP gradient vs float64 central differences', () => {
-  for (const [n, d, tau, seed] of [[2, 2, 0.5, 1], [5, 3, 0.07, 2], [8, 8, 0.2, 3], [16, 4, 1, 4], [3, 1, 0.3, 5]] as const) {
+  for (const [n, d, tau, seed] of [
+    [2, 2, 0.5, 1],
+    [5, 3, 0.07, 2],
+    [8, 8, 0.2, 3],
+    [16, 4, 1, 4],
+    [3, 1, 0.3, 5],
+  ] as const) {
     it(`N=${n} d=${d} τ=${tau}`, () => {
       const rng = new Rng(seed);
-      const X = sampleUniformSphere(rng, n, d), Y = sampleUniformSphere(rng, n, d);
+      const X = sampleUniformSphere(rng, n, d),
+        Y = sampleUniformSphere(rng, n, d);
       const g = clipLossWithGrad(X, Y, tau);
-      expectMatrixClose(g.gradX, centralDifferences(X, () => clipLoss(X, Y, tau)), 1e-7, 'dL/dX');
-      expectMatrixClose(g.gradY, centralDifferences(Y, () => clipLoss(X, Y, tau)), 1e-7, 'dL/dY');
+      expectMatrixClose(
+        g.gradX,
+        centralDifferences(X, () => clipLoss(X, Y, tau)),
+        1e-7,
+        'dL/dX',
+      );
+      expectMatrixClose(
+        g.gradY,
+        centralDifferences(Y, () => clipLoss(X, Y, tau)),
+        1e-7,
+        'dL/dY',
+      );
     });
   }
 });
@@ -42,10 +61,18 @@ describe('InfoNCE gradient vs float64 central differences', () => {
     for (const shared of [false, true]) {
       it(`${form}${shared ? ', shared negatives' : ''}`, () => {
         const rng = new Rng(form.length + (shared ? 1 : 0));
-        const n = 4, m = 3, d = 5, tau = 0.25;
+        const n = 4,
+          m = 3,
+          d = 5,
+          tau = 0.25;
         const inp: InfoNceInput = {
-          anchors: sampleUniformSphere(rng, n, d), positives: sampleUniformSphere(rng, n, d),
-          negatives: sampleUniformSphere(rng, shared ? m : n * m, d), m, tau, form, shared,
+          anchors: sampleUniformSphere(rng, n, d),
+          positives: sampleUniformSphere(rng, n, d),
+          negatives: sampleUniformSphere(rng, shared ? m : n * m, d),
+          m,
+          tau,
+          form,
+          shared,
         };
         const g = infoNceWithGrad(inp);
         const f = (): number => infoNce(inp).loss;
@@ -58,7 +85,11 @@ describe('InfoNCE gradient vs float64 central differences', () => {
 });
 
 describe('CLIP gradient vs TensorFlow.js autodiff (float32, wasm)', () => {
-  for (const [n, d, tau] of [[8, 2, 0.5], [32, 16, 0.07], [64, 32, 0.1]] as const) {
+  for (const [n, d, tau] of [
+    [8, 2, 0.5],
+    [32, 16, 0.07],
+    [64, 32, 0.1],
+  ] as const) {
     it(`N=${n} d=${d} τ=${tau}: tuned customGrad and textbook autodiff both match`, async () => {
       const rng = new Rng(n + d);
       const X = sampleUniformSphere(rng, n, d);

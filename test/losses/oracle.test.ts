@@ -6,7 +6,17 @@
  * gradients: max-norm relative to the reference gradient's scale).
  */
 import { describe, expect, it } from 'vitest';
-import { alignment, clipLoss, clipLossWithGrad, infoNce, infoNceWithGrad, sigLipLoss, supConLoss, uniformity, type InfoNceForm } from '../../src/losses/index.js';
+import {
+  alignment,
+  clipLoss,
+  clipLossWithGrad,
+  infoNce,
+  infoNceWithGrad,
+  sigLipLoss,
+  supConLoss,
+  uniformity,
+  type InfoNceForm,
+} from '../../src/losses/index.js';
 import { tolerance } from '../../src/numeric/index.js';
 import { expectClose, expectMatrixClose, flat, M, readOracle } from '../helpers/assert.js';
 
@@ -14,12 +24,24 @@ const REL = tolerance({ rel: 1e-12, abs: 1e-300 });
 /** torch's LSE-minus-diagonal autograd carries ~1e-16 absolute error per unit of 1/τ; below that it is no oracle. */
 const TORCH_FLOOR = 1e-6;
 
-interface ClipCase { n: number; d: number; tau: number; kind: string; X: number[][]; Y: number[][]; loss: number; gradX: number[][]; gradY: number[][]; torch: { loss: number; gradX: number[][]; gradY: number[][] } }
+interface ClipCase {
+  n: number;
+  d: number;
+  tau: number;
+  kind: string;
+  X: number[][];
+  Y: number[][];
+  loss: number;
+  gradX: number[][];
+  gradY: number[][];
+  torch: { loss: number; gradX: number[][]; gradY: number[][] };
+}
 
 describe('CLIP loss vs oracle', () => {
   for (const c of readOracle<ClipCase>('clip.json').cases) {
     it(`N=${c.n} d=${c.d} τ=${c.tau} (${c.kind})`, () => {
-      const X = M(c.X), Y = M(c.Y);
+      const X = M(c.X),
+        Y = M(c.Y);
       expectClose(clipLoss(X, Y, c.tau), c.loss, REL, 'loss vs mpmath');
       const r = clipLossWithGrad(X, Y, c.tau);
       expectClose(r.loss, c.loss, REL, 'loss (with grad) vs mpmath');
@@ -32,12 +54,36 @@ describe('CLIP loss vs oracle', () => {
   }
 });
 
-interface NceCase { n: number; m: number; d: number; tau: number; form: InfoNceForm; shared: boolean; anchors: number[][]; positives: number[][]; negatives: number[][]; loss: number; perAnchor: number[]; gradAnchors: number[][]; gradPositives: number[][]; gradNegatives: number[][]; torch: { gradAnchors: number[][]; gradNegatives: number[][] } }
+interface NceCase {
+  n: number;
+  m: number;
+  d: number;
+  tau: number;
+  form: InfoNceForm;
+  shared: boolean;
+  anchors: number[][];
+  positives: number[][];
+  negatives: number[][];
+  loss: number;
+  perAnchor: number[];
+  gradAnchors: number[][];
+  gradPositives: number[][];
+  gradNegatives: number[][];
+  torch: { gradAnchors: number[][]; gradNegatives: number[][] };
+}
 
 describe('InfoNCE (m negatives) vs oracle', () => {
   for (const c of readOracle<NceCase>('infonce.json').cases) {
     it(`n=${c.n} m=${c.m} d=${c.d} τ=${c.tau} ${c.form}${c.shared ? ' shared' : ''}`, () => {
-      const inp = { anchors: M(c.anchors), positives: M(c.positives), negatives: M(c.negatives), m: c.m, tau: c.tau, form: c.form, shared: c.shared };
+      const inp = {
+        anchors: M(c.anchors),
+        positives: M(c.positives),
+        negatives: M(c.negatives),
+        m: c.m,
+        tau: c.tau,
+        form: c.form,
+        shared: c.shared,
+      };
       const v = infoNce(inp);
       expectClose(v.loss, c.loss, REL, 'loss vs mpmath');
       c.perAnchor.forEach((p, i) => expectClose(v.perAnchor[i]!, p, REL, `ℓ_${i}`));
@@ -45,33 +91,63 @@ describe('InfoNCE (m negatives) vs oracle', () => {
       expectMatrixClose(g.gradAnchors, flat(c.gradAnchors), 1e-12, 'grad anchors vs mpmath');
       expectMatrixClose(g.gradPositives, flat(c.gradPositives), 1e-12, 'grad positives vs mpmath');
       expectMatrixClose(g.gradNegatives, flat(c.gradNegatives), 1e-12, 'grad negatives vs mpmath');
-      expectMatrixClose(g.gradAnchors, flat(c.torch.gradAnchors), 1e-9, 'grad anchors vs torch autograd', TORCH_FLOOR / c.tau);
-      expectMatrixClose(g.gradNegatives, flat(c.torch.gradNegatives), 1e-9, 'grad negatives vs torch autograd', TORCH_FLOOR / c.tau);
+      expectMatrixClose(
+        g.gradAnchors,
+        flat(c.torch.gradAnchors),
+        1e-9,
+        'grad anchors vs torch autograd',
+        TORCH_FLOOR / c.tau,
+      );
+      expectMatrixClose(
+        g.gradNegatives,
+        flat(c.torch.gradNegatives),
+        1e-9,
+        'grad negatives vs torch autograd',
+        TORCH_FLOOR / c.tau,
+      );
     });
   }
 });
 
-interface SupConCase { b: number; views: number[][][]; d: number; tau: number; labels: number[] | null; contrastMode: 'all' | 'one'; loss: number }
+interface SupConCase {
+  b: number;
+  views: number[][][];
+  d: number;
+  tau: number;
+  labels: number[] | null;
+  contrastMode: 'all' | 'one';
+  loss: number;
+}
 
 describe('SupCon vs the reference code', () => {
   for (const c of readOracle<SupConCase>('supcon.json').cases) {
     it(`B=${c.b} views=${c.views.length} labels=${JSON.stringify(c.labels)} mode=${c.contrastMode}`, () => {
-      const v = supConLoss({ views: c.views.map(M), labels: c.labels ?? undefined, tau: c.tau, contrastMode: c.contrastMode });
+      const v = supConLoss({
+        views: c.views.map(M),
+        labels: c.labels ?? undefined,
+        tau: c.tau,
+        contrastMode: c.contrastMode,
+      });
       expect(Number.isFinite(v)).toBe(true);
       expectClose(v, c.loss, REL, 'SupCon');
     });
   }
 });
 
-type MiscCase = { kind: 'siglip'; X: number[][]; Y: number[][]; scale: number; bias: number; value: number }
+type MiscCase =
+  | { kind: 'siglip'; X: number[][]; Y: number[][]; scale: number; bias: number; value: number }
   | { kind: 'alignment'; X: number[][]; Y: number[][]; alpha: number; value: number }
   | { kind: 'uniformity'; X: number[][]; t: number; value: number };
 
 describe('SigLIP, alignment, uniformity vs the reference code', () => {
   for (const [i, c] of readOracle<MiscCase>('losses_misc.json').cases.entries()) {
     it(`${c.kind} #${i} (N=${c.X.length})`, () => {
-      const got = c.kind === 'siglip' ? sigLipLoss(M(c.X), M(c.Y), c.scale, c.bias)
-        : c.kind === 'alignment' ? alignment(M(c.X), M(c.Y), c.alpha) : uniformity(M(c.X), c.t);
+      const got =
+        c.kind === 'siglip'
+          ? sigLipLoss(M(c.X), M(c.Y), c.scale, c.bias)
+          : c.kind === 'alignment'
+            ? alignment(M(c.X), M(c.Y), c.alpha)
+            : uniformity(M(c.X), c.t);
       expectClose(got, c.value, REL, c.kind);
     });
   }

@@ -19,7 +19,10 @@ const F = (name: string) => `fixtures/embeddings/${name}`;
 
 describe('readers', () => {
   it('reads float32 .npy, float64 .npy, JSON and CSV', () => {
-    const x32 = readEmbeddings(F('x.npy')), xj = readEmbeddings(F('x.json')), y64 = readEmbeddings(F('y.npy')), yc = readEmbeddings(F('y.csv'));
+    const x32 = readEmbeddings(F('x.npy')),
+      xj = readEmbeddings(F('x.json')),
+      y64 = readEmbeddings(F('y.npy')),
+      yc = readEmbeddings(F('y.csv'));
     expect([x32.dtype, y64.dtype, x32.matrix.rows, x32.matrix.cols]).toEqual(['float32', 'float64', 16, 4]);
     for (let k = 0; k < 64; k++) {
       expect(x32.matrix.data[k]).toBe(Math.fround(xj.matrix.data[k]!)); // the float32 file holds the rounded JSON values
@@ -27,24 +30,39 @@ describe('readers', () => {
     }
   });
   it('reads big-endian >f4 and >f8 (NumPy-written copies of x.npy) to the same values', () => {
-    const x = readEmbeddings(F('x.npy')), b4 = readEmbeddings(F('x-big-f4.npy')), b8 = readEmbeddings(F('x-big-f8.npy'));
+    const x = readEmbeddings(F('x.npy')),
+      b4 = readEmbeddings(F('x-big-f4.npy')),
+      b8 = readEmbeddings(F('x-big-f8.npy'));
     expect([b4.dtype, b8.dtype]).toEqual(['float32', 'float64']);
     expect(Array.from(b4.matrix.data)).toEqual(Array.from(x.matrix.data));
     expect(Array.from(b8.matrix.data)).toEqual(Array.from(x.matrix.data));
   });
   const bad: [string, RegExp][] = [
-    ['bad-magic.npy', /wrong magic/], ['fortran.npy', /Fortran-order/], ['nan.npy', /row 3 has a non-finite entry \(NaN\) at column 2/],
-    ['empty.npy', /empty array/], ['int.npy', /dtype '<i4' is not supported/], ['three-d.npy', /expected a 2-D array/],
-    ['truncated.npy', /truncated data/], ['ragged.json', /row 1 has 3 entries, row 0 has 2/], ['missing.npy', /cannot read: ENOENT/],
+    ['bad-magic.npy', /wrong magic/],
+    ['fortran.npy', /Fortran-order/],
+    ['nan.npy', /row 3 has a non-finite entry \(NaN\) at column 2/],
+    ['empty.npy', /empty array/],
+    ['int.npy', /dtype '<i4' is not supported/],
+    ['three-d.npy', /expected a 2-D array/],
+    ['truncated.npy', /truncated data/],
+    ['ragged.json', /row 1 has 3 entries, row 0 has 2/],
+    ['missing.npy', /cannot read: ENOENT/],
   ];
-  for (const [file, msg] of bad) it(`${file}: one clear error`, () => { expect(() => readEmbeddings(F(file))).toThrow(CrlInputError); expect(() => readEmbeddings(F(file))).toThrow(msg); });
-  it('pairs out of range are named', () => expect(() => readPairs(F('pairs-out-of-range.json'), 16, 16)).toThrow(/pair 1: x index 16 is outside 0..15/));
+  for (const [file, msg] of bad)
+    it(`${file}: one clear error`, () => {
+      expect(() => readEmbeddings(F(file))).toThrow(CrlInputError);
+      expect(() => readEmbeddings(F(file))).toThrow(msg);
+    });
+  it('pairs out of range are named', () =>
+    expect(() => readPairs(F('pairs-out-of-range.json'), 16, 16)).toThrow(/pair 1: x index 16 is outside 0..15/));
 });
 
 describe('measure', () => {
-  const x = readEmbeddings(F('x.npy')), y = readEmbeddings(F('y.npy'));
+  const x = readEmbeddings(F('x.npy')),
+    y = readEmbeddings(F('y.npy'));
   const m = measure(x, y);
-  const X = normalizeRows(x.matrix), Y = normalizeRows(y.matrix);
+  const X = normalizeRows(x.matrix),
+    Y = normalizeRows(y.matrix);
   it('reports the kernels on normalized rows (blocked passes agree to their stated bounds)', () => {
     expect(m.normalized).toBe(true);
     expect(m.centroidGap).toBe(centroidGap(X, Y));
@@ -65,8 +83,13 @@ describe('measure', () => {
     // the subsample is the first 8 of a seeded permutation; rebuild it from the reported facts
     const rows = Array.from({ length: 16 }, (_, i) => i);
     const rng = new Rng(3);
-    for (let k = 15; k > 0; k--) { const j = rng.int(k + 1); [rows[k], rows[j]] = [rows[j]!, rows[k]!]; }
-    const idx = rows.slice(0, 8), Xs = gatherRows(X, idx), Ysub = gatherRows(Y, idx);
+    for (let k = 15; k > 0; k--) {
+      const j = rng.int(k + 1);
+      [rows[k], rows[j]] = [rows[j]!, rows[k]!];
+    }
+    const idx = rows.slice(0, 8),
+      Xs = gatherRows(X, idx),
+      Ysub = gatherRows(Y, idx);
     expectClose(sub.energyDistance, energyDistance(Xs, Ysub), tolerance({ rel: 1e-10 }), 'energy on the subsample');
     expectClose(sub.uniformity.y, uniformity(Ysub), tolerance({ rel: 1e-12 }), 'uniformity on the subsample');
     expect(sub.recall.xToY[1]).toBe(recallAtK(Xs, Ysub, 1));
@@ -76,7 +99,11 @@ describe('measure', () => {
   });
   it('reports progress per stage when asked', () => {
     const seen: string[] = [];
-    measure(x, y, { progress: (stage) => (done) => { seen.push(`${stage} ${done}`); } });
+    measure(x, y, {
+      progress: (stage) => (done) => {
+        seen.push(`${stage} ${done}`);
+      },
+    });
     expect(seen).toEqual(['x·yᵀ 16', 'x·xᵀ 16', 'y·yᵀ 16']);
   });
   it('transport bounds hold; the shuffle control keeps the centroid gap and collapses recall', () => {
@@ -85,7 +112,9 @@ describe('measure', () => {
     expect(m.shuffleControl.recall.xToY[1]).toBeLessThan(m.recall.xToY[1]);
   });
   it('pairs: two captions per image', () => {
-    const p = measure(readEmbeddings(F('x.json')), readEmbeddings(F('y2.npy')), { pairs: readPairs(F('pairs2.json'), 16, 32) });
+    const p = measure(readEmbeddings(F('x.json')), readEmbeddings(F('y2.npy')), {
+      pairs: readPairs(F('pairs2.json'), 16, 32),
+    });
     expect([p.input.pairs, p.input.pairing]).toEqual([32, 'given']);
     expect(p.transportBounds.every((b) => b.holds)).toBe(true);
   });
@@ -101,7 +130,8 @@ describe('measure', () => {
     expect(p.recall.yToX[1], 'the paired layout gave 0 here').toBeGreaterThan(0.5);
     expect(formatMeasurement(p)).toMatch(/retrieval over distinct items \(COCO\/Flickr30k convention/);
   });
-  it('subsamples above max-pairs, and says so', () => expect(measure(x, y, { maxPairs: 8, seed: 3 }).input.subsample).toEqual({ from: 16, to: 8, seed: 3 }));
+  it('subsamples above max-pairs, and says so', () =>
+    expect(measure(x, y, { maxPairs: 8, seed: 3 }).input.subsample).toEqual({ from: 16, to: 8, seed: 3 }));
   it('shape mismatches are named', () => {
     expect(() => measure(x, readEmbeddings(F('y-12-rows.npy')))).toThrow(/16 rows but .* has 12/);
     expect(() => measure(x, readEmbeddings(F('y-dim3.npy')))).toThrow(/dimension 4 but .* has 3/);
@@ -109,7 +139,14 @@ describe('measure', () => {
 });
 
 describe('crl-verify measure (CLI)', () => {
-  const quiet = () => { const log = vi.spyOn(console, 'log').mockImplementation(() => {}), err = vi.spyOn(console, 'error').mockImplementation(() => {}); return () => { log.mockRestore(); err.mockRestore(); }; };
+  const quiet = () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {}),
+      err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    return () => {
+      log.mockRestore();
+      err.mockRestore();
+    };
+  };
   it('exit 0 with bounds holding, 1 on a bad file, 2 on bad usage', async () => {
     const restore = quiet();
     try {
@@ -117,6 +154,8 @@ describe('crl-verify measure (CLI)', () => {
       expect(await main(['measure', '--x', F('nan.npy'), '--y', F('y.npy')])).toBe(1);
       expect(await main(['measure', '--x', F('x.npy')])).toBe(2);
       expect(await main(['measure', '--x', F('x.npy'), '--y', F('y.npy'), '--tau', '-1'])).toBe(2);
-    } finally { restore(); }
+    } finally {
+      restore();
+    }
   });
 });

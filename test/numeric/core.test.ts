@@ -6,20 +6,40 @@
 import { describe, expect, it } from 'vitest';
 import { create, all } from 'mathjs';
 import {
-  entropy, FLOAT64_EXACT, fromRows, isClose, klDivergence, log1pSumExp, logSoftmax, logSumExp, matmulABt, matrix,
-  Rng, symmetricKlHalf, symmetricKlSum, tolerance, ulp, binomialUpperTail, ksTest, colLogSumExp, rowLogSumExp,
+  entropy,
+  FLOAT64_EXACT,
+  fromRows,
+  isClose,
+  klDivergence,
+  log1pSumExp,
+  logSoftmax,
+  logSumExp,
+  matmulABt,
+  matrix,
+  Rng,
+  symmetricKlHalf,
+  symmetricKlSum,
+  tolerance,
+  ulp,
+  binomialUpperTail,
+  ksTest,
+  colLogSumExp,
+  rowLogSumExp,
 } from '../../src/numeric/index.js';
 import { expectClose } from '../helpers/assert.js';
 
 const big = create(all!, { number: 'BigNumber', precision: 64 });
-const bigLse = (x: number[]): number => Number(big.log(x.reduce((s, v) => big.add(s, big.exp(big.bignumber(v))) as never, big.bignumber(0))));
-const bigLog1pSumExp = (x: number[]): number => Number(big.log(x.reduce((s, v) => big.add(s, big.exp(big.bignumber(v))) as never, big.bignumber(1))));
+const bigLse = (x: number[]): number =>
+  Number(big.log(x.reduce((s, v) => big.add(s, big.exp(big.bignumber(v))) as never, big.bignumber(0))));
+const bigLog1pSumExp = (x: number[]): number =>
+  Number(big.log(x.reduce((s, v) => big.add(s, big.exp(big.bignumber(v))) as never, big.bignumber(1))));
 const T15 = tolerance({ rel: 1e-15, abs: 0, ulps: 4 });
 
 describe('log-sum-exp family vs mathjs BigNumber (64 digits)', () => {
   const rng = new Rng(7);
   for (let t = 0; t < 20; t++) {
-    const n = 1 + rng.int(12), scale = [1, 50, 700][t % 3]!;
+    const n = 1 + rng.int(12),
+      scale = [1, 50, 700][t % 3]!;
     const x = Array.from({ length: n }, () => (rng.uniform() * 2 - 1) * scale);
     it(`logSumExp n=${n} scale=${scale}`, () => expectClose(logSumExp(x), bigLse(x), T15, 'lse'));
   }
@@ -41,7 +61,10 @@ describe('log-sum-exp family vs mathjs BigNumber (64 digits)', () => {
     expectClose(Math.exp(ls[0]!) + Math.exp(ls[1]!) + Math.exp(ls[2]!), 1, FLOAT64_EXACT, 'softmax sums to 1');
   });
   it('row and column LSE agree with the vector form', () => {
-    const A = fromRows([[1, 2, 3], [4, -5, 600]]);
+    const A = fromRows([
+      [1, 2, 3],
+      [4, -5, 600],
+    ]);
     expect(Array.from(rowLogSumExp(A))).toEqual([logSumExp([1, 2, 3]), logSumExp([4, -5, 600])]);
     expect(Array.from(colLogSumExp(A))).toEqual([logSumExp([1, 4]), logSumExp([2, -5]), logSumExp([3, 600])]);
   });
@@ -49,7 +72,8 @@ describe('log-sum-exp family vs mathjs BigNumber (64 digits)', () => {
 
 describe('KL and entropy', () => {
   it('match the definitions and the documented edge values', () => {
-    const p = [0.5, 0.25, 0.25], q = [0.25, 0.25, 0.5];
+    const p = [0.5, 0.25, 0.25],
+      q = [0.25, 0.25, 0.5];
     expectClose(klDivergence(p, q), 0.5 * Math.log(2) + 0.25 * Math.log(0.5), FLOAT64_EXACT, 'KL');
     expectClose(entropy(p), 1.5 * Math.log(2), FLOAT64_EXACT, 'H');
     expectClose(symmetricKlSum(p, q), 2 * symmetricKlHalf(p, q), FLOAT64_EXACT, 'sum = 2·half');
@@ -74,15 +98,29 @@ describe('tolerance', () => {
 describe('matmulABt', () => {
   it('equals the naive triple loop on ragged sizes (tile edges)', () => {
     const rng = new Rng(3);
-    for (const [n, m, k] of [[1, 1, 1], [5, 7, 3], [9, 4, 300], [13, 17, 2]] as const) {
-      const A = matrix(n, k, Array.from({ length: n * k }, () => rng.normal()));
-      const B = matrix(m, k, Array.from({ length: m * k }, () => rng.normal()));
+    for (const [n, m, k] of [
+      [1, 1, 1],
+      [5, 7, 3],
+      [9, 4, 300],
+      [13, 17, 2],
+    ] as const) {
+      const A = matrix(
+        n,
+        k,
+        Array.from({ length: n * k }, () => rng.normal()),
+      );
+      const B = matrix(
+        m,
+        k,
+        Array.from({ length: m * k }, () => rng.normal()),
+      );
       const C = matmulABt(A, B, matrix(n, m));
-      for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) {
-        let s = 0;
-        for (let p = 0; p < k; p++) s += A.data[i * k + p]! * B.data[j * k + p]!;
-        expectClose(C.data[i * m + j]!, s, tolerance({ rel: 1e-13, abs: 1e-13 }), `C[${i},${j}]`);
-      }
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < m; j++) {
+          let s = 0;
+          for (let p = 0; p < k; p++) s += A.data[i * k + p]! * B.data[j * k + p]!;
+          expectClose(C.data[i * m + j]!, s, tolerance({ rel: 1e-13, abs: 1e-13 }), `C[${i},${j}]`);
+        }
     }
   });
   it('rejects mismatched shapes and aliasing', () => {
@@ -103,6 +141,11 @@ describe('statistics helpers', () => {
     const rng = new Rng(11);
     const u = Array.from({ length: 2000 }, () => rng.uniform());
     expect(ksTest(u, (x) => Math.min(1, Math.max(0, x))).pValue).toBeGreaterThan(1e-3);
-    expect(ksTest(u.map((x) => x * 0.9), (x) => Math.min(1, Math.max(0, x))).pValue).toBeLessThan(1e-3);
+    expect(
+      ksTest(
+        u.map((x) => x * 0.9),
+        (x) => Math.min(1, Math.max(0, x)),
+      ).pValue,
+    ).toBeLessThan(1e-3);
   });
 });

@@ -8,14 +8,30 @@
 import { all, type BigNumber, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
 import {
-  type DD, dd, ddDiv, ddExp, ddLog, ddMul, DDSum, ddSqrt, Rng, twoProd, twoSum,
+  type DD,
+  dd,
+  ddDiv,
+  ddExp,
+  ddLog,
+  ddMul,
+  DDSum,
+  ddSqrt,
+  Rng,
+  twoProd,
+  twoSum,
 } from '../../src/numeric/index.js';
 
 const big = create(all!, { number: 'BigNumber', precision: 80 });
 type Big = BigNumber;
 // mathjs's overloads widen every result to a union; these wrappers say what a BigNumber operation returns
-const op2 = (f: (a: Big, b: Big) => unknown) => (a: Big, b: Big): Big => f(a, b) as Big;
-const op1 = (f: (a: Big) => unknown) => (a: Big): Big => f(a) as Big;
+const op2 =
+  (f: (a: Big, b: Big) => unknown) =>
+  (a: Big, b: Big): Big =>
+    f(a, b) as Big;
+const op1 =
+  (f: (a: Big) => unknown) =>
+  (a: Big): Big =>
+    f(a) as Big;
 const [add, sub, mul, div] = [op2(big.add), op2(big.subtract), op2(big.multiply), op2(big.divide)];
 const [exp, log, sqrt, abs] = [op1(big.exp), op1(big.log), op1(big.sqrt), op1(big.abs)];
 /** The exact value of a double (mathjs would read x through its shortest decimal string). */
@@ -23,8 +39,11 @@ function B(x: number): Big {
   if (x === 0) return big.bignumber(0);
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, x);
-  const bits = view.getBigUint64(0), e = Number((bits >> 52n) & 0x7ffn), frac = bits & ((1n << 52n) - 1n);
-  const mant = e === 0 ? frac : frac | (1n << 52n), exp = e === 0 ? -1074 : e - 1075;
+  const bits = view.getBigUint64(0),
+    e = Number((bits >> 52n) & 0x7ffn),
+    frac = bits & ((1n << 52n) - 1n);
+  const mant = e === 0 ? frac : frac | (1n << 52n),
+    exp = e === 0 ? -1074 : e - 1075;
   const v = mul(big.bignumber(mant.toString()), op2(big.pow)(big.bignumber(2), big.bignumber(exp)));
   return x < 0 ? sub(big.bignumber(0), v) : v;
 }
@@ -35,8 +54,10 @@ describe('error-free transformations', () => {
   const rng = new Rng(41);
   it('a + b = hi + lo and a·b = hi + lo exactly', () => {
     for (let t = 0; t < 500; t++) {
-      const a = rng.normal() * 2 ** (rng.int(80) - 40), b = rng.normal() * 2 ** (rng.int(80) - 40);
-      const s = twoSum(a, b), p = twoProd(a, b);
+      const a = rng.normal() * 2 ** (rng.int(80) - 40),
+        b = rng.normal() * 2 ** (rng.int(80) - 40);
+      const s = twoSum(a, b),
+        p = twoProd(a, b);
       expect(big.equal(ofDD(s), add(B(a), B(b)))).toBe(true);
       expect(big.equal(ofDD(p), mul(B(a), B(b)))).toBe(true);
     }
@@ -51,7 +72,8 @@ describe('double-double operations vs BigNumber', () => {
   };
   it('ddMul, ddDiv, ddSqrt to 1e-30', () => {
     for (let t = 0; t < 200; t++) {
-      const a = rand(), b = rand();
+      const a = rand(),
+        b = rand();
       expect(relErr(ofDD(ddMul(a, b)), mul(ofDD(a), ofDD(b)))).toBeLessThan(1e-30);
       expect(relErr(ofDD(ddDiv(a, b)), div(ofDD(a), ofDD(b)))).toBeLessThan(1e-30);
       const pos = { hi: Math.abs(a.hi), lo: Math.sign(a.hi) * a.lo };
@@ -69,7 +91,8 @@ describe('double-double operations vs BigNumber', () => {
   it('ddExp of tiny arguments keeps e^x − 1; ddLog near 1 keeps log(1 + x)', () => {
     for (const x of [1e-20, -3e-17, 1e-10, 0.3]) {
       const e = ddExp(dd(x));
-      const em1 = sub(ofDD(e), B(1)), want = sub(exp(B(x)), B(1));
+      const em1 = sub(ofDD(e), B(1)),
+        want = sub(exp(B(x)), B(1));
       expect(relErr(em1, want), `expm1(${x})`).toBeLessThan(1e-14);
       const l = ddLog(twoSum(1, x));
       expect(relErr(ofDD(l), log(add(B(1), B(x)))), `log1p(${x})`).toBeLessThan(1e-15);
@@ -79,9 +102,13 @@ describe('double-double operations vs BigNumber', () => {
 
 describe('DDSum', () => {
   it('keeps a sum whose terms cancel', () => {
-    const s = new DDSum(), terms = [1e16, 1, -1e16, 1e-17, 3.5, -4.5];
+    const s = new DDSum(),
+      terms = [1e16, 1, -1e16, 1e-17, 3.5, -4.5];
     let exact = B(0);
-    for (const t of terms) { s.add(t); exact = add(exact, B(t)); }
+    for (const t of terms) {
+      s.add(t);
+      exact = add(exact, B(t));
+    }
     expect(relErr(ofDD(s.value), exact)).toBeLessThan(1e-30);
   });
 });

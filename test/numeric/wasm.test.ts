@@ -16,10 +16,26 @@ describe('WASM SIMD matmul', () => {
   });
   it('agrees with the JS kernel on ragged shapes', () => {
     const rng = new Rng(17);
-    for (const [n, m, k] of [[2, 4, 2], [3, 5, 3], [17, 9, 31], [64, 63, 1], [1, 4096, 2], [33, 33, 129]] as const) {
-      const A = matrix(n, k, Array.from({ length: n * k }, () => rng.normal()));
-      const B = matrix(m, k, Array.from({ length: m * k }, () => rng.normal()));
-      const simd = matmulABt(A, B, matrix(n, m)), js = matmulABtScalar(A, B, matrix(n, m));
+    for (const [n, m, k] of [
+      [2, 4, 2],
+      [3, 5, 3],
+      [17, 9, 31],
+      [64, 63, 1],
+      [1, 4096, 2],
+      [33, 33, 129],
+    ] as const) {
+      const A = matrix(
+        n,
+        k,
+        Array.from({ length: n * k }, () => rng.normal()),
+      );
+      const B = matrix(
+        m,
+        k,
+        Array.from({ length: m * k }, () => rng.normal()),
+      );
+      const simd = matmulABt(A, B, matrix(n, m)),
+        js = matmulABtScalar(A, B, matrix(n, m));
       expectMatrixClose(simd, js.data, 1e-13, `${n}×${m}×${k}`);
     }
   });

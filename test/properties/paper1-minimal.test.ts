@@ -49,8 +49,14 @@ describe('paper-1 planted twins shrink to the minimal instances', () => {
       const x = 'r' in encoded ? encoded.r : encoded;
       return [[...x.weights.pos[0]!], [...x.weights.neg[0]!]];
     };
-    expect(laws('paper1.consistency.log-positive-minimises')).toEqual([[1, 1], [1, 2]]);
-    expect(laws('paper1.ranking.auc-invariant-under-squares')).toEqual([[1, 1], [1, 2]]);
+    expect(laws('paper1.consistency.log-positive-minimises')).toEqual([
+      [1, 1],
+      [1, 2],
+    ]);
+    expect(laws('paper1.ranking.auc-invariant-under-squares')).toEqual([
+      [1, 1],
+      [1, 2],
+    ]);
   });
   // any anchor/candidate can be removed and the score mode shrinks to the grid, so the twin may land on a tie (s = 0)
   it('the linear calibration twin lands on a 2-point instance whose scores tie or flip the optimal order', () => {

@@ -25,16 +25,24 @@ const run = (id: string) => {
 
 describe('paper-2 planted twins shrink to the minimal instances', () => {
   const finite: Record<string, number> = {
-    'paper2.gibbs.uniform-minimises': 2, 'paper2.gibbs.minimiser-exp-plus-u': 2, 'paper2.bifurcation.multimodal-convex-in-rho1': 2,
-    'paper2.divergence.positive-sign': 2, 'paper2.divergence.half-dropped': 2, 'paper2.divergence.code-metric-equals-theory': 2,
-    'paper2.knife-edge.matched-stationary-for-every-u21': 2, 'paper2.temperature.cap-mass-monotone': 2, 'paper2.temperature.dirac-limit': 2,
+    'paper2.gibbs.uniform-minimises': 2,
+    'paper2.gibbs.minimiser-exp-plus-u': 2,
+    'paper2.bifurcation.multimodal-convex-in-rho1': 2,
+    'paper2.divergence.positive-sign': 2,
+    'paper2.divergence.half-dropped': 2,
+    'paper2.divergence.code-metric-equals-theory': 2,
+    'paper2.knife-edge.matched-stationary-for-every-u21': 2,
+    'paper2.temperature.cap-mass-monotone': 2,
+    'paper2.temperature.dirac-limit': 2,
   };
-  for (const [id, K] of Object.entries(finite)) it(`${id}: K = ${K}`, () => expect((run(id).encoded as FiniteSpaceInstance).K).toBe(K));
+  for (const [id, K] of Object.entries(finite))
+    it(`${id}: K = ${K}`, () => expect((run(id).encoded as FiniteSpaceInstance).K).toBe(K));
   it('P6: equal-depth minima, K = 2, μ = (1, 2), U = (0, 0)', () => {
     const x = run('paper2.tie-breaker.equal-mass-minima').encoded as FiniteSpaceInstance;
     expect([x.K, [...x.mu].sort(), x.U]).toEqual([2, [1, 2], [0, 0]]);
   });
-  it('P11: equal marginals without homogeneity needs K = 3', () => expect(run('paper2.heterogeneity.equal-marginals-are-homogeneous').shown).toMatch(/^K = 3,/));
+  it('P11: equal marginals without homogeneity needs K = 3', () =>
+    expect(run('paper2.heterogeneity.equal-marginals-are-homogeneous').shown).toMatch(/^K = 3,/));
   it('P12b/P15d: B = 2 on S⁰, collapsed versus antipodal', () => {
     const x = run('paper2.alignment.equal-alignment-equal-infonce').encoded as { A: Matrix; B: Matrix };
     expect([x.A.rows, x.A.cols]).toEqual([2, 1]);
@@ -46,16 +54,28 @@ describe('paper-2 planted twins shrink to the minimal instances', () => {
       expect([M.rows, M.cols], id).toEqual([2, 2]);
     }
   });
-  it('P15c: one pair, one bin width apart', () => expect(run('paper2.alignment.small-pair-distance-small-histogram-kl').shown).toMatch(/^X = 1×2 .*rotated by 1·/));
-  it('P13: the own-marginal limit fails on S⁰ with q₁ = δ₁, q₂ = δ₋₁', () => expect(run('paper2.large-batch.symmetric-own-marginal').shown).toMatch(/a = \[\[1\]\], b = \[\[-1\]\]/));
+  it('P15c: one pair, one bin width apart', () =>
+    expect(run('paper2.alignment.small-pair-distance-small-histogram-kl').shown).toMatch(/^X = 1×2 .*rotated by 1·/));
+  it('P13: the own-marginal limit fails on S⁰ with q₁ = δ₁, q₂ = δ₋₁', () =>
+    expect(run('paper2.large-batch.symmetric-own-marginal').shown).toMatch(/a = \[\[1\]\], b = \[\[-1\]\]/));
 });
 
 describe('divergence convention', () => {
   it('symmetricKlSum = 2 · symmetricKlHalf, and the theory identity uses the half', () => {
-    const mu = [1, 2, 1], p = [0.5, 0.125, 0.25], q = [0.25, 0.25, 0.25];
+    const mu = [1, 2, 1],
+      p = [0.5, 0.125, 0.25],
+      q = [0.25, 0.25, 0.25];
     expect(symmetricKlSumMu(p, q, mu)).toBeCloseTo(2 * symmetricKlHalfMu(p, q, mu), 14);
-    expect(registry.conjectures.map((c) => c.id)).toEqual(expect.arrayContaining(['paper2.divergence.multimodal-decomposition', 'paper2.divergence.half-dropped', 'paper2.divergence.code-metric-equals-theory']));
-    expect(registry.conjectures.find((c) => c.id === 'paper2.divergence.multimodal-decomposition')!.spec.title).toMatch(/D\^Sym_half = ½\(KL/);
+    expect(registry.conjectures.map((c) => c.id)).toEqual(
+      expect.arrayContaining([
+        'paper2.divergence.multimodal-decomposition',
+        'paper2.divergence.half-dropped',
+        'paper2.divergence.code-metric-equals-theory',
+      ]),
+    );
+    expect(registry.conjectures.find((c) => c.id === 'paper2.divergence.multimodal-decomposition')!.spec.title).toMatch(
+      /D\^Sym_half = ½\(KL/,
+    );
   });
 });
 

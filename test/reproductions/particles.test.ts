@@ -29,7 +29,8 @@ function tfEnergy(tf: Tf, tau: number) {
 }
 
 function particles(seed: number, n: number): Float64Array {
-  const rng = new Rng(seed), V = Float64Array.from({ length: 3 * n }, () => rng.normal());
+  const rng = new Rng(seed),
+    V = Float64Array.from({ length: 3 * n }, () => rng.normal());
   V.set(V.subarray(0, 3), 3); // a duplicated particle: its pair is clipped and passes no gradient
   return V;
 }
@@ -37,20 +38,26 @@ function particles(seed: number, n: number): Float64Array {
 describe('particle descent in float64', () => {
   for (const tau of [0.1, 0.5, 2.5]) {
     it(`τ = ${tau}: the energy gradient equals central differences`, () => {
-      const V = particles(3, 12), { gradient } = particleEnergyWithGrad(V, tau), h = 1e-6;
+      const V = particles(3, 12),
+        { gradient } = particleEnergyWithGrad(V, tau),
+        h = 1e-6;
       const fd = Array.from(V, (_, k) => {
-        const up = Float64Array.from(V), dn = Float64Array.from(V);
-        up[k]! += h; dn[k]! -= h;
+        const up = Float64Array.from(V),
+          dn = Float64Array.from(V);
+        up[k]! += h;
+        dn[k]! -= h;
         return (particleEnergyWithGrad(up, tau).energy - particleEnergyWithGrad(dn, tau).energy) / (2 * h);
       });
       expectMatrixClose(gradient, fd, 1e-7, 'gradient vs central differences');
     });
     it(`τ = ${tau}: energy and gradient equal TensorFlow.js autodiff of the former graph`, async () => {
       const { tf } = await loadTensorEngine();
-      const V = particles(5, 16), { energy, gradient } = particleEnergyWithGrad(V, tau);
+      const V = particles(5, 16),
+        { energy, gradient } = particleEnergyWithGrad(V, tau);
       const { value, grad } = tf.valueAndGrad(tfEnergy(tf, tau))(tf.tensor2d(Float32Array.from(V), [16, 3]));
       expectClose(energy, value.dataSync()[0]!, FLOAT32_WASM, 'energy');
-      const g32 = grad.dataSync(), worst = Math.max(...Array.from(gradient, (v, k) => Math.abs(v - g32[k]!)));
+      const g32 = grad.dataSync(),
+        worst = Math.max(...Array.from(gradient, (v, k) => Math.abs(v - g32[k]!)));
       expect(worst, `max |Δ gradient| = ${worst}`).toBeLessThanOrEqual(1e-5);
       tf.dispose([value, grad]);
     });
@@ -58,14 +65,25 @@ describe('particle descent in float64', () => {
   for (const tau of [0.5, 2.5]) {
     it(`τ = ${tau}: 30 steps of 32 particles follow the former TensorFlow.js descent`, async () => {
       const { tf } = await loadTensorEngine();
-      const n = 32, steps = 30, z64 = particleDescent(new Rng(7), tau, n, steps);
+      const n = 32,
+        steps = 30,
+        z64 = particleDescent(new Rng(7), tau, n, steps);
       // the TensorFlow.js descent as it was (Adam lr 0.05, ε as PyTorch's 1e−8), same random stream
       const rng = new Rng(7);
-      const V = tf.variable(tf.tensor2d(Array.from({ length: 3 * n }, () => rng.normal()), [n, 3])) as Variable;
-      const opt = tf.train.adam(0.05, 0.9, 0.999, 1e-8), energy = tfEnergy(tf, tau);
+      const V = tf.variable(
+        tf.tensor2d(
+          Array.from({ length: 3 * n }, () => rng.normal()),
+          [n, 3],
+        ),
+      ) as Variable;
+      const opt = tf.train.adam(0.05, 0.9, 0.999, 1e-8),
+        energy = tfEnergy(tf, tau);
       for (let s = 0; s < steps; s++) {
         opt.minimize(() => tf.tidy(() => energy(V)), false, [V]);
-        const noise = tf.tensor2d(Array.from({ length: 3 * n }, () => 0.06 * rng.normal()), [n, 3]);
+        const noise = tf.tensor2d(
+          Array.from({ length: 3 * n }, () => 0.06 * rng.normal()),
+          [n, 3],
+        );
         V.assign(tf.add(V, noise));
         noise.dispose();
       }

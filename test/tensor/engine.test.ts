@@ -11,7 +11,17 @@ import { FLOAT32_WASM, FLOAT32_WASM_GRADIENT } from '../../src/numeric/index.js'
 import { clipLossTf, clipLossWithGradTf, loadTensorEngine } from '../../src/tensor/index.js';
 import { expectClose, expectMatrixClose, flat, M, readOracle } from '../helpers/assert.js';
 
-interface ClipCase { n: number; d: number; tau: number; kind: string; X: number[][]; Y: number[][]; loss: number; gradX: number[][]; gradY: number[][] }
+interface ClipCase {
+  n: number;
+  d: number;
+  tau: number;
+  kind: string;
+  X: number[][];
+  Y: number[][];
+  loss: number;
+  gradX: number[][];
+  gradY: number[][];
+}
 
 describe('TensorFlow.js engine', () => {
   it('runs on a named backend that is not the cpu backend', async () => {

@@ -10,14 +10,30 @@
 import { describe, expect, it } from 'vitest';
 import { tolerance } from '../../src/numeric/index.js';
 import {
-  asymptoticBiasConstant, finiteMRisk, infoNceBiasBound, jensenBiasBound, type RankingModel, sharedPoolRateConstant,
+  asymptoticBiasConstant,
+  finiteMRisk,
+  infoNceBiasBound,
+  jensenBiasBound,
+  type RankingModel,
+  sharedPoolRateConstant,
   sharedPoolRms,
 } from '../../src/theory/ranking/index.js';
 import { expectClose, readOracle } from '../helpers/assert.js';
 
-interface Bounds { m: number; jensen: string; asymptotic: string; infonce: string; rate: string }
+interface Bounds {
+  m: number;
+  jensen: string;
+  asymptotic: string;
+  infonce: string;
+  rate: string;
+}
 interface Case {
-  name: string; p1: number[]; pPos: number[][]; pNeg: number[][]; s: number[][]; tau: number;
+  name: string;
+  p1: number[];
+  pPos: number[][];
+  pNeg: number[][];
+  s: number[][];
+  tau: number;
   finiteM: { m: number; normalized: string; infonce: string }[];
   bounds: Bounds[];
   sharedPoolRms?: { m: number; value: string }[];
@@ -29,7 +45,10 @@ const MAX_DOUBLE = 1.7976931348623157e308;
 /** got ≈ the oracle's decimal string: relative 1e-12; an exact 0 to 1e-15·scale; above the largest double, +∞. */
 function expectOracle(got: number, want: string, scale: number, what: string): void {
   const w = Number(want);
-  if (w === Infinity || Math.abs(w) > MAX_DOUBLE) { expect(got, `${what} overflows`).toBe(Infinity); return; }
+  if (w === Infinity || Math.abs(w) > MAX_DOUBLE) {
+    expect(got, `${what} overflows`).toBe(Infinity);
+    return;
+  }
   expect(Number.isFinite(got), `${what} = ${got} is finite`).toBe(true);
   const MIN_NORMAL = 2.2250738585072014e-308;
   if (got !== 0) expect(Math.abs(got), `${what} = ${got} is not subnormal`).toBeGreaterThanOrEqual(MIN_NORMAL);

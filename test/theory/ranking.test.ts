@@ -7,17 +7,47 @@
 import { describe, expect, it } from 'vitest';
 import { CrlInputError, tolerance } from '../../src/numeric/index.js';
 import {
-  auc, candidateSoftmax, closedFormOptimalNegatives, compositionCount, excessRisk, excessRiskKl, finiteMRisk, globalAuc,
-  mutualInformation, optimalAuc, optimalNegatives, optimalRisk, populationRisk, populationRiskGradient, type RankingModel,
-  SELF_SUPERVISED_BOUND, SUPERVISED_BOUND, symmetricRisk,
+  auc,
+  candidateSoftmax,
+  closedFormOptimalNegatives,
+  compositionCount,
+  excessRisk,
+  excessRiskKl,
+  finiteMRisk,
+  globalAuc,
+  mutualInformation,
+  optimalAuc,
+  optimalNegatives,
+  optimalRisk,
+  populationRisk,
+  populationRiskGradient,
+  type RankingModel,
+  SELF_SUPERVISED_BOUND,
+  SUPERVISED_BOUND,
+  symmetricRisk,
 } from '../../src/theory/ranking/index.js';
 import { expectClose, readOracle } from '../helpers/assert.js';
 
 const REL = tolerance({ rel: 1e-12, abs: 1e-13 });
 const AUC_TOL = tolerance({ abs: 1e-14 });
 
-interface Case { p1: number[]; pPos: number[][]; pNeg: number[][]; tau: number; s: number[][]; L: number; Lstar: number; q: number[][]; auc: number; aucStar: number; globalAuc: number; finiteM: { m: number; normalized: number; infonce: number }[] }
-const oracle = readOracle<Case>('ranking.json') as ReturnType<typeof readOracle<Case>> & { selfSupervised: { joint: number[][]; tau: number; s: number[][]; mutualInformation: number; symmetricRisk: number }[] };
+interface Case {
+  p1: number[];
+  pPos: number[][];
+  pNeg: number[][];
+  tau: number;
+  s: number[][];
+  L: number;
+  Lstar: number;
+  q: number[][];
+  auc: number;
+  aucStar: number;
+  globalAuc: number;
+  finiteM: { m: number; normalized: number; infonce: number }[];
+}
+const oracle = readOracle<Case>('ranking.json') as ReturnType<typeof readOracle<Case>> & {
+  selfSupervised: { joint: number[][]; tau: number; s: number[][]; mutualInformation: number; symmetricRisk: number }[];
+};
 
 describe('ranking quantities vs mpmath oracle', () => {
   oracle.cases.forEach((c, i) => {
@@ -25,22 +55,32 @@ describe('ranking quantities vs mpmath oracle', () => {
     it(`case ${i}: Kx=${c.p1.length} Ky=${c.s[0]!.length} τ=${c.tau}`, () => {
       expectClose(populationRisk(model, c.s, c.tau), c.L, REL, 'L(s)');
       expectClose(optimalRisk(model, c.tau), c.Lstar, REL, 'L*');
-      candidateSoftmax(model, c.s, c.tau).flat().forEach((v, k) => expectClose(v, c.q.flat()[k]!, REL, `q_s[${k}]`));
+      candidateSoftmax(model, c.s, c.tau)
+        .flat()
+        .forEach((v, k) => expectClose(v, c.q.flat()[k]!, REL, `q_s[${k}]`));
       expectClose(auc(model, c.s), c.auc, AUC_TOL, 'AUC(s)');
       expectClose(optimalAuc(model), c.aucStar, AUC_TOL, 'AUC*');
       expectClose(globalAuc(model, c.s), c.globalAuc, AUC_TOL, 'global AUC');
-      expectClose(excessRiskKl(model, c.s, c.tau), c.L - c.Lstar, tolerance({ rel: 1e-9, abs: 1e-12 }), 'τ E KL(P₊‖q_s)');
+      expectClose(
+        excessRiskKl(model, c.s, c.tau),
+        c.L - c.Lstar,
+        tolerance({ rel: 1e-9, abs: 1e-12 }),
+        'τ E KL(P₊‖q_s)',
+      );
       for (const f of c.finiteM) {
         expectClose(finiteMRisk(model, c.s, c.tau, f.m, 'normalized'), f.normalized, REL, `L_${f.m} (normalized)`);
         expectClose(finiteMRisk(model, c.s, c.tau, f.m, 'infonce'), f.infonce, REL, `L_${f.m}^NCE`);
       }
     });
   });
-  it('has finite-m cases up to m = 5', () => expect(Math.max(...oracle.cases.flatMap((c) => c.finiteM.map((f) => f.m)))).toBe(5));
-  oracle.selfSupervised.forEach((c, i) => it(`self-supervised ${i}: I(X;Y) and L_sym`, () => {
-    expectClose(mutualInformation(c.joint), c.mutualInformation, REL, 'I(X;Y)');
-    expectClose(symmetricRisk(c.joint, c.s, c.tau), c.symmetricRisk, REL, 'L_sym(s)');
-  }));
+  it('has finite-m cases up to m = 5', () =>
+    expect(Math.max(...oracle.cases.flatMap((c) => c.finiteM.map((f) => f.m)))).toBe(5));
+  oracle.selfSupervised.forEach((c, i) =>
+    it(`self-supervised ${i}: I(X;Y) and L_sym`, () => {
+      expectClose(mutualInformation(c.joint), c.mutualInformation, REL, 'I(X;Y)');
+      expectClose(symmetricRisk(c.joint, c.s, c.tau), c.symmetricRisk, REL, 'L_sym(s)');
+    }),
+  );
 });
 
 describe('risk gradient vs central differences', () => {
@@ -48,12 +88,18 @@ describe('risk gradient vs central differences', () => {
     for (const c of oracle.cases.slice(0, 12)) {
       const model: RankingModel = { p1: c.p1, pPos: c.pPos, pNeg: c.pNeg };
       const g = populationRiskGradient(model, c.s, c.tau);
-      for (let x = 0; x < c.s.length; x++) for (let y = 0; y < c.s[0]!.length; y++) {
-        const h = 1e-5 * Math.max(1, Math.abs(c.s[x]![y]!));
-        const at = (d: number) => populationRisk(model, c.s.map((r, i) => r.map((v, j) => (i === x && j === y ? v + d : v))), c.tau);
-        const fd = (at(h) - at(-h)) / (2 * h);
-        expect(Math.abs(fd - g[x]![y]!), `∂L/∂s[${x}][${y}]`).toBeLessThanOrEqual(1e-7 * Math.max(1, Math.abs(fd)));
-      }
+      for (let x = 0; x < c.s.length; x++)
+        for (let y = 0; y < c.s[0]!.length; y++) {
+          const h = 1e-5 * Math.max(1, Math.abs(c.s[x]![y]!));
+          const at = (d: number) =>
+            populationRisk(
+              model,
+              c.s.map((r, i) => r.map((v, j) => (i === x && j === y ? v + d : v))),
+              c.tau,
+            );
+          const fd = (at(h) - at(-h)) / (2 * h);
+          expect(Math.abs(fd - g[x]![y]!), `∂L/∂s[${x}][${y}]`).toBeLessThanOrEqual(1e-7 * Math.max(1, Math.abs(fd)));
+        }
     }
   });
 });
@@ -74,19 +120,37 @@ describe('exact enumeration', () => {
 });
 
 describe('bound-shape calculus (mathjs)', () => {
-  for (const N of [1e3, 1e6]) for (const [a, b] of [[1, 1], [0.5, 2]] as const) {
-    it(`N = ${N}, a = ${a}, b = ${b}`, () => {
-      expectClose(optimalNegatives(SUPERVISED_BOUND, { a, b, N }), closedFormOptimalNegatives('supervised', a, b, N), tolerance({ rel: 1e-9 }), 'supervised m*');
-      expectClose(optimalNegatives(SELF_SUPERVISED_BOUND, { a, b, N }), closedFormOptimalNegatives('self-supervised', a, b, N), tolerance({ rel: 1e-9 }), 'self-supervised m*');
-    });
-  }
+  for (const N of [1e3, 1e6])
+    for (const [a, b] of [
+      [1, 1],
+      [0.5, 2],
+    ] as const) {
+      it(`N = ${N}, a = ${a}, b = ${b}`, () => {
+        expectClose(
+          optimalNegatives(SUPERVISED_BOUND, { a, b, N }),
+          closedFormOptimalNegatives('supervised', a, b, N),
+          tolerance({ rel: 1e-9 }),
+          'supervised m*',
+        );
+        expectClose(
+          optimalNegatives(SELF_SUPERVISED_BOUND, { a, b, N }),
+          closedFormOptimalNegatives('self-supervised', a, b, N),
+          tolerance({ rel: 1e-9 }),
+          'self-supervised m*',
+        );
+      });
+    }
 });
 
 describe('bad input', () => {
   const good: RankingModel = { p1: [1], pPos: [[0.5, 0.5]], pNeg: [[0.5, 0.5]] };
   const cases: [string, () => unknown, RegExp][] = [
     ['p1 not summing to 1', () => populationRisk({ ...good, p1: [0.5] }, [[0, 0]], 1), /p1 sums to 0.5/],
-    ['P₋ with a zero', () => populationRisk({ ...good, pNeg: [[1, 0]] }, [[0, 0]], 1), /pNeg\[0\]\[1\] = 0 must be a finite positive/],
+    [
+      'P₋ with a zero',
+      () => populationRisk({ ...good, pNeg: [[1, 0]] }, [[0, 0]], 1),
+      /pNeg\[0\]\[1\] = 0 must be a finite positive/,
+    ],
     ['one candidate', () => populationRisk({ p1: [1], pPos: [[1]], pNeg: [[1]] }, [[0]], 1), /at least 2 candidates/],
     ['score shape', () => populationRisk(good, [[0, 0, 0]], 1), /s\[0\] has 3 entries/],
     ['NaN score', () => auc(good, [[0, NaN]]), /s\[0\]\[1\] = NaN is not finite/],
@@ -94,5 +158,9 @@ describe('bad input', () => {
     ['m = 0', () => finiteMRisk(good, [[0, 0]], 1, 0), /m must be an integer >= 1/],
     ['unknown form', () => finiteMRisk(good, [[0, 0]], 1, 2, 'other' as never), /form must be/],
   ];
-  for (const [what, f, msg] of cases) it(what, () => { expect(f).toThrow(CrlInputError); expect(f).toThrow(msg); });
+  for (const [what, f, msg] of cases)
+    it(what, () => {
+      expect(f).toThrow(CrlInputError);
+      expect(f).toThrow(msg);
+    });
 });

@@ -15,10 +15,21 @@
 import { describe, expect, it } from 'vitest';
 import { Rng, tolerance } from '../../src/numeric/index.js';
 import {
-  densityFrom, freeEnergy, klDivergenceMu, multimodalEnergy, symmetricKlHalfMu, symmetricKlSumMu, unimodalDraw,
+  densityFrom,
+  freeEnergy,
+  klDivergenceMu,
+  multimodalEnergy,
+  symmetricKlHalfMu,
+  symmetricKlSumMu,
+  unimodalDraw,
 } from '../../src/theory/geometry/index.js';
 import {
-  expectedL1Gap, expectedPinsker, finiteMRisk, jensenBiasBound, populationRisk, type RankingModel,
+  expectedL1Gap,
+  expectedPinsker,
+  finiteMRisk,
+  jensenBiasBound,
+  populationRisk,
+  type RankingModel,
 } from '../../src/theory/ranking/index.js';
 import { expectClose } from '../helpers/assert.js';
 
@@ -57,7 +68,9 @@ describe('calibration chain: KL in the direction P₊ ‖ q_s', () => {
 });
 
 describe('finite space: the two directions of the symmetric KL', () => {
-  const mu = [1, 1], r1 = [0.75, 0.25], r2 = [0.5, 0.5];
+  const mu = [1, 1],
+    r1 = [0.75, 0.25],
+    r2 = [0.5, 0.5];
   it('ρ₁ = [¾, ¼], ρ₂ = [½, ½]: KL + KL = ¼ log 3, half of it ⅛ log 3', () => {
     expectClose(klDivergenceMu(r1, r2, mu), 0.75 * Math.log(1.5) - 0.25 * Math.log(2), T, 'KL(ρ₁‖ρ₂)');
     expectClose(symmetricKlSumMu(r1, r2, mu), 0.25 * Math.log(3), T, 'sum convention');
@@ -65,8 +78,12 @@ describe('finite space: the two directions of the symmetric KL', () => {
     expectClose(symmetricKlSumMu(r2, r1, mu), 0.25 * Math.log(3), T, 'symmetric in its arguments');
   });
   it('non-uniform μ: G(ρ₁, ρ₂) = ½[F₁₂(ρ₁) + F₂₁(ρ₂)] − D_half(ρ₁, ρ₂)', () => {
-    const m3 = [0.5, 1, 2], a = densityFrom([1, 2, 3], m3), b = densityFrom([3, 1, 1], m3);
-    const U12 = [0.25, -1, 0.5], U21 = [1, 0, -0.5], tau = 0.5;
+    const m3 = [0.5, 1, 2],
+      a = densityFrom([1, 2, 3], m3),
+      b = densityFrom([3, 1, 1], m3);
+    const U12 = [0.25, -1, 0.5],
+      U21 = [1, 0, -0.5],
+      tau = 0.5;
     const G = multimodalEnergy(a, b, U12, U21, tau, m3);
     const rhs = 0.5 * (freeEnergy(a, U12, tau, m3) + freeEnergy(b, U21, tau, m3)) - symmetricKlHalfMu(a, b, m3);
     expectClose(G, rhs, T, 'decomposition');

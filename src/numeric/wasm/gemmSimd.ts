@@ -6,7 +6,10 @@ import { GEMM_WASM_BASE64 } from './gemmBytes.js';
  * It computes the 2×4-tiled interior over an even inner length; `gemmSimdInto` finishes the edges in
  * JS. Operands are copied into the module's linear memory, which grows on demand and is reused.
  */
-interface GemmExports { memory: WebAssembly.Memory; gemm: (a: number, b: number, c: number, n: number, m: number, kb: number, ld: number, ldc: number) => void }
+interface GemmExports {
+  memory: WebAssembly.Memory;
+  gemm: (a: number, b: number, c: number, n: number, m: number, kb: number, ld: number, ldc: number) => void;
+}
 
 let exportsCache: GemmExports | undefined;
 function kernel(): GemmExports {
@@ -27,10 +30,14 @@ export function gemmSimdInto(a: Float64Array, b: Float64Array, c: Float64Array, 
   const have = K.memory.buffer.byteLength;
   if (need > have) K.memory.grow(Math.ceil((need - have) / 65536));
   const buf = K.memory.buffer;
-  const offA = 0, offB = 8 * n * k, offC = offB + 8 * m * k;
+  const offA = 0,
+    offB = 8 * n * k,
+    offC = offB + 8 * m * k;
   new Float64Array(buf, offA, n * k).set(a);
   new Float64Array(buf, offB, m * k).set(b);
-  const n2 = n - (n % 2), m4 = m - (m % 4), k2 = k - (k % 2);
+  const n2 = n - (n % 2),
+    m4 = m - (m % 4),
+    k2 = k - (k % 2);
   // column blocks of B small enough to stay in cache while every row pair of A passes over them (each entry is
   // still one full-length dot product, so blocking does not change its summation order)
   const block = Math.max(4, Math.floor(CACHE_BLOCK_BYTES / (8 * k) / 4) * 4);

@@ -25,7 +25,8 @@ export function requireTrigDensity(p: TrigDensity): void {
 export function vonMisesSmooth(p: TrigDensity, eps: number): TrigDensity {
   requireTrigDensity(p);
   ensure(Number.isFinite(eps) && eps > 0, () => `vonMisesSmooth: ε must be > 0, got ${eps}`);
-  const x = 1 / eps, i0 = besselIScaled(0, x);
+  const x = 1 / eps,
+    i0 = besselIScaled(0, x);
   return { amplitudes: p.amplitudes.map((a, k) => (a * besselIScaled(k + 1, x)) / i0), phases: p.phases };
 }
 
@@ -35,7 +36,9 @@ export function trigDensityOnGrid(p: TrigDensity, M: number): Float64Array {
   for (let m = 0; m < M; m++) {
     const th = (2 * Math.PI * m) / M;
     let v = 1;
-    p.amplitudes.forEach((a, k) => { v += a * Math.cos((k + 1) * (th - p.phases[k]!)); });
+    p.amplitudes.forEach((a, k) => {
+      v += a * Math.cos((k + 1) * (th - p.phases[k]!));
+    });
     out[m] = v / (2 * Math.PI);
   }
   return out;

@@ -24,7 +24,10 @@ export function requireDensity(rho: readonly number[], mu: readonly number[], na
   requireMeasure(mu);
   ensure(rho.length === mu.length, () => `${name} has ${rho.length} atoms, μ has ${mu.length}`);
   let mass = 0;
-  rho.forEach((r, k) => { ensure(Number.isFinite(r) && r > 0, () => `${name}[${k}] = ${r} must be finite and > 0`); mass += r * mu[k]!; });
+  rho.forEach((r, k) => {
+    ensure(Number.isFinite(r) && r > 0, () => `${name}[${k}] = ${r} must be finite and > 0`);
+    mass += r * mu[k]!;
+  });
   ensure(Math.abs(mass - 1) <= 1e-9, () => `${name} has mass Σρμ = ${mass}, not 1`);
 }
 
@@ -44,7 +47,10 @@ export function integrate(f: readonly number[], mu: readonly number[]): number {
 
 /** KL_μ(ρ ‖ σ) = Σ ρ log(ρ/σ) μ between densities w.r.t. μ. */
 export function klDivergenceMu(rho: readonly number[], sigma: readonly number[], mu: readonly number[]): number {
-  return integrate(rho.map((r, k) => r * Math.log(r / sigma[k]!)), mu);
+  return integrate(
+    rho.map((r, k) => r * Math.log(r / sigma[k]!)),
+    mu,
+  );
 }
 
 /** D^Sym_half(ρ₁, ρ₂) = ½(KL(ρ₁‖ρ₂) + KL(ρ₂‖ρ₁)): the theory's convention. */
@@ -59,7 +65,10 @@ export function symmetricKlSumMu(rho1: readonly number[], rho2: readonly number[
 
 /** Differential entropy H(ρ) = −Σ ρ log ρ μ (may be negative). */
 export function entropyMu(rho: readonly number[], mu: readonly number[]): number {
-  return -integrate(rho.map((r) => r * Math.log(r)), mu);
+  return -integrate(
+    rho.map((r) => r * Math.log(r)),
+    mu,
+  );
 }
 
 /** F_{τ,U}(ρ) = (1/τ) Σ U ρ μ + Σ ρ log ρ μ. */
@@ -67,7 +76,10 @@ export function freeEnergy(rho: readonly number[], U: readonly number[], tau: nu
   requireDensity(rho, mu);
   requireTemperature(tau);
   ensure(U.length === mu.length, () => `U has ${U.length} atoms, μ has ${mu.length}`);
-  return integrate(rho.map((r, k) => U[k]! * r / tau + r * Math.log(r)), mu);
+  return integrate(
+    rho.map((r, k) => (U[k]! * r) / tau + r * Math.log(r)),
+    mu,
+  );
 }
 
 /** log Z_τ = log Σ e^{−U/τ} μ. */
@@ -84,21 +96,40 @@ export function gibbsDensity(U: readonly number[], tau: number, mu: readonly num
 }
 
 /** G(ρ₁, ρ₂), the sharpened symmetric multimodal energy (docs/claims.md P8). */
-export function multimodalEnergy(rho1: readonly number[], rho2: readonly number[], U12: readonly number[], U21: readonly number[], tau: number, mu: readonly number[]): number {
+export function multimodalEnergy(
+  rho1: readonly number[],
+  rho2: readonly number[],
+  U12: readonly number[],
+  U21: readonly number[],
+  tau: number,
+  mu: readonly number[],
+): number {
   requireDensity(rho1, mu, 'ρ₁');
   requireDensity(rho2, mu, 'ρ₂');
   requireTemperature(tau);
-  return 0.5 * integrate(rho1.map((r1, k) => {
-    const r2 = rho2[k]!;
-    return U12[k]! * r1 / tau + r1 * Math.log(r2) + U21[k]! * r2 / tau + r2 * Math.log(r1);
-  }), mu);
+  return (
+    0.5 *
+    integrate(
+      rho1.map((r1, k) => {
+        const r2 = rho2[k]!;
+        return (U12[k]! * r1) / tau + r1 * Math.log(r2) + (U21[k]! * r2) / tau + r2 * Math.log(r1);
+      }),
+      mu,
+    )
+  );
 }
 
 /**
  * First variations of G at (ρ₁, ρ₂) (docs/claims.md P10): g₁ = ½(U₁₂/τ + log ρ₂ + ρ₂/ρ₁), g₂ = ½(U₂₁/τ + log ρ₁ + ρ₁/ρ₂).
  * On the simplex a point is stationary iff each g is constant over the atoms.
  */
-export function firstVariations(rho1: readonly number[], rho2: readonly number[], U12: readonly number[], U21: readonly number[], tau: number): { g1: number[]; g2: number[] } {
+export function firstVariations(
+  rho1: readonly number[],
+  rho2: readonly number[],
+  U12: readonly number[],
+  U21: readonly number[],
+  tau: number,
+): { g1: number[]; g2: number[] } {
   return {
     g1: rho1.map((r1, k) => 0.5 * (U12[k]! / tau + Math.log(rho2[k]!) + rho2[k]! / r1)),
     g2: rho2.map((r2, k) => 0.5 * (U21[k]! / tau + Math.log(rho1[k]!) + rho1[k]! / r2)),
@@ -121,9 +152,18 @@ export function massOf(rho: readonly number[], mu: readonly number[], inSet: (k:
  * Directional potentials of a finite pair law π on atoms with similarities s_ij (docs/claims.md P11):
  * U₁₂(i) = −Σ_j π_ij s_ij / π_i·,  U₂₁(j) = −Σ_i π_ij s_ij / π_·j.
  */
-export function directionalPotentials(pi: readonly (readonly number[])[], s: readonly (readonly number[])[]): { U12: number[]; U21: number[] } {
+export function directionalPotentials(
+  pi: readonly (readonly number[])[],
+  s: readonly (readonly number[])[],
+): { U12: number[]; U21: number[] } {
   const K = pi.length;
-  const U12 = Array.from({ length: K }, (_, i) => -pi[i]!.reduce((a, p, j) => a + p * s[i]![j]!, 0) / pi[i]!.reduce((a, b) => a + b, 0));
-  const U21 = Array.from({ length: K }, (_, j) => -pi.reduce((a, row, i) => a + row[j]! * s[i]![j]!, 0) / pi.reduce((a, row) => a + row[j]!, 0));
+  const U12 = Array.from(
+    { length: K },
+    (_, i) => -pi[i]!.reduce((a, p, j) => a + p * s[i]![j]!, 0) / pi[i]!.reduce((a, b) => a + b, 0),
+  );
+  const U21 = Array.from(
+    { length: K },
+    (_, j) => -pi.reduce((a, row, i) => a + row[j]! * s[i]![j]!, 0) / pi.reduce((a, row) => a + row[j]!, 0),
+  );
   return { U12, U21 };
 }

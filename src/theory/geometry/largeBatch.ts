@@ -28,12 +28,19 @@ export function logPartitionField(z: ArrayLike<number>, q: readonly VmfComponent
  * log Γ(z) and ∇_z log Γ(z) = Σ_k w_k A_d(r_k) (κ_k m_k + z/τ)/(τ r_k), r_k = ‖κ_k m_k + z/τ‖, w_k ∝ p_k Γ_k(z),
  * from one evaluation of the component MGFs.
  */
-export function partitionField(z: ArrayLike<number>, q: readonly VmfComponent[], tau: number): { log: number; grad: Float64Array } {
-  const d = z.length, logs = componentLogs(z, q, tau);
-  const l = logSumExp(logs), grad = new Float64Array(d);
+export function partitionField(
+  z: ArrayLike<number>,
+  q: readonly VmfComponent[],
+  tau: number,
+): { log: number; grad: Float64Array } {
+  const d = z.length,
+    logs = componentLogs(z, q, tau);
+  const l = logSumExp(logs),
+    grad = new Float64Array(d);
   q.forEach((c, k) => {
     const v = Array.from({ length: d }, (_, j) => c.kappa * c.mean[j]! + z[j]! / tau);
-    const r = Math.hypot(...v), w = Math.exp(logs[k]! - l);
+    const r = Math.hypot(...v),
+      w = Math.exp(logs[k]! - l);
     if (r === 0) return;
     const f = (w * meanResultantLength(d, r)) / (tau * r);
     for (let j = 0; j < d; j++) grad[j]! += f * v[j]!;
@@ -55,11 +62,21 @@ export interface UnimodalDraw {
  * One draw of the unimodal finite-batch InfoNCE against its large-batch limit: `anchors` anchors z ~ q with
  * positives z⁺ ~ vMF(z, κ₊) sharing one pool of N negatives ~ q (as in the paper's code).
  */
-export function unimodalDraw(rng: Rng, q: readonly VmfComponent[], kappaPos: number, tau: number, N: number, anchors: number): UnimodalDraw {
+export function unimodalDraw(
+  rng: Rng,
+  q: readonly VmfComponent[],
+  kappaPos: number,
+  tau: number,
+  N: number,
+  anchors: number,
+): UnimodalDraw {
   ensure(Number.isInteger(N) && N >= 1, () => `N must be an integer >= 1, got ${N}`);
-  const Z = sampleVmfMixture(rng, q, anchors).points, W = sampleVmfMixture(rng, q, N).points, d = Z.cols;
+  const Z = sampleVmfMixture(rng, q, anchors).points,
+    W = sampleVmfMixture(rng, q, N).points,
+    d = Z.cols;
   const P = new Float64Array(anchors * d);
-  const valueError = new Float64Array(anchors), grad = new Float64Array(anchors * d);
+  const valueError = new Float64Array(anchors),
+    grad = new Float64Array(anchors * d);
   const logits = new Float64Array(N + 1);
   for (let i = 0; i < anchors; i++) {
     const z = Z.data.subarray(i * d, (i + 1) * d);
@@ -68,7 +85,11 @@ export function unimodalDraw(rng: Rng, q: readonly VmfComponent[], kappaPos: num
     let sp = 0;
     for (let k = 0; k < d; k++) sp += z[k]! * zp[k]!;
     logits[0] = sp / tau;
-    for (let j = 0; j < N; j++) { let s = 0; for (let k = 0; k < d; k++) s += z[k]! * W.data[j * d + k]!; logits[j + 1] = s / tau; }
+    for (let j = 0; j < N; j++) {
+      let s = 0;
+      for (let k = 0; k < d; k++) s += z[k]! * W.data[j * d + k]!;
+      logits[j + 1] = s / tau;
+    }
     const lse = logSumExp(logits);
     const { log: logGamma, grad: g } = partitionField(z, q, tau);
     valueError[i] = lse - Math.log(N) - logGamma;
@@ -78,7 +99,12 @@ export function unimodalDraw(rng: Rng, q: readonly VmfComponent[], kappaPos: num
       grad[i * d + k] = m / tau - g[k]!; // (−z⁺/τ + M/τ) − (−z⁺/τ + ∇ log Γ)
     }
   }
-  return { valueError, gradError: { rows: anchors, cols: d, data: grad }, anchors: Z, positives: { rows: anchors, cols: d, data: P } };
+  return {
+    valueError,
+    gradError: { rows: anchors, cols: d, data: grad },
+    anchors: Z,
+    positives: { rows: anchors, cols: d, data: P },
+  };
 }
 
 /**
@@ -86,8 +112,16 @@ export function unimodalDraw(rng: Rng, q: readonly VmfComponent[], kappaPos: num
  *   value:    N |E[e_N | z]| <= max(E[e^{s⁺/τ} | z]/Γ(z), Γ_{τ/2}(z)/(2a²))
  *   gradient: √N E[‖g_N − g_∞‖ | z] <= (2/(τ a)) (√Γ_{τ/2}(z) + e^{1/τ}/√N)
  */
-export function unimodalRateConstants(z: ArrayLike<number>, q: readonly VmfComponent[], kappaPos: number, tau: number, N: number): { value: number; gradient: number } {
-  const logG = logPartitionField(z, q, tau), logG2 = logPartitionField(z, q, tau / 2), a = Math.exp(-1 / tau);
+export function unimodalRateConstants(
+  z: ArrayLike<number>,
+  q: readonly VmfComponent[],
+  kappaPos: number,
+  tau: number,
+  N: number,
+): { value: number; gradient: number } {
+  const logG = logPartitionField(z, q, tau),
+    logG2 = logPartitionField(z, q, tau / 2),
+    a = Math.exp(-1 / tau);
   const posMgf = Math.exp(logVmfMgf(z, z, kappaPos, tau));
   return {
     value: Math.max(posMgf / Math.exp(logG), Math.exp(logG2) / (2 * a * a)),
@@ -105,7 +139,11 @@ export interface PairLaw {
 function marginals(law: PairLaw): { total: number; p1: number[]; p2: number[] } {
   const total = law.pi.flat().reduce((a, b) => a + b, 0);
   ensure(total > 0, 'pair law: π needs positive mass');
-  return { total, p1: law.pi.map((row) => row.reduce((a, b) => a + b, 0) / total), p2: law.b.map((_, j) => law.pi.reduce((a, row) => a + row[j]!, 0) / total) };
+  return {
+    total,
+    p1: law.pi.map((row) => row.reduce((a, b) => a + b, 0) / total),
+    p2: law.b.map((_, j) => law.pi.reduce((a, row) => a + row[j]!, 0) / total),
+  };
 }
 
 /** J^Sym_∞ (cross-marginal log-partitions), or with `ownMarginal` the planted variant using each modality's own marginal. */
@@ -118,9 +156,14 @@ export function symmetricLargeBatchLimit(law: PairLaw, tau: number, ownMarginal 
   }
   const logMean = (x: readonly number[], atoms: readonly (readonly number[])[], p: number[]): number =>
     logSumExp(atoms.map((y, k) => (p[k]! > 0 ? Math.log(p[k]!) + dot(x, y) / tau : -Infinity)));
-  let t1 = 0, t2 = 0;
-  law.a.forEach((x, i) => { if (p1[i]! > 0) t1 += p1[i]! * (ownMarginal ? logMean(x, law.a, p1) : logMean(x, law.b, p2)); });
-  law.b.forEach((y, j) => { if (p2[j]! > 0) t2 += p2[j]! * (ownMarginal ? logMean(y, law.b, p2) : logMean(y, law.a, p1)); });
+  let t1 = 0,
+    t2 = 0;
+  law.a.forEach((x, i) => {
+    if (p1[i]! > 0) t1 += p1[i]! * (ownMarginal ? logMean(x, law.a, p1) : logMean(x, law.b, p2));
+  });
+  law.b.forEach((y, j) => {
+    if (p2[j]! > 0) t2 += p2[j]! * (ownMarginal ? logMean(y, law.b, p2) : logMean(y, law.a, p1));
+  });
   return -pos / tau + 0.5 * t1 + 0.5 * t2;
 }
 
@@ -130,11 +173,17 @@ export function samplePairs(rng: Rng, law: PairLaw, B: number): { X: Matrix; Y: 
   for (const [i, row] of law.pi.entries()) {
     for (const [j, w] of row.entries()) if (w > 0) cells.push([i, j, w]);
   }
-  const total = cells.reduce((a, c) => a + c[2], 0), d = law.a[0]!.length;
-  const X = { rows: B, cols: d, data: new Float64Array(B * d) }, Y = { rows: B, cols: d, data: new Float64Array(B * d) };
+  const total = cells.reduce((a, c) => a + c[2], 0),
+    d = law.a[0]!.length;
+  const X = { rows: B, cols: d, data: new Float64Array(B * d) },
+    Y = { rows: B, cols: d, data: new Float64Array(B * d) };
   for (let n = 0; n < B; n++) {
-    let u = rng.uniform() * total, c = 0;
-    while (c < cells.length - 1 && u >= cells[c]![2]) { u -= cells[c]![2]; c++; }
+    let u = rng.uniform() * total,
+      c = 0;
+    while (c < cells.length - 1 && u >= cells[c]![2]) {
+      u -= cells[c]![2];
+      c++;
+    }
     X.data.set(law.a[cells[c]![0]]!, n * d);
     Y.data.set(law.b[cells[c]![1]]!, n * d);
   }

@@ -15,7 +15,9 @@ function pairScore(a: number, b: number): number {
 
 /** Per-anchor AUC of scores s for anchor x. */
 export function anchorAuc(m: RankingModel, s: Scores, x: number): number {
-  const sp = m.pPos[x]!, sn = m.pNeg[x]!, row = s[x]!;
+  const sp = m.pPos[x]!,
+    sn = m.pNeg[x]!,
+    row = s[x]!;
   let t = 0;
   for (let y = 0; y < row.length; y++) {
     if (sp[y] === 0) continue;
@@ -56,13 +58,16 @@ export function aucRegret(m: RankingModel, s: Scores): number {
 export function globalAuc(m: RankingModel, s: Scores): number {
   requireRankingModel(m);
   requireScores(m, s);
-  const kx = m.p1.length, ky = m.pPos[0]!.length;
+  const kx = m.p1.length,
+    ky = m.pPos[0]!.length;
   let t = 0;
-  for (let x = 0; x < kx; x++) for (let y = 0; y < ky; y++) {
-    const wp = m.p1[x]! * m.pPos[x]![y]!;
-    if (wp === 0) continue;
-    for (let x2 = 0; x2 < kx; x2++) for (let y2 = 0; y2 < ky; y2++) t += wp * m.p1[x2]! * m.pNeg[x2]![y2]! * pairScore(s[x]![y]!, s[x2]![y2]!);
-  }
+  for (let x = 0; x < kx; x++)
+    for (let y = 0; y < ky; y++) {
+      const wp = m.p1[x]! * m.pPos[x]![y]!;
+      if (wp === 0) continue;
+      for (let x2 = 0; x2 < kx; x2++)
+        for (let y2 = 0; y2 < ky; y2++) t += wp * m.p1[x2]! * m.pNeg[x2]![y2]! * pairScore(s[x]![y]!, s[x2]![y2]!);
+    }
   return t;
 }
 

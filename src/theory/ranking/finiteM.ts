@@ -34,11 +34,18 @@ const DIRECT_WEIGHT_MAX_M = 18;
  * Calls visit(weight, c) for every count vector c of m draws from p (weight = its multinomial probability).
  * The vector passed is reused between calls.
  */
-export function forEachComposition(m: number, p: readonly number[], visit: (weight: number, c: Int32Array) => void): void {
+export function forEachComposition(
+  m: number,
+  p: readonly number[],
+  visit: (weight: number, c: Int32Array) => void,
+): void {
   ensure(Number.isInteger(m) && m >= 1, () => `m must be an integer >= 1, got ${m}`);
   const k = p.length;
   const count = compositionCount(m, k);
-  if (count > MAX_COMPOSITIONS) throw new CrlInputError(`exact enumeration over ${count} count vectors (m = ${m}, Ky = ${k}) exceeds ${MAX_COMPOSITIONS}; use a smaller m or fewer candidates`);
+  if (count > MAX_COMPOSITIONS)
+    throw new CrlInputError(
+      `exact enumeration over ${count} count vectors (m = ${m}, Ky = ${k}) exceeds ${MAX_COMPOSITIONS}; use a smaller m or fewer candidates`,
+    );
   const c = new Int32Array(k);
   if (m <= DIRECT_WEIGHT_MAX_M) {
     // m!/Π c_y! is an integer below 2^53 and each factor p_y^{c_y} one rounding: no exp(log p) round trip
@@ -84,7 +91,8 @@ function tauLogSumExp(s: readonly number[], w: ArrayLike<number>, tau: number, t
   let M = -Infinity;
   for (let y = 0; y < s.length; y++) if (w[y]! > 0 && s[y]! > M) M = s[y]!;
   if (M === -Infinity) return -Infinity;
-  let W = 0, R = 0;
+  let W = 0,
+    R = 0;
   for (let y = 0; y < s.length; y++) {
     if (!(w[y]! > 0)) continue;
     if (s[y] === M) W += w[y]!;
@@ -94,13 +102,24 @@ function tauLogSumExp(s: readonly number[], w: ArrayLike<number>, tau: number, t
 }
 
 /** The exact finite-m risk L_m(s) (form 'normalized', A) or L_m^NCE(s) (form 'infonce', B). */
-export function finiteMRisk(model: RankingModel, s: Scores, tau: number, m: number, form: FiniteMForm = 'normalized'): number {
+export function finiteMRisk(
+  model: RankingModel,
+  s: Scores,
+  tau: number,
+  m: number,
+  form: FiniteMForm = 'normalized',
+): number {
   requireRankingInput(model, s, tau);
-  ensure(form === 'normalized' || form === 'infonce', () => `form must be 'normalized' or 'infonce', got ${String(form)}`);
+  ensure(
+    form === 'normalized' || form === 'infonce',
+    () => `form must be 'normalized' or 'infonce', got ${String(form)}`,
+  );
   let total = 0;
   for (let x = 0; x < model.p1.length; x++) {
     if (model.p1[x] === 0) continue;
-    const row = s[x]!, pPos = model.pPos[x]!, ky = row.length;
+    const row = s[x]!,
+      pPos = model.pPos[x]!,
+      ky = row.length;
     let pos = 0;
     for (let y = 0; y < ky; y++) pos += pPos[y]! * row[y]!;
     const w = new Float64Array(ky);
@@ -133,15 +152,23 @@ export function finiteMRisk(model: RankingModel, s: Scores, tau: number, m: numb
  * under- or overflows before the caller's final exponential.
  */
 function logRelativeVariance(
-  pNeg: readonly number[], row: readonly number[], tau: number, scale: 'min' | 'mean',
+  pNeg: readonly number[],
+  row: readonly number[],
+  tau: number,
+  scale: 'min' | 'mean',
 ): number {
-  const hi = Math.max(...row), lo = Math.min(...row), k = row.length;
-  const diffs: number[] = [], weights: number[] = [];
-  let big = 0, mean = 0;
+  const hi = Math.max(...row),
+    lo = Math.min(...row),
+    k = row.length;
+  const diffs: number[] = [],
+    weights: number[] = [];
+  let big = 0,
+    mean = 0;
   for (let y = 0; y < k; y++) {
     mean += pNeg[y]! * Math.exp((row[y]! - hi) / tau);
     for (let w = 0; w < y; w++) {
-      const top = Math.max(row[y]!, row[w]!), gap = Math.abs(row[y]! - row[w]!);
+      const top = Math.max(row[y]!, row[w]!),
+        gap = Math.abs(row[y]! - row[w]!);
       const d = -Math.exp((top - hi) / tau) * Math.expm1(-gap / tau); // |z_y − z_w|, no ∞·0
       diffs.push(d);
       weights.push(pNeg[y]! * pNeg[w]!);
@@ -186,8 +213,10 @@ export function infoNceBiasBound(model: RankingModel, s: Scores, tau: number, m:
   requireRankingInput(model, s, tau);
   const terms: number[] = [];
   for (let x = 0; x < model.p1.length; x++) {
-    const row = s[x]!, pNeg = model.pNeg[x]!;
-    const logMean = tauLogSumExp(row, pNeg, tau), logRelVar = logRelativeVariance(pNeg, row, tau, 'min');
+    const row = s[x]!,
+      pNeg = model.pNeg[x]!;
+    const logMean = tauLogSumExp(row, pNeg, tau),
+      logRelVar = logRelativeVariance(pNeg, row, tau, 'min');
     for (let yp = 0; yp < row.length; yp++) {
       const w = model.p1[x]! * model.pPos[x]![yp]!;
       if (w === 0) continue;
@@ -206,7 +235,10 @@ export function infoNceBiasBound(model: RankingModel, s: Scores, tau: number, m:
 export function sharedPoolRms(model: RankingModel, s: Scores, tau: number, m: number): number {
   requireRankingInput(model, s, tau);
   const pNeg = model.pNeg[0]!;
-  ensure(model.pNeg.every((row) => row.every((v, y) => v === pNeg[y])), 'sharedPoolRms: every anchor must share one negative law (a self-supervised model)');
+  ensure(
+    model.pNeg.every((row) => row.every((v, y) => v === pNeg[y])),
+    'sharedPoolRms: every anchor must share one negative law (a self-supervised model)',
+  );
   const logMeans = s.map((row) => tauLogSumExp(row, pNeg, tau));
   let sq = 0;
   forEachComposition(m, pNeg, (w, c) => {

@@ -1,5 +1,14 @@
 import {
-  type DD, dd, ddDiv, ddLog, ddMul, DDSum, ddSub, ddValue, klDivergence, logSumExp,
+  type DD,
+  dd,
+  ddDiv,
+  ddLog,
+  ddMul,
+  DDSum,
+  ddSub,
+  ddValue,
+  klDivergence,
+  logSumExp,
 } from '../../numeric/index.js';
 import { type RankingModel, requireRankingInput, type Scores } from './model.js';
 
@@ -55,7 +64,8 @@ export function candidateSoftmax(m: RankingModel, s: Scores, tau: number): numbe
 /** φ(u) = e^{−u} − 1 + u >= 0: its Taylor series Σ_{k>=2} (−u)^k/k! for |u| <= ½, expm1 beyond. */
 function phi(u: number): number {
   if (Math.abs(u) > 0.5) return Math.expm1(-u) + u;
-  let term = (u * u) / 2, sum = 0;
+  let term = (u * u) / 2,
+    sum = 0;
   for (let k = 2; k < 30 && term !== 0; k++) {
     sum += term;
     if (Math.abs(term) <= 1e-18 * sum) break;
@@ -74,18 +84,29 @@ function phi(u: number): number {
  * Far from the optimum (some |u| or exponent above 700) the plain log-sum-exp is used; it has nothing to lose there.
  */
 function anchorExcess(pPos: readonly number[], pNeg: readonly number[], s: readonly number[], tau: number): number {
-  const t: (DD | undefined)[] = s.map((v, y) => (pPos[y]! > 0
-    ? ddSub(ddLog(ddDiv(dd(pPos[y]!), dd(pNeg[y]!))), ddDiv(dd(v), dd(tau)))
-    : undefined));
-  const sigma = new DDSum(), weighted = new DDSum();
-  t.forEach((ty, y) => { if (ty) { sigma.add(pPos[y]!); weighted.addDD(ddMul(dd(pPos[y]!), ty)); } });
-  const tbar = ddDiv(weighted.value, sigma.value), tb = ddValue(tbar);
+  const t: (DD | undefined)[] = s.map((v, y) =>
+    pPos[y]! > 0 ? ddSub(ddLog(ddDiv(dd(pPos[y]!), dd(pNeg[y]!))), ddDiv(dd(v), dd(tau))) : undefined,
+  );
+  const sigma = new DDSum(),
+    weighted = new DDSum();
+  t.forEach((ty, y) => {
+    if (ty) {
+      sigma.add(pPos[y]!);
+      weighted.addDD(ddMul(dd(pPos[y]!), ty));
+    }
+  });
+  const tbar = ddDiv(weighted.value, sigma.value),
+    tb = ddValue(tbar);
   const eta = ddValue(ddSub(sigma.value, dd(1)));
   const residue = new DDSum();
-  let Phi = 0, far = false;
+  let Phi = 0,
+    far = false;
   const zeroExponents: number[] = [];
   t.forEach((ty, y) => {
-    if (!ty) { zeroExponents.push(Math.log(pNeg[y]!) + s[y]! / tau + tb); return; }
+    if (!ty) {
+      zeroExponents.push(Math.log(pNeg[y]!) + s[y]! / tau + tb);
+      return;
+    }
     const u = ddSub(ty, tbar);
     residue.addDD(ddMul(dd(pPos[y]!), u));
     const uv = ddValue(u);

@@ -15,7 +15,10 @@ export type NegativeSampling = 'fresh' | 'shared';
 function cumulative(p: readonly number[]): Float64Array {
   const c = new Float64Array(p.length);
   let s = 0;
-  for (let k = 0; k < p.length; k++) { s += p[k]!; c[k] = s; }
+  for (let k = 0; k < p.length; k++) {
+    s += p[k]!;
+    c[k] = s;
+  }
   return c;
 }
 
@@ -26,25 +29,42 @@ function draw(cdf: Float64Array, rng: Rng): number {
 }
 
 /** L̂_{n,m}(s) for each table s of `tables`, on one sampled training set. */
-export function empiricalRisks(model: RankingModel, tables: readonly Scores[], tau: number, n: number, m: number, sampling: NegativeSampling, rng: Rng): number[] {
+export function empiricalRisks(
+  model: RankingModel,
+  tables: readonly Scores[],
+  tau: number,
+  n: number,
+  m: number,
+  sampling: NegativeSampling,
+  rng: Rng,
+): number[] {
   const kx = model.p1.length;
-  const cp1 = cumulative(model.p1), cpos = model.pPos.map(cumulative), cneg = model.pNeg.map(cumulative);
+  const cp1 = cumulative(model.p1),
+    cpos = model.pPos.map(cumulative),
+    cneg = model.pNeg.map(cumulative);
   const e = tables.map((s) => s.map((row) => row.map((v) => Math.exp(v / tau))));
   const sums = new Float64Array(tables.length);
   // shared pool: log-mean of each table's e over the pool, per anchor value x
   let poolLogMean: number[][] | undefined;
   if (sampling === 'shared') {
     const pool = Array.from({ length: m }, () => draw(cneg[0]!, rng));
-    poolLogMean = e.map((t) => Array.from({ length: kx }, (_, x) => Math.log(pool.reduce((a, y) => a + t[x]![y]!, 0) / m)));
+    poolLogMean = e.map((t) =>
+      Array.from({ length: kx }, (_, x) => Math.log(pool.reduce((a, y) => a + t[x]![y]!, 0) / m)),
+    );
   }
   const negs = new Int32Array(m);
   for (let i = 0; i < n; i++) {
-    const x = draw(cp1, rng), yp = draw(cpos[x]!, rng);
+    const x = draw(cp1, rng),
+      yp = draw(cpos[x]!, rng);
     if (sampling === 'fresh') for (let j = 0; j < m; j++) negs[j] = draw(cneg[x]!, rng);
     for (let t = 0; t < tables.length; t++) {
       let lm: number;
       if (poolLogMean) lm = poolLogMean[t]![x]!;
-      else { let acc = 0; for (let j = 0; j < m; j++) acc += e[t]![x]![negs[j]!]!; lm = Math.log(acc / m); }
+      else {
+        let acc = 0;
+        for (let j = 0; j < m; j++) acc += e[t]![x]![negs[j]!]!;
+        lm = Math.log(acc / m);
+      }
       sums[t]! += tau * lm - tables[t]![x]![yp]!;
     }
   }

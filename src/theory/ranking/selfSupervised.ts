@@ -13,10 +13,11 @@ import { selfSupervisedModel, transposeJoint, type Scores } from './model.js';
 export function mutualInformation(joint: readonly (readonly number[])[]): number {
   const m = selfSupervisedModel(joint);
   let total = 0;
-  for (let x = 0; x < m.p1.length; x++) for (let y = 0; y < m.pPos[x]!.length; y++) {
-    const pxy = m.p1[x]! * m.pPos[x]![y]!;
-    if (pxy > 0) total += pxy * Math.log(m.pPos[x]![y]! / m.pNeg[x]![y]!);
-  }
+  for (let x = 0; x < m.p1.length; x++)
+    for (let y = 0; y < m.pPos[x]!.length; y++) {
+      const pxy = m.p1[x]! * m.pPos[x]![y]!;
+      if (pxy > 0) total += pxy * Math.log(m.pPos[x]![y]! / m.pNeg[x]![y]!);
+    }
   return total;
 }
 
@@ -30,5 +31,8 @@ export function pointwiseMutualInformation(joint: readonly (readonly number[])[]
 export function symmetricRisk(joint: readonly (readonly number[])[], s: Scores, tau: number): number {
   ensure(s.length === joint.length, () => `symmetricRisk: s has ${s.length} rows, the joint law ${joint.length}`);
   const st = transposeJoint(s as number[][]);
-  return populationRisk(selfSupervisedModel(joint), s, tau) + populationRisk(selfSupervisedModel(transposeJoint(joint)), st, tau);
+  return (
+    populationRisk(selfSupervisedModel(joint), s, tau) +
+    populationRisk(selfSupervisedModel(transposeJoint(joint)), st, tau)
+  );
 }

@@ -12,7 +12,12 @@ export const SUPERVISED_BOUND = 'a/m + b/sqrt(N/m)';
 export const SELF_SUPERVISED_BOUND = 'a/sqrt(m) + b/sqrt(N/m)';
 
 /** The closed-form m* of a bound shape. */
-export function closedFormOptimalNegatives(shape: 'supervised' | 'self-supervised', a: number, b: number, N: number): number {
+export function closedFormOptimalNegatives(
+  shape: 'supervised' | 'self-supervised',
+  a: number,
+  b: number,
+  N: number,
+): number {
   return shape === 'supervised' ? Math.cbrt((2 * a) / b) ** 2 * Math.cbrt(N) : (a / b) * Math.sqrt(N);
 }
 
@@ -31,12 +36,14 @@ export function optimalNegatives(expression: string, scope: { a: number; b: numb
   }
   const derivative = d;
   const slope = (m: number): number => derivative.evaluate({ ...scope, m }) as number;
-  let lo = 1e-9, hi = scope.N;
+  let lo = 1e-9,
+    hi = scope.N;
   ensure(slope(lo) < 0, () => `optimalNegatives: ${expression} is not decreasing at m → 0`);
   if (slope(hi) <= 0) return hi;
   for (let i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
     const mid = 0.5 * (lo + hi);
-    if (slope(mid) < 0) lo = mid; else hi = mid;
+    if (slope(mid) < 0) lo = mid;
+    else hi = mid;
   }
   return 0.5 * (lo + hi);
 }

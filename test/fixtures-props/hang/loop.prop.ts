@@ -10,7 +10,10 @@ const source = { paper: 'none', ref: 'test fixture', provenance: 'background' as
 
 export default [
   defineConjecture({
-    id: 'fixture.hang.loops-forever', title: 'a check that never returns for x > 5', source, expect: 'holds',
+    id: 'fixture.hang.loops-forever',
+    title: 'a check that never returns for x > 5',
+    source,
+    expect: 'holds',
     given: fc.integer({ min: 0, max: 100 }),
     check: (x) => {
       while (x > 5) x += 0; // never ends
@@ -18,7 +21,11 @@ export default [
     },
   }),
   defineConjecture({
-    id: 'fixture.hang.square-nonnegative', title: 'x² >= 0', source, expect: 'holds',
-    given: fc.integer({ min: -10, max: 10 }), check: (x) => leq(0, x * x),
+    id: 'fixture.hang.square-nonnegative',
+    title: 'x² >= 0',
+    source,
+    expect: 'holds',
+    given: fc.integer({ min: -10, max: 10 }),
+    check: (x) => leq(0, x * x),
   }),
 ];
