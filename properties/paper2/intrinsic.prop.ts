@@ -279,7 +279,8 @@ export default [
     tolerance: INEQUALITY,
     show: showFiniteSpace(['mu', 'U', 'tau', 't']),
     expectedCounterexample:
-      'K = 3 with two atoms near the minimum; random generation meets a violation about once in 50,000 instances ' +
+      'K = 3 at the smallest, with two atoms near the minimum (the search may stop at a K = 4 instance from which ' +
+      'no one atom can be dropped); random generation meets a violation about once in 50,000 instances ' +
       '(the ratio reaches 0.2572 in 200,000), so only the targeted search refutes it',
     check: (r) => leq(tailMass(r), tailBound(r) / 4, INEQUALITY),
   }),

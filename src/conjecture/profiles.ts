@@ -36,7 +36,7 @@ export const PROFILES: Readonly<Record<ProfileName, Profile>> = Object.freeze({
     deterministic: true,
     timeLimitMs: 60_000,
     minInstances: 50,
-    search: { pool: 512, starts: 8, steps: 30, climb: 6_000, ms: 20_000 },
+    search: { pool: 2_048, starts: 8, steps: 30, climb: 6_000, ms: 20_000 },
   },
   thorough: {
     name: 'thorough',
