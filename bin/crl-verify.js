@@ -1,6 +1,35 @@
 #!/usr/bin/env node
-// Entry point: registers tsx so the TypeScript sources and properties/**/*.prop.ts load without a build.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Entry point. It runs the compiled CLI in dist/ (built by `npm run build`, and by `prepare` on npm ci, npm pack and
+// git installs) when that build is current; in a checkout whose dist/ is missing or older than a file of src/ it
+// registers tsx and runs the TypeScript sources, so an edit in src/ never runs stale code.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+
+const root = new URL('../', import.meta.url);
+const argv = process.argv.slice(2);
+
+/** Whether dist/ holds a build newer than every file of src/ (the installed package ships dist/ without src/). */
+function distIsCurrent() {
+  const stamp = new URL('dist/.build-stamp', root);
+  if (!existsSync(stamp)) return false;
+  const src = new URL('src/', root);
+  if (!existsSync(src)) return true;
+  const built = statSync(stamp).mtimeMs;
+  for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs > built) return false;
+  }
+  return true;
+}
+
+if (distIsCurrent()) {
+  const { main } = await import('../dist/cli/main.js');
+  // Property files are TypeScript: tsx loads them. Registered after the compiled CLI has loaded, so its own
+  // modules skip tsx's hooks. (Stopgap until the registry registers tsx itself before the first *.prop.ts.)
+  const { register } = await import('tsx/esm/api');
+  register();
+  process.exitCode = await main(argv);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { main } = await import('../src/cli/main.ts');
+  process.exitCode = await main(argv);
+}
