@@ -106,7 +106,6 @@ describe('the packed tarball', () => {
       'dist/index.js',
       'dist/index.d.ts',
       'dist/cli/main.js',
-      'dist/conjecture/worker-entry.mjs',
       'dist/.build-stamp',
       'package.json',
       'README.md',
