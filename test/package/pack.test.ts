@@ -128,7 +128,7 @@ describe.concurrent('in a fresh project that installed it', () => {
   }, 120_000);
 
   it('npx crl-verify run --properties ./conjectures: a true bound and its refuted twin pass (exit 0)', async () => {
-    const r = await gate('./conjectures', 'reports');
+    const r = await gate('./conjectures', 'reports', '--workers', '1');
     timings.push(`gate run (pass) ${r.seconds.toFixed(1)} s`);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/PASS: 2 conjectures, 2 as expected, 0 unexpected/);
@@ -141,7 +141,7 @@ describe.concurrent('in a fresh project that installed it', () => {
   }, 120_000);
 
   it('a false bound marked holds and a true one marked refuted fail the gate (exit 1)', async () => {
-    // in this thread (--workers 0): the other run goes through the worker threads' entry
+    // in this thread (--workers 0): the other run goes through a worker thread
     const r = await gate('./planted', 'reports-planted', '--workers', '0');
     timings.push(`gate run (fail) ${r.seconds.toFixed(1)} s`);
     expect(r.code, r.stderr).toBe(1);
