@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 //   the conjecture gate and the corpus replay (test/conjectures.test.ts, test/framework/replay.test.ts),
 //   the CLI and worker tests (test/framework/{cli-input,bad-input,gate,targeted}.test.ts),
 //   the minimal-counterexample tests that run conjectures (test/properties/*-minimal.test.ts),
-//   the MNIST example (test/examples/mnist.test.ts, TensorFlow.js training).
+//   the MNIST example (test/examples/mnist.test.ts, TensorFlow.js training),
+//   the package test (test/package/pack.test.ts: npm pack builds src/ with tsc, then an install and CLI runs).
 // A mutant that only these kill counts as a survivor here, on purpose: issue 15 asks for a unit test wherever
 // the only kill comes from the gate. Modules are shared between test files (isolate: false) so that fast-check
 // and mathjs are not reloaded per file in every mutant run.
@@ -22,6 +23,7 @@ export default defineConfig({
       'test/framework/targeted.test.ts',
       'test/properties/*-minimal.test.ts',
       'test/examples/mnist.test.ts',
+      'test/package/pack.test.ts',
       '**/node_modules/**',
     ],
     testTimeout: 60_000,

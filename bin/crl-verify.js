@@ -1,6 +1,41 @@
 #!/usr/bin/env node
-// Entry point: registers tsx so the TypeScript sources and properties/**/*.prop.ts load without a build.
-import { register } from 'tsx/esm/api';
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+// Entry point. It runs the compiled CLI in dist/ (built by `npm run build`, and by `prepare` on npm ci, npm pack and
+// git installs) when that build is current and can load the property files it will meet; otherwise it registers
+// tsx and runs the TypeScript sources, so an edit in src/ never runs stale code.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+
+const root = new URL('../', import.meta.url);
+const src = new URL('src/', root);
+const argv = process.argv.slice(2);
+
+/** Whether dist/ holds a build newer than every file of src/ (the installed package ships dist/ without src/). */
+function distIsCurrent() {
+  const stamp = new URL('dist/.build-stamp', root);
+  if (!existsSync(stamp)) return false;
+  if (!existsSync(src)) return true;
+  const built = statSync(stamp).mtimeMs;
+  for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && statSync(`${entry.parentPath}/${entry.name}`).mtimeMs > built) return false;
+  }
+  return true;
+}
+
+// Property files are TypeScript. A registry with importPropertyFile registers tsx itself before the first one, and
+// sends this checkout's property files' imports of ../../src/* to dist/, so one copy of each module runs. Without
+// it, the compiled CLI serves only the installed package (whose users import 'crl-verify', that is dist/), and this
+// entry registers tsx once the CLI has loaded, so the CLI's own modules skip tsx's hooks.
+const registry = distIsCurrent() ? await import('../dist/conjecture/registry.js') : undefined;
+const registersTypeScript = registry !== undefined && 'importPropertyFile' in registry;
+if (registersTypeScript || (registry !== undefined && !existsSync(src))) {
+  const { main } = await import('../dist/cli/main.js');
+  if (!registersTypeScript) {
+    const { register } = await import('tsx/esm/api');
+    register();
+  }
+  process.exitCode = await main(argv);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { main } = await import('../src/cli/main.ts');
+  process.exitCode = await main(argv);
+}
