@@ -167,13 +167,16 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
   const o = args.opt;
   const id = args.pos[0];
   if (!id) throw new UsageError(`${args.cmd} needs a conjecture id`);
-  const { loadRegistry, profileFor, readCorpus, runConjecture } = await import('../conjecture/index.js');
+  const { listConjectures, loadSelected, profileFor, readCorpus, runConjecture } = await import(
+    '../conjecture/index.js'
+  );
   const { verdictLine } = await import('../report/summary.js');
-  const reg = await loadRegistry(propertiesDir);
-  const c = reg.conjectures.find((x) => x.id === id);
+  // only the file that holds the id is imported (the manifest says which)
+  const exactly = `/^${id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`;
+  const c = (await loadSelected(propertiesDir, { grep: exactly })).conjectures.find((x) => x.id === id);
   if (!c) {
     const last = id.split('.').pop() ?? id;
-    const near = reg.conjectures
+    const near = (await listConjectures(propertiesDir)).conjectures
       .filter((x) => x.id.includes(last))
       .map((x) => x.id)
       .slice(0, 5);
