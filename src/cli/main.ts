@@ -269,7 +269,7 @@ async function runCommand(o: Record<string, string | true>, propertiesDir: strin
     }
   }
   ensureWritableDir(outDir, 'the report directory');
-  const { summaryText, verdictLine, writeHtmlReport, writeReports } = await import('../report/index.js');
+  const { asReported, summaryText, verdictLine, writeHtmlReport, writeReports } = await import('../report/index.js');
   const { groupProgress } = await import('./progress.js');
   const startedAt = new Date();
   const tty = process.stdout.isTTY && !process.env.CI;
@@ -290,11 +290,13 @@ async function runCommand(o: Record<string, string | true>, propertiesDir: strin
     },
     onPlan: (selected) => progress.plan(selected),
   });
+  // every report is written from what report.json holds (see asReported), as `merge` writes them
+  const reported = asReported(s);
   const files = [
-    ...writeReports(s, outDir, startedAt, s.tensorBackend),
-    await writeHtmlReport(s, outDir, s.tensorBackend),
+    ...writeReports(reported, outDir, startedAt, s.tensorBackend),
+    await writeHtmlReport(reported, outDir, s.tensorBackend),
   ];
-  console.log(`${summaryText(s)}\n\n(${s.timing.ms} ms)\nreports: ${files.join(', ')}`);
+  console.log(`${summaryText(reported)}\n\n(${s.timing.ms} ms)\nreports: ${files.join(', ')}`);
   return s.ok ? 0 : 1;
 }
 

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 /** One file of conjectures `x <= bound` over integers in [0, 100]: holds when bound >= 100, refuted otherwise. */
 export interface PropFile {
   readonly name: string;
-  readonly conjectures: readonly { readonly id: string; readonly bound: number }[];
+  /** `rhs` is the bound as written in the check, when it is not `bound` itself (e.g. '-0', which prints as 0). */
+  readonly conjectures: readonly { readonly id: string; readonly bound: number; readonly rhs?: string }[];
   /** A statement run at import (e.g. one that throws when a marker file exists). */
   readonly prelude?: string;
 }
@@ -16,10 +17,10 @@ export interface PropFile {
 /** The source of a property file. */
 export function propSource(f: PropFile): string {
   const items = f.conjectures.map(
-    ({ id, bound }) =>
+    ({ id, bound, rhs }) =>
       `defineConjecture({ id: '${id}', title: 'x <= ${bound} on [0, 100]', expect: '${bound >= 100 ? 'holds' : 'refuted'}',
         source: { paper: 'none', ref: 'test', provenance: 'background' },
-        given: fc.integer({ min: 0, max: 100 }), check: (x) => leq(x, ${bound}) })`,
+        given: fc.integer({ min: 0, max: 100 }), check: (x) => leq(x, ${rhs ?? bound}) })`,
   );
   return `import fc from 'fast-check';
 import { existsSync } from 'node:fs';
@@ -38,7 +39,10 @@ export function propDir(files: readonly PropFile[]): string {
   return dir;
 }
 
-/** Six conjectures in three files: four hold, two planted false ones are refuted. */
+/**
+ * Six conjectures in three files: four hold, two planted false ones are refuted (one with the bound −0, a number
+ * that report.json cannot carry).
+ */
 export const SIX: readonly PropFile[] = [
   {
     name: 'a.prop.ts',
@@ -51,7 +55,7 @@ export const SIX: readonly PropFile[] = [
     name: 'b.prop.ts',
     conjectures: [
       { id: 't.b.below-200', bound: 200 },
-      { id: 't.b.below-10', bound: 10 },
+      { id: 't.b.below-minus-zero', bound: 0, rhs: '-0' },
     ],
   },
   {
