@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   type ConjectureResult,
   loadRegistry,
+  loadSelected,
   profileFor,
   type RunTask,
   runTasks,
@@ -113,7 +114,9 @@ export async function auditCommand(o: Record<string, string | true>, propertiesD
   const seeds = intOption(o, 'seeds', 1) ?? 20;
   const outDir = (o.out as string | undefined) ?? 'reports';
   ensureWritableDir(outDir, 'the report directory');
-  const reg = await loadRegistry(propertiesDir);
+  const grep = o.grep as string | undefined;
+  // with --grep, only the files that hold the matching conjectures are imported
+  const reg = grep === undefined ? await loadRegistry(propertiesDir) : await loadSelected(propertiesDir, { grep });
   for (const e of reg.errors) console.error(`load error: ${e.file}: ${e.message}`);
   const expect = o.expect as string | undefined;
   if (expect !== undefined && expect !== 'holds' && expect !== 'refuted')

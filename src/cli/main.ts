@@ -1,20 +1,10 @@
-import { writeFileSync } from 'node:fs';
-import {
-  type ConjectureResult,
-  DEFAULT_CORPUS_DIR,
-  loadRegistry,
-  type Phase,
-  parseShard,
-  profileFor,
-  readCorpus,
-  runConjecture,
-  runSuite,
-  selectConjectures,
-} from '../conjecture/index.js';
-import { formatMeasurement, measure, readEmbeddings, readPairs } from '../measure/index.js';
-import { summaryText, verdictLine, writeHtmlReport, writeReports } from '../report/index.js';
-import { auditCommand } from './audit.js';
-import { groupProgress } from './progress.js';
+/*
+ * The command line. Only what parsing and the help text need is imported here: each command imports its own modules
+ * when it runs (fast-check, mathjs, TensorFlow.js, Vega and the property files load only where they are used), so
+ * `crl-verify --help` and `crl-verify list` start in a fraction of a second (bench/startup.ts).
+ */
+import type { ConjectureResult, Phase, Verdict } from '../conjecture/index.js';
+import { DEFAULT_CORPUS_DIR } from '../conjecture/corpus.js';
 import { asUsage, ensureWritableDir, intOption } from './options.js';
 import { UsageError } from './usage.js';
 
@@ -25,6 +15,8 @@ usage: crl-verify [run] [options]        run conjectures, write reports (default
        crl-verify replay <id> [--seed n --path p [--phase examples|corpus|targeted|generate]]
                                          re-check the stored counterexample of <id>, or replay the one a run printed
        crl-verify explain <id>           statement, source, provenance, last counterexample
+       crl-verify merge [--out dir] <dir | report.json>...
+                                         join the report.json of shards (--shard i/n) into one set of reports
        crl-verify audit [--seeds n] [--profile p] [--grep p] [--expect holds|refuted] [--out dir]
                                          run every conjecture over n seeds with the corpus off: the refutation rate
                                          of each (false alarms of 'holds', power of planted twins)
@@ -35,7 +27,9 @@ usage: crl-verify [run] [options]        run conjectures, write reports (default
 
 options: --profile quick|ci|thorough (default: ci when CI=true, else quick)
          --grep <substring | /regex/flags>   matches ids and titles, the same in every command
-         --seed <n>    --runs <n >= 1>    --time-limit <ms >= 1>    --shard i/n    --workers <n >= 0> (default 2)
+         --seed <n>    --runs <n >= 1>    --time-limit <ms >= 1>    --workers <n >= 0> (default 2)
+         --shard i/n   shard i of n, balanced by recorded times, longest first
+         --timings <file>   report.json or timings.json with those times (default <properties>/timings.json)
          --out <dir> (default reports)    --properties <dir> (default properties)
          --corpus <dir> (default ${DEFAULT_CORPUS_DIR})
          --no-corpus-write               do not store new counterexamples
@@ -47,7 +41,7 @@ interface Args {
   opt: Record<string, string | true>;
 }
 
-const COMMANDS = ['run', 'list', 'replay', 'explain', 'measure', 'audit'];
+const COMMANDS = ['run', 'list', 'replay', 'explain', 'measure', 'audit', 'merge'];
 const FLAGS = new Set(['no-corpus-write', 'no-targeted', 'help']);
 const RUN_OPTIONS = [
   'profile',
@@ -60,6 +54,7 @@ const RUN_OPTIONS = [
   'properties',
   'corpus',
   'workers',
+  'timings',
 ];
 const KNOWN: Record<string, readonly string[]> = {
   run: RUN_OPTIONS,
@@ -68,8 +63,17 @@ const KNOWN: Record<string, readonly string[]> = {
   explain: ['properties', 'corpus'],
   measure: ['x', 'y', 'pairs', 'tau', 'sigma', 'max-pairs', 'seed', 'json'],
   audit: ['profile', 'grep', 'expect', 'seeds', 'runs', 'time-limit', 'out', 'properties', 'workers'],
+  merge: ['out'],
 };
-const POSITIONALS: Record<string, number> = { run: 0, list: 0, replay: 1, explain: 1, measure: 0, audit: 0 };
+const POSITIONALS: Record<string, number> = {
+  run: 0,
+  list: 0,
+  replay: 1,
+  explain: 1,
+  measure: 0,
+  audit: 0,
+  merge: Infinity,
+};
 
 function parse(argv: string[]): Args {
   const pos: string[] = [];
@@ -108,7 +112,8 @@ function numbers(v: string | true | undefined, k: string): number[] | undefined 
   return xs;
 }
 
-function resultLine(r: ConjectureResult, done: number, total: number): string {
+/** One line per result (with its counterexample); `verdictLine` comes from src/report/summary.ts, loaded by the caller. */
+function resultLine(r: ConjectureResult, done: number, total: number, verdictLine: (v: Verdict) => string): string {
   const mark = { 'as-expected': 'ok ', inconclusive: '?  ', error: 'ERR', unexpected: 'BAD' }[r.status];
   let s = `[${done}/${total}] ${mark} ${r.id} — expected ${r.expect}, ${r.outcome} (${r.coverage.instances} instances, ${r.timing.ms} ms)`;
   if (r.counterexample && (r.status !== 'as-expected' || r.outcome === 'refuted')) {
@@ -120,7 +125,9 @@ function resultLine(r: ConjectureResult, done: number, total: number): string {
   return s;
 }
 
-function measureCommand(o: Record<string, string | true>): number {
+async function measureCommand(o: Record<string, string | true>): Promise<number> {
+  const { formatMeasurement, measure, readEmbeddings, readPairs } = await import('../measure/index.js');
+  const { writeFileSync } = await import('node:fs');
   if (typeof o.x !== 'string' || typeof o.y !== 'string')
     throw new UsageError('measure needs --x <file> and --y <file>');
   const x = readEmbeddings(o.x);
@@ -145,8 +152,10 @@ function measureCommand(o: Record<string, string | true>): number {
   return m.transportBounds.every((b) => b.holds) ? 0 : 1;
 }
 
+/** `list`: from the manifest of ids per file, importing only the property files that changed. */
 async function listCommand(o: Record<string, string | true>, propertiesDir: string): Promise<number> {
-  const reg = await loadRegistry(propertiesDir);
+  const { listConjectures, selectConjectures } = await import('../conjecture/registry.js');
+  const reg = await listConjectures(propertiesDir);
   for (const c of selectConjectures(reg.conjectures, o.grep as string | undefined)) {
     console.log(`${c.id}\t${c.spec.expect}\t${c.kind}\t${c.spec.source.provenance}\t${c.spec.title}`);
   }
@@ -158,11 +167,16 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
   const o = args.opt;
   const id = args.pos[0];
   if (!id) throw new UsageError(`${args.cmd} needs a conjecture id`);
-  const reg = await loadRegistry(propertiesDir);
-  const c = reg.conjectures.find((x) => x.id === id);
+  const { listConjectures, loadSelected, profileFor, readCorpus, runConjecture } = await import(
+    '../conjecture/index.js'
+  );
+  const { verdictLine } = await import('../report/summary.js');
+  // only the file that holds the id is imported (the manifest says which)
+  const exactly = `/^${id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/`;
+  const c = (await loadSelected(propertiesDir, { grep: exactly })).conjectures.find((x) => x.id === id);
   if (!c) {
     const last = id.split('.').pop() ?? id;
-    const near = reg.conjectures
+    const near = (await listConjectures(propertiesDir)).conjectures
       .filter((x) => x.id.includes(last))
       .map((x) => x.id)
       .slice(0, 5);
@@ -198,7 +212,7 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
       corpusDir,
       timeLimitMs: intOption(o, 'time-limit', 1),
     });
-    console.log(resultLine(r, 1, 1));
+    console.log(resultLine(r, 1, 1, verdictLine));
     return r.status === 'as-expected' ? 0 : 1;
   }
   if (!stored) {
@@ -220,11 +234,24 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
   return v.ok === (c.spec.expect === 'holds') ? 0 : 1;
 }
 
+/** The recorded times that balance --shard: --timings, else <properties>/timings.json when there is one. */
+async function timingsFor(o: Record<string, string | true>, propertiesDir: string) {
+  const { existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { readTimings } = await import('../conjecture/shard.js');
+  const file = typeof o.timings === 'string' ? o.timings : join(propertiesDir, 'timings.json');
+  if (typeof o.timings !== 'string' && !existsSync(file)) return undefined;
+  if (!existsSync(file)) throw new UsageError(`--timings ${file}: no such file`);
+  return asUsage(() => readTimings(file));
+}
+
 async function runCommand(o: Record<string, string | true>, propertiesDir: string, corpusDir: string): Promise<number> {
+  const { loadSelected, parseShard, profileFor, runSuite } = await import('../conjecture/index.js');
   const profile = asUsage(() => profileFor(o.profile as string | undefined));
   const outDir = (o.out as string | undefined) ?? 'reports';
   const grep = o.grep as string | undefined;
   const shard = o.shard ? asUsage(() => parseShard(o.shard as string)) : undefined;
+  const timings = shard ? await timingsFor(o, propertiesDir) : undefined;
   const options = {
     seed: intOption(o, 'seed'),
     runs: intOption(o, 'runs', 1),
@@ -232,8 +259,8 @@ async function runCommand(o: Record<string, string | true>, propertiesDir: strin
     workers: intOption(o, 'workers', 0) ?? 2,
   };
   if (grep !== undefined || shard !== undefined) {
-    const reg = await loadRegistry(propertiesDir);
-    if (selectConjectures(reg.conjectures, grep, shard).length === 0 && reg.errors.length === 0) {
+    const reg = await loadSelected(propertiesDir, { grep, shard, timings });
+    if (reg.conjectures.length === 0 && reg.errors.length === 0) {
       const what = grep !== undefined ? `--grep '${grep}'` : `--shard ${String(o.shard)}`;
       console.error(
         `crl-verify: no conjecture matches ${what}; 'crl-verify list' shows every id (${outDir}/ left as it was)`,
@@ -242,6 +269,8 @@ async function runCommand(o: Record<string, string | true>, propertiesDir: strin
     }
   }
   ensureWritableDir(outDir, 'the report directory');
+  const { asReported, summaryText, verdictLine, writeHtmlReport, writeReports } = await import('../report/index.js');
+  const { groupProgress } = await import('./progress.js');
   const startedAt = new Date();
   const tty = process.stdout.isTTY && !process.env.CI;
   const progress = groupProgress(process.stderr);
@@ -251,20 +280,23 @@ async function runCommand(o: Record<string, string | true>, propertiesDir: strin
     corpusDir,
     grep,
     shard,
+    timings,
     ...options,
     writeCorpus: !o['no-corpus-write'],
     targeted: !o['no-targeted'],
     onResult: (r, done, total) => {
-      if (tty) console.log(resultLine(r, done, total));
+      if (tty) console.log(resultLine(r, done, total, verdictLine));
       progress.onResult(r);
     },
     onPlan: (selected) => progress.plan(selected),
   });
+  // every report is written from what report.json holds (see asReported), as `merge` writes them
+  const reported = asReported(s);
   const files = [
-    ...writeReports(s, outDir, startedAt, s.tensorBackend),
-    await writeHtmlReport(s, outDir, s.tensorBackend),
+    ...writeReports(reported, outDir, startedAt, s.tensorBackend),
+    await writeHtmlReport(reported, outDir, s.tensorBackend),
   ];
-  console.log(`${summaryText(s)}\n\n(${s.timing.ms} ms)\nreports: ${files.join(', ')}`);
+  console.log(`${summaryText(reported)}\n\n(${s.timing.ms} ms)\nreports: ${files.join(', ')}`);
   return s.ok ? 0 : 1;
 }
 
@@ -284,10 +316,11 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const propertiesDir = (o.properties as string | undefined) ?? 'properties';
     const corpusDir = (o.corpus as string | undefined) ?? DEFAULT_CORPUS_DIR;
-    if (args.cmd === 'measure') return measureCommand(o);
+    if (args.cmd === 'measure') return await measureCommand(o);
+    if (args.cmd === 'merge') return await (await import('./merge.js')).mergeCommand(args.pos, o);
     if (args.cmd === 'list') return await listCommand(o, propertiesDir);
     if (args.cmd === 'replay' || args.cmd === 'explain') return await replayOrExplain(args, propertiesDir, corpusDir);
-    if (args.cmd === 'audit') return await auditCommand(o, propertiesDir);
+    if (args.cmd === 'audit') return await (await import('./audit.js')).auditCommand(o, propertiesDir);
     return await runCommand(o, propertiesDir, corpusDir);
   } catch (e) {
     if (e instanceof UsageError) {

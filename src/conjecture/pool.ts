@@ -30,7 +30,11 @@ interface Slot {
   worker: Worker;
 }
 
-const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
+// Compiled (dist/): worker.js itself, which registers tsx before it imports a property file; from the TypeScript
+// sources: worker-entry.mjs, which registers tsx and imports worker.ts.
+const ENTRY = import.meta.url.endsWith('.js')
+  ? new URL('./worker.js', import.meta.url)
+  : new URL('./worker-entry.mjs', import.meta.url);
 
 function spawn(): Worker {
   const w = new Worker(ENTRY);

@@ -1,14 +1,17 @@
 import { runConjectures } from './pool.js';
 import { profileFor } from './profiles.js';
-import { type LoadError, loadRegistry, selectConjectures } from './registry.js';
+import { type LoadError, loadRegistry, loadSelected } from './registry.js';
 import { type ConjectureResult, passesGate, type RunOptions, type Status } from './runner.js';
+import type { Shard, Timings } from './shard.js';
 import type { Conjecture } from './types.js';
 
 export interface SuiteOptions extends Omit<RunOptions, 'onProgress'> {
   readonly propertiesDir?: string;
   /** Selects conjectures by id or title: a substring or /regex/flags (see `matcher`). */
   readonly grep?: string;
-  readonly shard?: { index: number; count: number };
+  readonly shard?: Shard;
+  /** Recorded times per conjecture that balance the shards (--timings). */
+  readonly timings?: Timings;
   /** Worker threads that run the conjectures, each under its time limit (default 0: in this thread). */
   readonly workers?: number;
   /** Called after each conjecture (progress output). */
@@ -64,15 +67,23 @@ export function suiteResult(
   };
 }
 
-/** Loads, selects and runs conjectures; ok when every outcome passes the gate and every file loaded. */
+/**
+ * Loads, selects and runs conjectures; ok when every outcome passes the gate and every file loaded. A run with
+ * --grep or --shard imports only the files that hold its conjectures (see `loadSelected`), and reports the load
+ * errors of those it imported.
+ */
 export async function runSuite(opts: SuiteOptions = {}): Promise<SuiteResult> {
   const t0 = performance.now();
   const profile = profileFor(opts.profile);
-  const reg = await loadRegistry(opts.propertiesDir);
-  const selected = selectConjectures(reg.conjectures, opts.grep, opts.shard);
+  const { grep, shard, timings } = opts;
+  const reg =
+    grep !== undefined || shard !== undefined
+      ? await loadSelected(opts.propertiesDir, { grep, shard, timings })
+      : await loadRegistry(opts.propertiesDir);
+  const selected = reg.conjectures;
   opts.onPlan?.(selected);
   let done = 0;
-  const { onResult, onPlan: _plan, ...rest } = opts;
+  const { onResult, onPlan: _plan, timings: _t, ...rest } = opts;
   const { results, tensorBackend } = await runConjectures(selected, {
     ...rest,
     profile,

@@ -1,7 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { isConjecture } from './registry.js';
+import { importPropertyFile, isConjecture } from './registry.js';
 import { loadedTensorEngine } from '../tensor/engine.js';
 import { type ConjectureResult, type Phase, runConjecture, type RunOptions } from './runner.js';
 import type { Conjecture } from './types.js';
@@ -40,7 +39,7 @@ const modules = new Map<string, Promise<Conjecture[]>>();
 async function conjecturesOf(file: string): Promise<Conjecture[]> {
   let m = modules.get(file);
   if (!m) {
-    m = import(pathToFileURL(resolve(file)).href).then((mod: { default?: unknown }) => {
+    m = importPropertyFile(resolve(file)).then((mod: { default?: unknown }) => {
       const items: unknown[] = Array.isArray(mod.default) ? mod.default : [mod.default];
       return items.filter(isConjecture);
     });

@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { type ConjectureResult, showNumber, type SuiteResult } from '../conjecture/index.js';
+import type { TopLevelSpec } from 'vega-lite';
+import type { ConjectureResult, SuiteResult } from '../conjecture/index.js';
+import { showNumber } from '../conjecture/show.js';
 import { detailTables } from './markdown.js';
 import { summaryOf } from './summary.js';
 
@@ -25,7 +25,9 @@ interface Plot {
   readonly points: number;
 }
 
+/** Vega and Vega-Lite (about 0.4 s of CPU to load), imported when the first plot is drawn. */
 async function svgOf(spec: TopLevelSpec): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

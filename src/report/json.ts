@@ -50,6 +50,19 @@ export function jsonReport(s: SuiteResult, startedAt: Date, tensorBackend?: stri
   };
 }
 
+/**
+ * The suite as report.json carries it: the numbers JSON cannot hold become what JSON.parse gives back (−0 → 0,
+ * ±∞ and NaN → null). The CLI writes every report from this form, so that `crl-verify merge`, which reads the shards'
+ * report.json, writes the same files as one unsharded run.
+ */
+export function asReported(s: SuiteResult): SuiteResult {
+  const parsed = JSON.parse(JSON.stringify({ results: s.results, loadErrors: s.loadErrors })) as Pick<
+    SuiteResult,
+    'results' | 'loadErrors'
+  >;
+  return { ...s, ...parsed };
+}
+
 /** The report without its timing fields (for comparing runs). */
 export function withoutTiming(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(withoutTiming);

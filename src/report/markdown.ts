@@ -1,5 +1,5 @@
 import type { ConjectureResult, SuiteResult } from '../conjecture/index.js';
-import { showNumber } from '../conjecture/index.js';
+import { showNumber } from '../conjecture/show.js';
 import { summaryOf } from './summary.js';
 
 const esc = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

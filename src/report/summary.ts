@@ -1,4 +1,5 @@
-import { type ConjectureResult, showNumber, type SuiteResult, type Verdict } from '../conjecture/index.js';
+import type { ConjectureResult, SuiteResult, Verdict } from '../conjecture/index.js';
+import { showNumber } from '../conjecture/show.js';
 
 /**
  * The summary every report opens with: the counts, then what needs a reader's attention first — failures and

@@ -18,19 +18,26 @@ export interface TensorEngine {
   readonly fallbackReason?: string;
 }
 
-let engine: Promise<TensorEngine> | undefined;
+/*
+ * The engine lives in one slot per thread, shared by every copy of this module: the CLI compiled to dist/ and the
+ * TypeScript sources that this repository's property files import are two copies, and the report must still name the
+ * backend the checks ran on.
+ */
+const SLOT = Symbol.for('crl-verify.tensor-engine');
+const slot = globalThis as { [SLOT]?: Promise<TensorEngine> };
 
 /**
- * Loads TensorFlow.js once per process. Set CRL_TFJS_BACKEND=wasm to skip the tfjs-node attempt.
+ * Loads TensorFlow.js once per thread, on the first call (nothing imports it before). Set CRL_TFJS_BACKEND=wasm to
+ * skip the tfjs-node attempt.
  */
 export function loadTensorEngine(): Promise<TensorEngine> {
-  engine ??= load();
-  return engine;
+  slot[SLOT] ??= load();
+  return slot[SLOT];
 }
 
 /** The engine if some module already loaded it (reports name the backend without loading TensorFlow.js themselves). */
 export function loadedTensorEngine(): Promise<TensorEngine> | undefined {
-  return engine;
+  return slot[SLOT];
 }
 
 async function load(): Promise<TensorEngine> {
