@@ -20,18 +20,10 @@ function distIsCurrent() {
   return true;
 }
 
-// Property files are TypeScript. A registry with importPropertyFile registers tsx itself before the first one, and
-// sends this checkout's property files' imports of ../../src/* to dist/, so one copy of each module runs. Without
-// it, the compiled CLI serves only the installed package (whose users import 'crl-verify', that is dist/), and this
-// entry registers tsx once the CLI has loaded, so the CLI's own modules skip tsx's hooks.
-const registry = distIsCurrent() ? await import('../dist/conjecture/registry.js') : undefined;
-const registersTypeScript = registry !== undefined && 'importPropertyFile' in registry;
-if (registersTypeScript || (registry !== undefined && !existsSync(src))) {
+// Property files are TypeScript: the compiled registry registers tsx itself before the first one, and sends this
+// checkout's property files' imports of ../../src/* to dist/, so one copy of each module runs.
+if (distIsCurrent()) {
   const { main } = await import('../dist/cli/main.js');
-  if (!registersTypeScript) {
-    const { register } = await import('tsx/esm/api');
-    register();
-  }
   process.exitCode = await main(argv);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -45,7 +45,7 @@ describe('every planted twin replays from the line its run prints', () => {
         phase: replay.phase,
       });
       expect(stored.counterexample?.encoded, `${c.id} after storing`).toEqual(first.counterexample!.encoded);
-    });
+    }, 180_000); // four whole runs: about 16 s of CPU for the slowest twins, minutes on a loaded machine
   }
 });
 
