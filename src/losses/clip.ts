@@ -2,11 +2,12 @@ import {
   ensure,
   type Matrix,
   matrix,
+  matmulAB,
   matmulABt,
+  matmulAtB,
   requireEmbeddings,
   requireSameShape,
   requireTemperature,
-  transpose,
 } from '../numeric/index.js';
 
 /*
@@ -23,11 +24,10 @@ export interface ClipWorkspace {
   readonly d: number;
   /** N×N logits, then their exponentials. */
   readonly S: Matrix;
-  /** N×N ∂L/∂S, then its transpose's source. */
+  /** N×N ∂L/∂S. */
   readonly G: Matrix;
+  /** X/τ. */
   readonly Xs: Matrix;
-  readonly Xt: Matrix;
-  readonly Yt: Matrix;
   /** Gradients are written here when a workspace is passed: copy them if they must outlive the next call. */
   readonly gradX: Matrix;
   readonly gradY: Matrix;
@@ -49,8 +49,6 @@ export function clipWorkspace(n: number, d: number): ClipWorkspace {
     S: matrix(n, n),
     G: matrix(n, n),
     Xs: matrix(n, d),
-    Xt: matrix(d, n),
-    Yt: matrix(d, n),
     gradX: matrix(n, d),
     gradY: matrix(n, d),
     diag: v(),
@@ -71,6 +69,18 @@ export interface ClipResult {
   readonly gradY?: Matrix;
 }
 
+/** Workspaces up to this many doubles are kept between calls for callers that pass none. */
+const KEEP_WORKSPACE_MAX = 1 << 22;
+let kept: ClipWorkspace | undefined;
+
+/** The module's own workspace for (n, d): the last one is reused when it is small enough to keep. */
+function ownWorkspace(n: number, d: number): ClipWorkspace {
+  if (kept && kept.n === n && kept.d === d) return kept;
+  const ws = clipWorkspace(n, d);
+  if (2 * n * n + 3 * n * d <= KEEP_WORKSPACE_MAX) kept = ws;
+  return ws;
+}
+
 function check(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace | undefined): ClipWorkspace {
   requireEmbeddings(X, 'X (first modality)');
   requireEmbeddings(Y, 'Y (second modality)');
@@ -81,7 +91,7 @@ function check(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace | undefined)
       ws.n === X.rows && ws.d === X.cols,
       () => `clip workspace is for ${ws.n}×${ws.d}, the batch is ${X.rows}×${X.cols}`,
     );
-  return ws ?? clipWorkspace(X.rows, X.cols);
+  return ws ?? ownWorkspace(X.rows, X.cols);
 }
 
 /** Symmetric CLIP loss value. */
@@ -92,9 +102,13 @@ export function clipLoss(X: Matrix, Y: Matrix, tau: number, ws?: ClipWorkspace):
 /**
  * Symmetric CLIP loss and its analytic gradients with respect to X and Y:
  * G = ∂L/∂S = (P + Q)/(2N) − I/N (P row-, Q column-softmax of S), dX = G·Y/τ, dY = Gᵀ·X/τ.
+ * Without a workspace the scratch is the module's (kept between calls) and the gradients are fresh matrices.
  */
 export function clipLossWithGrad(X: Matrix, Y: Matrix, tau: number, ws?: ClipWorkspace): Required<ClipResult> {
-  return clipCore(X, Y, tau, check(X, Y, tau, ws), true) as Required<ClipResult>;
+  const r = clipCore(X, Y, tau, check(X, Y, tau, ws), true) as Required<ClipResult>;
+  if (ws) return r;
+  const copy = (M: Matrix): Matrix => matrix(M.rows, M.cols, M.data.slice());
+  return { loss: r.loss, gradX: copy(r.gradX), gradY: copy(r.gradY) };
 }
 
 /** log(1 + Σ_{j≠i} e^{δ_j}) from its shifted parts: m = max(0, max δ), off = Σ e^{δ_j − m} (e^{−m} may underflow). */
@@ -175,9 +189,9 @@ function clipCore(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace, grad: bo
       G[o + i] = (rowDiag[i]! + colDiag[i]!) * c;
     }
   }
-  // dX = G·Y, dY = Gᵀ·X, every product in the A·Bᵀ layout
-  matmulABt(ws.G, transpose(Y, ws.Yt), ws.gradX);
-  matmulABt(transpose(ws.G, ws.S), transpose(X, ws.Xt), ws.gradY);
+  // dX = G·Y, dY = Gᵀ·X, read in place (no transposed copies), each entry in dotAt's order
+  matmulAB(ws.G, Y, ws.gradX);
+  matmulAtB(ws.G, X, ws.gradY);
   return { loss, gradX: ws.gradX, gradY: ws.gradY };
 }
 

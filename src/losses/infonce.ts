@@ -2,11 +2,12 @@ import {
   dotAt,
   ensure,
   type Matrix,
+  matmulAB,
   matmulABt,
+  matmulAtB,
   matrix,
   requireEmbeddings,
   requireTemperature,
-  transpose,
 } from '../numeric/index.js';
 
 /*
@@ -83,9 +84,6 @@ interface SharedScratch {
   readonly d: number;
   /** n×m scores ⟨a_i, n_j⟩, then ∂L/∂s_ij. */
   readonly S: Matrix;
-  readonly Gt: Matrix;
-  readonly Nt: Matrix;
-  readonly At: Matrix;
 }
 
 /** Scratch larger than this many doubles is not kept between calls (it would pin memory that the caller freed). */
@@ -94,8 +92,8 @@ let kept: SharedScratch | undefined;
 
 function sharedScratch(n: number, m: number, d: number): SharedScratch {
   if (kept && kept.n === n && kept.m === m && kept.d === d) return kept;
-  const s = { n, m, d, S: matrix(n, m), Gt: matrix(m, n), Nt: matrix(d, m), At: matrix(d, n) };
-  if (2 * n * m + d * (n + m) <= KEEP_SCRATCH_MAX) kept = s;
+  const s = { n, m, d, S: matrix(n, m) };
+  if (n * m <= KEEP_SCRATCH_MAX) kept = s;
   return s;
 }
 
@@ -166,9 +164,9 @@ function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
     else for (let k = 0; k < d; k++) gA!.data[ia + k]! -= cW * p[ia + k]!;
   }
   if (grad && scratch) {
-    // ∂L/∂A = G·N − diag(cW)·P and ∂L/∂N = Gᵀ·A, both by the blocked product (A·Bᵀ layout)
-    matmulABt(scratch.S, transpose(N, scratch.Nt), gA!);
-    matmulABt(transpose(scratch.S, scratch.Gt), transpose(A, scratch.At), gN!);
+    // ∂L/∂A = G·N − diag(cW)·P and ∂L/∂N = Gᵀ·A, by the blocked product read in place (dotAt's order)
+    matmulAB(scratch.S, N, gA!);
+    matmulAtB(scratch.S, A, gN!);
     for (let i = 0; i < n; i++) {
       const ia = i * d,
         cW = cWs![i]!;
