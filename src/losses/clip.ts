@@ -38,6 +38,8 @@ export interface ClipWorkspace {
   readonly colB: Float64Array;
   readonly rowShift: Float64Array;
   readonly colShift: Float64Array;
+  /** d sums of odd-index products for one row of dX (small-d gradient sweep). */
+  readonly rowOdd: Float64Array;
 }
 
 /** Buffers for the CLIP loss at batch size n and dimension d. */
@@ -58,6 +60,7 @@ export function clipWorkspace(n: number, d: number): ClipWorkspace {
     colB: v(),
     rowShift: v(),
     colShift: v(),
+    rowOdd: new Float64Array(d),
   };
 }
 
@@ -189,10 +192,72 @@ function clipCore(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace, grad: bo
       G[o + i] = (rowDiag[i]! + colDiag[i]!) * c;
     }
   }
-  // dX = G·Y, dY = Gᵀ·X, read in place (no transposed copies), each entry in dotAt's order
-  matmulAB(ws.G, Y, ws.gradX);
-  matmulAtB(ws.G, X, ws.gradY);
+  // dX = G·Y, dY = Gᵀ·X, each entry in dotAt's order: read in place by the blocked product, or for a small d
+  // (where packing G twice costs more than the products) in one sweep over G
+  if (X.cols <= SWEEP_MAX_D) gradientSweep(G, X, Y, ws);
+  else {
+    matmulAB(ws.G, Y, ws.gradX);
+    matmulAtB(ws.G, X, ws.gradY);
+  }
   return { loss, gradX: ws.gradX, gradY: ws.gradY };
+}
+
+/** Dimensions up to this take both gradient products in one sweep over G (measured at N = 256). */
+const SWEEP_MAX_D = 8;
+
+/**
+ * dX = G·Y and dY = Gᵀ·X in one pass over G, with the bits of matmulAB and matmulAtB: every entry is the
+ * sum of its even-index products plus the sum of its odd-index products, then the last product of an odd N
+ * (dotAt's order). ws.Xs (free once S is formed) holds dY's odd-row sums.
+ */
+function gradientSweep(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace): void {
+  const n = X.rows,
+    d = X.cols,
+    x = X.data,
+    y = Y.data;
+  const gx = ws.gradX.data,
+    evenY = ws.gradY.data,
+    oddY = ws.Xs.data;
+  const n2 = n - (n % 2);
+  evenY.fill(0);
+  oddY.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = i * n,
+      xi = i * d,
+      colSums = i % 2 === 0 ? evenY : oddY,
+      inPairs = i < n2;
+    // dX row i: even and odd j apart, in gx and in the row's own slots of oddX
+    for (let k = 0; k < d; k++) gx[xi + k] = 0;
+    for (let j = 0; j < n2; j += 2) {
+      const g0 = G[o + j]!,
+        g1 = G[o + j + 1]!,
+        y0 = j * d,
+        y1 = y0 + d;
+      for (let k = 0; k < d; k++) {
+        gx[xi + k]! += g0 * y[y0 + k]!;
+        ws.rowOdd[k]! += g1 * y[y1 + k]!;
+        if (inPairs) {
+          colSums[y0 + k]! += g0 * x[xi + k]!;
+          colSums[y1 + k]! += g1 * x[xi + k]!;
+        }
+      }
+    }
+    if (inPairs && n2 < n) {
+      const g = G[o + n2]!;
+      for (let k = 0; k < d; k++) colSums[n2 * d + k]! += g * x[xi + k]!;
+    }
+    for (let k = 0; k < d; k++) {
+      gx[xi + k] = gx[xi + k]! + ws.rowOdd[k]!;
+      ws.rowOdd[k] = 0;
+      if (n2 < n) gx[xi + k]! += G[o + n2]! * y[n2 * d + k]!;
+    }
+  }
+  for (let e = 0; e < n * d; e++) evenY[e] = evenY[e]! + oddY[e]!;
+  if (n2 < n) {
+    const o = n2 * n,
+      xl = n2 * d;
+    for (let j = 0; j < n; j++) for (let k = 0; k < d; k++) evenY[j * d + k]! += G[o + j]! * x[xl + k]!;
+  }
 }
 
 /** One shift (max S) for every row and column: one exponential per entry, written back into S. */

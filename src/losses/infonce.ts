@@ -128,7 +128,7 @@ function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
   const scratch = inp.shared ? sharedScratch(n, m, d) : undefined;
   const S = scratch ? matmulABt(A, N, scratch.S).data : undefined;
   const delta = new Float64Array(m),
-    deltaRaw = new Float64Array(m);
+    deltaRaw = new Float64Array(normalized ? m : 0);
   const cWs = grad && scratch ? new Float64Array(n) : undefined;
   const evenSum = grad && !scratch ? new Float64Array(d) : undefined,
     oddSum = grad && !scratch ? new Float64Array(d) : undefined;
@@ -138,13 +138,10 @@ function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
       sPos = dotAt(a, ia, p, ia, d);
     const base = scratch ? 0 : i * m;
     let mx = normalized ? -Infinity : 0; // the positive-in-denominator form also holds the term e^0
-    for (let j = 0; j < m; j++) {
-      const s = S ? S[i * m + j]! : dotAt(a, ia, nd, (base + j) * d, d);
-      const v = (s - sPos) * inv;
-      delta[j] = v;
-      deltaRaw[j] = v;
-      if (v > mx) mx = v;
-    }
+    if (S) for (let j = 0; j < m; j++) delta[j] = (S[i * m + j]! - sPos) * inv;
+    else for (let j = 0; j < m; j++) delta[j] = (dotAt(a, ia, nd, (base + j) * d, d) - sPos) * inv;
+    for (let j = 0; j < m; j++) if (delta[j]! > mx) mx = delta[j]!;
+    if (normalized) deltaRaw.set(delta);
     const [li, denom] = anchorTerm(delta, deltaRaw, mx, normalized); // delta now holds e^{δ−mx}
     perAnchor[i] = li;
     total += li;

@@ -70,3 +70,33 @@ describe('InfoNCE: shared pool and per-anchor copies of it', () => {
     }
   }
 });
+
+describe('CLIP: the small-d gradient sweep', () => {
+  it('has the bits of the blocked products (the same batch padded with zero columns past the sweep limit)', () => {
+    const rng = new Rng(11);
+    for (const [n, d] of [
+      [2, 2],
+      [7, 4],
+      [9, 6],
+      [64, 2],
+      [65, 8],
+    ] as const) {
+      const X = sampleUniformSphere(rng, n, d),
+        Y = sampleUniformSphere(rng, n, d);
+      // zero columns past an even d leave every score's bits unchanged (each lane only gains +0 terms); at 16
+      // columns the gradients take the blocked products
+      const pad = (M: Matrix): Matrix => {
+        const out = matrix(n, 16);
+        for (let i = 0; i < n; i++) out.data.set(M.data.subarray(i * d, (i + 1) * d), i * 16);
+        return out;
+      };
+      const small = clipLossWithGrad(X, Y, 0.07),
+        wide = clipLossWithGrad(pad(X), pad(Y), 0.07);
+      expect(small.loss).toBe(wide.loss);
+      const firstColumns = (M: Matrix): Float64Array =>
+        Float64Array.from({ length: n * d }, (_, e) => M.data[Math.floor(e / d) * 16 + (e % d)]!);
+      expect(bitsEqual(small.gradX.data, firstColumns(wide.gradX))).toBe(true);
+      expect(bitsEqual(small.gradY.data, firstColumns(wide.gradY))).toBe(true);
+    }
+  });
+});
