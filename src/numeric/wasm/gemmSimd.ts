@@ -9,7 +9,19 @@ import { GEMM_WASM_BASE64 } from './gemmBytes.js';
  */
 interface GemmExports {
   memory: WebAssembly.Memory;
-  gemm: (pa: number, pb: number, c: number, pairs: number, quads: number, steps: number, ldc: number) => void;
+  gemm: (
+    pa: number,
+    pb: number,
+    c: number,
+    acc: number,
+    pairs: number,
+    quads: number,
+    len: number,
+    strideA: number,
+    strideB: number,
+    ldc: number,
+    mode: number,
+  ) => void;
 }
 
 let exportsCache: GemmExports | undefined;
@@ -23,76 +35,109 @@ function kernel(): GemmExports {
 
 /** Bytes of packed B one kernel call sweeps (about a quarter of the 1 MiB L2 cache per core). */
 const CACHE_BLOCK_BYTES = 256 * 1024;
+/** Two-column steps per chunk of the shared dimension: a row pair's and a row quad's chunk (24 KiB) stay in L1. */
+const CHUNK_STEPS = 256;
+
+/** A gemm operand: `rows` logical rows of length k, stored row-major, or transposed (stored k×rows). */
+export interface Operand {
+  readonly data: Float64Array;
+  readonly rows: number;
+  readonly transposed: boolean;
+}
+
+/** Logical entry (row, p) of an operand with inner length k. */
+const at = (x: Operand, row: number, p: number, k: number): number =>
+  x.transposed ? x.data[p * x.rows + row]! : x.data[row * k + p]!;
 
 /**
- * Rows r0, r0+1, … of x (row length k) as `tiles` panels of `rowsPerTile` rows, each `steps` blocks of
- * rowsPerTile × 2 doubles (columns 2t, 2t+1 of every row of the tile, t < k2/2), zero past `rows`.
+ * The operand's rows as `tiles` panels of `rowsPerTile` rows, each k2/2 blocks of rowsPerTile × 2 doubles
+ * (columns 2t, 2t+1 of every row of the tile), zero past its rows; written to `out` from index `start`.
  */
-function pack(
-  x: Float64Array,
-  rows: number,
-  k: number,
-  k2: number,
-  rowsPerTile: number,
-  tiles: number,
-  steps: number,
-  out: Float64Array,
-  at: number,
-): void {
-  const width = 2 * rowsPerTile;
+function pack(x: Operand, k: number, k2: number, rowsPerTile: number, tiles: number, out: Float64Array, start: number) {
+  const width = 2 * rowsPerTile,
+    steps = k2 / 2,
+    rows = x.rows,
+    d = x.data;
   for (let tile = 0; tile < tiles; tile++) {
-    const base = at + tile * steps * width;
+    const base = start + tile * steps * width;
     for (let R = 0; R < rowsPerTile; R++) {
       const row = tile * rowsPerTile + R;
       let o = base + 2 * R;
       if (row >= rows) {
         for (let t = 0; t < steps; t++, o += width) out[o] = out[o + 1] = 0;
-        continue;
-      }
-      const src = row * k;
-      let p = 0;
-      for (; p < k2; p += 2, o += width) {
-        out[o] = x[src + p]!;
-        out[o + 1] = x[src + p + 1]!;
+      } else if (x.transposed) {
+        for (let p = 0; p < k2; p += 2, o += width) {
+          out[o] = d[p * rows + row]!;
+          out[o + 1] = d[(p + 1) * rows + row]!;
+        }
+      } else {
+        const src = row * k;
+        for (let p = 0; p < k2; p += 2, o += width) {
+          out[o] = d[src + p]!;
+          out[o + 1] = d[src + p + 1]!;
+        }
       }
     }
   }
 }
 
-/** C (n×m, row-major) = A (n×k) · B (m×k)ᵀ, overwriting c. */
-export function gemmSimdInto(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
-  const K = kernel();
+/** C (n×m, row-major) = A·Bᵀ for operands A (n rows) and B (m rows) of inner length k, overwriting c. */
+export function gemmSimdInto(A: Operand, B: Operand, c: Float64Array, k: number): void {
+  const K = kernel(),
+    n = A.rows,
+    m = B.rows;
   const k2 = k - (k % 2),
+    steps = k2 / 2,
     pairs = (n + 1) >> 1,
     quads = (m + 3) >> 2;
-  const steps = k2 / 2;
   const cols = 4 * quads; // padded row length of C
+  const len = Math.min(CHUNK_STEPS, Math.max(1, steps)),
+    block = Math.min(quads, Math.max(1, Math.floor(CACHE_BLOCK_BYTES / (64 * len))));
+  const chunks = Math.max(1, Math.ceil(steps / len));
   const sizeA = pairs * steps * 4,
     sizeB = quads * steps * 8,
-    sizeC = 2 * pairs * cols;
-  const need = 8 * (sizeA + sizeB + sizeC);
+    sizeC = 2 * pairs * cols,
+    sizeAcc = chunks > 1 ? pairs * block * 16 : 0;
+  const need = 8 * (sizeA + sizeB + sizeC + sizeAcc);
   const have = K.memory.buffer.byteLength;
   if (need > have) K.memory.grow(Math.ceil((need - have) / 65536));
   const mem = new Float64Array(K.memory.buffer);
   const offA = 0,
     offB = sizeA,
-    offC = sizeA + sizeB;
-  pack(a, n, k, k2, 2, pairs, steps, mem, offA);
-  pack(b, m, k, k2, 4, quads, steps, mem, offB);
-  // quads of B in blocks small enough to stay in cache while every row pair of A passes over them (each entry
-  // is still one full-length sum, so blocking does not change its order)
-  const block = Math.max(1, Math.floor(CACHE_BLOCK_BYTES / (64 * Math.max(1, steps))));
+    offC = sizeA + sizeB,
+    offAcc = offC + sizeC;
+  pack(A, k, k2, 2, pairs, mem, offA);
+  pack(B, k, k2, 4, quads, mem, offB);
+  // quads of B in blocks, and the shared dimension in chunks, small enough to stay in cache while every row pair
+  // of A passes over them; between chunks each tile keeps its two lanes per entry, so every entry is still summed
+  // in one order (blocking and chunking change no bits)
   for (let q0 = 0; q0 < quads; q0 += block) {
     const q = Math.min(block, quads - q0);
-    K.gemm(8 * offA, 8 * (offB + q0 * steps * 8), 8 * (offC + 4 * q0), pairs, q, steps, 8 * cols);
+    for (let ch = 0; ch < chunks; ch++) {
+      const t0 = ch * len,
+        mode = (ch > 0 ? 1 : 0) | (ch === chunks - 1 ? 2 : 0);
+      K.gemm(
+        8 * (offA + t0 * 4),
+        8 * (offB + q0 * steps * 8 + t0 * 8),
+        8 * (offC + 4 * q0),
+        8 * offAcc,
+        pairs,
+        q,
+        Math.min(len, steps - t0),
+        32 * steps,
+        64 * steps,
+        8 * cols,
+        mode,
+      );
+    }
   }
   if (cols === m) c.set(mem.subarray(offC, offC + n * m));
   else for (let i = 0; i < n; i++) c.set(mem.subarray(offC + i * cols, offC + i * cols + m), i * m);
   // the last product of an odd inner length comes after the two lanes' sum, as in dotAt
   if (k2 < k) {
     for (let i = 0; i < n; i++) {
-      const x = a[i * k + k - 1]!;
-      for (let j = 0; j < m; j++) c[i * m + j]! += x * b[j * k + k - 1]!;
+      const x = at(A, i, k - 1, k);
+      for (let j = 0; j < m; j++) c[i * m + j]! += x * at(B, j, k - 1, k);
     }
   }
 }
