@@ -127,7 +127,7 @@ function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
   // shared pool: every score at once, s_ij = ⟨a_i, n_j⟩, by the blocked product (each entry in the order of dotAt)
   const scratch = inp.shared ? sharedScratch(n, m, d) : undefined;
   const S = scratch ? matmulABt(A, N, scratch.S).data : undefined;
-  const delta = new Float64Array(m),
+  const delta = new Float64Array(S ? 0 : m),
     deltaRaw = new Float64Array(normalized ? m : 0);
   const cWs = grad && scratch ? new Float64Array(n) : undefined;
   const evenSum = grad && !scratch ? new Float64Array(d) : undefined,
@@ -137,24 +137,29 @@ function core(inp: InfoNceInput, grad: boolean): InfoNceResult {
     const ia = i * d,
       sPos = dotAt(a, ia, p, ia, d);
     const base = scratch ? 0 : i * m;
+    // the row's δ_ij = (s_ij − s⁺_i)/τ, in place in S for a shared pool
+    const row = S ? S.subarray(i * m, (i + 1) * m) : delta;
     let mx = normalized ? -Infinity : 0; // the positive-in-denominator form also holds the term e^0
-    if (S) for (let j = 0; j < m; j++) delta[j] = (S[i * m + j]! - sPos) * inv;
-    else for (let j = 0; j < m; j++) delta[j] = (dotAt(a, ia, nd, (base + j) * d, d) - sPos) * inv;
-    for (let j = 0; j < m; j++) if (delta[j]! > mx) mx = delta[j]!;
-    if (normalized) deltaRaw.set(delta);
-    const [li, denom] = anchorTerm(delta, deltaRaw, mx, normalized); // delta now holds e^{δ−mx}
+    if (!S) for (let j = 0; j < m; j++) row[j] = dotAt(a, ia, nd, (base + j) * d, d);
+    for (let j = 0; j < m; j++) {
+      const v = (row[j]! - sPos) * inv;
+      row[j] = v;
+      if (v > mx) mx = v;
+    }
+    if (normalized) deltaRaw.set(row);
+    const [li, denom] = anchorTerm(row, deltaRaw, mx, normalized); // row now holds e^{δ−mx}
     perAnchor[i] = li;
     total += li;
     if (!grad) continue;
     // w_ij = ∂ℓ_i/∂δ_ij; ∂ℓ_i/∂a_i = (Σ_j w_ij n_ij − W_i p_i)/τ, ∂ℓ_i/∂p_i = −W_i a_i/τ, ∂ℓ_i/∂n_ij = w_ij a_i/τ
     let W = 0;
+    const r = 1 / denom;
     for (let j = 0; j < m; j++) {
-      const w = delta[j]! / denom;
+      const w = row[j]! * r;
       W += w;
-      delta[j] = c * w; // G_ij = ∂L/∂s_ij
+      row[j] = c * w; // G_ij = ∂L/∂s_ij
     }
-    if (S) S.set(delta, i * m);
-    else perAnchorGrad(delta, a, ia, nd, base * d, d, gA!.data, gN!.data, evenSum!, oddSum!);
+    if (!S) perAnchorGrad(row, a, ia, nd, base * d, d, gA!.data, gN!.data, evenSum!, oddSum!);
     const cW = c * W;
     for (let k = 0; k < d; k++) gP!.data[ia + k] = -cW * a[ia + k]!;
     if (S) cWs![i] = cW;
