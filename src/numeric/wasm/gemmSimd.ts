@@ -59,25 +59,30 @@ function pack(x: Operand, k: number, k2: number, rowsPerTile: number, tiles: num
     rows = x.rows,
     d = x.data;
   for (let tile = 0; tile < tiles; tile++) {
-    const base = start + tile * steps * width;
-    for (let R = 0; R < rowsPerTile; R++) {
-      const row = tile * rowsPerTile + R;
-      let o = base + 2 * R;
-      if (row >= rows) {
-        for (let t = 0; t < steps; t++, o += width) out[o] = out[o + 1] = 0;
-      } else if (x.transposed) {
-        for (let p = 0; p < k2; p += 2, o += width) {
-          out[o] = d[p * rows + row]!;
-          out[o + 1] = d[(p + 1) * rows + row]!;
+    const base = start + tile * steps * width,
+      first = tile * rowsPerTile,
+      real = Math.max(0, Math.min(rowsPerTile, rows - first)); // rows of this tile inside the operand
+    if (x.transposed) {
+      // the tile's rows are adjacent entries of each stored row p: read them together
+      for (let t = 0, o = base; t < steps; t++, o += width) {
+        const p0 = 2 * t * rows + first,
+          p1 = p0 + rows;
+        for (let R = 0; R < real; R++) {
+          out[o + 2 * R] = d[p0 + R]!;
+          out[o + 2 * R + 1] = d[p1 + R]!;
         }
-      } else {
-        const src = row * k;
-        for (let p = 0; p < k2; p += 2, o += width) {
+      }
+    } else {
+      for (let R = 0; R < real; R++) {
+        const src = (first + R) * k;
+        for (let p = 0, o = base + 2 * R; p < k2; p += 2, o += width) {
           out[o] = d[src + p]!;
           out[o + 1] = d[src + p + 1]!;
         }
       }
     }
+    for (let R = real; R < rowsPerTile; R++)
+      for (let t = 0, o = base + 2 * R; t < steps; t++, o += width) out[o] = out[o + 1] = 0;
   }
 }
 
