@@ -233,7 +233,21 @@ const seed = fc.integer({ min: 0, max: 999 });
 const PARTICLES = 256,
   STEPS = 300,
   IS_POINTS = 120_000;
+const particleRuns = new Map<string, ReturnType<typeof particleRunUncached>>();
+/**
+ * The descent and the Gibbs reference for a seed, memoised like toyRun: a deterministic function of the seed, which
+ * the runner evaluates up to 7 times for one stored counterexample (corpus, generation, confirmation, report).
+ */
 function particleRun(seed: number, taus: number[]) {
+  const key = `${seed}:${taus.join(',')}`;
+  let r = particleRuns.get(key);
+  if (!r) {
+    r = particleRunUncached(seed, taus);
+    particleRuns.set(key, r);
+  }
+  return r;
+}
+function particleRunUncached(seed: number, taus: number[]) {
   const rows = taus.map((tau, k) => ({
     tau,
     gibbs: gibbsCapMass(new Rng(seed * 41 + k), tau, IS_POINTS),
