@@ -2,11 +2,12 @@ import {
   ensure,
   type Matrix,
   matrix,
+  matmulAB,
   matmulABt,
+  matmulAtB,
   requireEmbeddings,
   requireSameShape,
   requireTemperature,
-  transpose,
 } from '../numeric/index.js';
 
 /*
@@ -23,11 +24,10 @@ export interface ClipWorkspace {
   readonly d: number;
   /** N×N logits, then their exponentials. */
   readonly S: Matrix;
-  /** N×N ∂L/∂S, then its transpose's source. */
+  /** N×N ∂L/∂S. */
   readonly G: Matrix;
+  /** X/τ. */
   readonly Xs: Matrix;
-  readonly Xt: Matrix;
-  readonly Yt: Matrix;
   /** Gradients are written here when a workspace is passed: copy them if they must outlive the next call. */
   readonly gradX: Matrix;
   readonly gradY: Matrix;
@@ -38,6 +38,8 @@ export interface ClipWorkspace {
   readonly colB: Float64Array;
   readonly rowShift: Float64Array;
   readonly colShift: Float64Array;
+  /** d sums of odd-index products for one row of dX (small-d gradient sweep). */
+  readonly rowOdd: Float64Array;
 }
 
 /** Buffers for the CLIP loss at batch size n and dimension d. */
@@ -49,8 +51,6 @@ export function clipWorkspace(n: number, d: number): ClipWorkspace {
     S: matrix(n, n),
     G: matrix(n, n),
     Xs: matrix(n, d),
-    Xt: matrix(d, n),
-    Yt: matrix(d, n),
     gradX: matrix(n, d),
     gradY: matrix(n, d),
     diag: v(),
@@ -60,6 +60,7 @@ export function clipWorkspace(n: number, d: number): ClipWorkspace {
     colB: v(),
     rowShift: v(),
     colShift: v(),
+    rowOdd: new Float64Array(d),
   };
 }
 
@@ -69,6 +70,18 @@ export interface ClipResult {
   readonly gradX?: Matrix;
   /** ∂L/∂Y (N×d). */
   readonly gradY?: Matrix;
+}
+
+/** Workspaces up to this many doubles are kept between calls for callers that pass none. */
+const KEEP_WORKSPACE_MAX = 1 << 22;
+let kept: ClipWorkspace | undefined;
+
+/** The module's own workspace for (n, d): the last one is reused when it is small enough to keep. */
+function ownWorkspace(n: number, d: number): ClipWorkspace {
+  if (kept && kept.n === n && kept.d === d) return kept;
+  const ws = clipWorkspace(n, d);
+  if (2 * n * n + 3 * n * d <= KEEP_WORKSPACE_MAX) kept = ws;
+  return ws;
 }
 
 function check(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace | undefined): ClipWorkspace {
@@ -81,7 +94,7 @@ function check(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace | undefined)
       ws.n === X.rows && ws.d === X.cols,
       () => `clip workspace is for ${ws.n}×${ws.d}, the batch is ${X.rows}×${X.cols}`,
     );
-  return ws ?? clipWorkspace(X.rows, X.cols);
+  return ws ?? ownWorkspace(X.rows, X.cols);
 }
 
 /** Symmetric CLIP loss value. */
@@ -92,9 +105,13 @@ export function clipLoss(X: Matrix, Y: Matrix, tau: number, ws?: ClipWorkspace):
 /**
  * Symmetric CLIP loss and its analytic gradients with respect to X and Y:
  * G = ∂L/∂S = (P + Q)/(2N) − I/N (P row-, Q column-softmax of S), dX = G·Y/τ, dY = Gᵀ·X/τ.
+ * Without a workspace the scratch is the module's (kept between calls) and the gradients are fresh matrices.
  */
 export function clipLossWithGrad(X: Matrix, Y: Matrix, tau: number, ws?: ClipWorkspace): Required<ClipResult> {
-  return clipCore(X, Y, tau, check(X, Y, tau, ws), true) as Required<ClipResult>;
+  const r = clipCore(X, Y, tau, check(X, Y, tau, ws), true) as Required<ClipResult>;
+  if (ws) return r;
+  const copy = (M: Matrix): Matrix => matrix(M.rows, M.cols, M.data.slice());
+  return { loss: r.loss, gradX: copy(r.gradX), gradY: copy(r.gradY) };
 }
 
 /** log(1 + Σ_{j≠i} e^{δ_j}) from its shifted parts: m = max(0, max δ), off = Σ e^{δ_j − m} (e^{−m} may underflow). */
@@ -175,10 +192,72 @@ function clipCore(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace, grad: bo
       G[o + i] = (rowDiag[i]! + colDiag[i]!) * c;
     }
   }
-  // dX = G·Y, dY = Gᵀ·X, every product in the A·Bᵀ layout
-  matmulABt(ws.G, transpose(Y, ws.Yt), ws.gradX);
-  matmulABt(transpose(ws.G, ws.S), transpose(X, ws.Xt), ws.gradY);
+  // dX = G·Y, dY = Gᵀ·X, each entry in dotAt's order: read in place by the blocked product, or for a small d
+  // (where packing G twice costs more than the products) in one sweep over G
+  if (X.cols <= SWEEP_MAX_D) gradientSweep(G, X, Y, ws);
+  else {
+    matmulAB(ws.G, Y, ws.gradX);
+    matmulAtB(ws.G, X, ws.gradY);
+  }
   return { loss, gradX: ws.gradX, gradY: ws.gradY };
+}
+
+/** Dimensions up to this take both gradient products in one sweep over G (measured at N = 256). */
+const SWEEP_MAX_D = 8;
+
+/**
+ * dX = G·Y and dY = Gᵀ·X in one pass over G, with the bits of matmulAB and matmulAtB: every entry is the
+ * sum of its even-index products plus the sum of its odd-index products, then the last product of an odd N
+ * (dotAt's order). ws.Xs (free once S is formed) holds dY's odd-row sums.
+ */
+function gradientSweep(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace): void {
+  const n = X.rows,
+    d = X.cols,
+    x = X.data,
+    y = Y.data;
+  const gx = ws.gradX.data,
+    evenY = ws.gradY.data,
+    oddY = ws.Xs.data;
+  const n2 = n - (n % 2);
+  evenY.fill(0);
+  oddY.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = i * n,
+      xi = i * d,
+      colSums = i % 2 === 0 ? evenY : oddY,
+      inPairs = i < n2;
+    // dX row i: even and odd j apart, in gx and in the row's own slots of oddX
+    for (let k = 0; k < d; k++) gx[xi + k] = 0;
+    for (let j = 0; j < n2; j += 2) {
+      const g0 = G[o + j]!,
+        g1 = G[o + j + 1]!,
+        y0 = j * d,
+        y1 = y0 + d;
+      for (let k = 0; k < d; k++) {
+        gx[xi + k]! += g0 * y[y0 + k]!;
+        ws.rowOdd[k]! += g1 * y[y1 + k]!;
+        if (inPairs) {
+          colSums[y0 + k]! += g0 * x[xi + k]!;
+          colSums[y1 + k]! += g1 * x[xi + k]!;
+        }
+      }
+    }
+    if (inPairs && n2 < n) {
+      const g = G[o + n2]!;
+      for (let k = 0; k < d; k++) colSums[n2 * d + k]! += g * x[xi + k]!;
+    }
+    for (let k = 0; k < d; k++) {
+      gx[xi + k] = gx[xi + k]! + ws.rowOdd[k]!;
+      ws.rowOdd[k] = 0;
+      if (n2 < n) gx[xi + k]! += G[o + n2]! * y[n2 * d + k]!;
+    }
+  }
+  for (let e = 0; e < n * d; e++) evenY[e] = evenY[e]! + oddY[e]!;
+  if (n2 < n) {
+    const o = n2 * n,
+      xl = n2 * d;
+    for (let j = 0; j < n; j++) for (let k = 0; k < d; k++) evenY[j * d + k]! += G[o + j]! * x[xl + k]!;
+  }
 }
 
 /** One shift (max S) for every row and column: one exponential per entry, written back into S. */

@@ -1,9 +1,14 @@
 import { ensure } from './errors.js';
-import { dotAt, type Matrix } from './matrix.js';
-import { gemmSimdInto } from './wasm/gemmSimd.js';
+import { dotAt, type Matrix, transpose } from './matrix.js';
+import { gemmSimdInto, type Operand } from './wasm/gemmSimd.js';
 
-/** Products with at least this many multiply-adds go to the WASM SIMD kernel (measured crossover ~16³). */
+/** Products with at least this many multiply-adds go to the WASM SIMD kernel (measured crossover ~16³)... */
 const SIMD_MIN_WORK = 4096;
+/** ...unless the shared dimension is shorter than this: at 256×256×2 packing and copying cost more than the kernel
+ * saves (scalar 129 µs, SIMD 211 µs; even at k = 4, 6, 8: 214/231, 334/223, 427/221 µs). */
+const SIMD_MIN_INNER = 4;
+
+const useSimd = (n: number, m: number, k: number): boolean => k >= SIMD_MIN_INNER && n * m * k >= SIMD_MIN_WORK;
 
 /**
  * C = A·Bᵀ in float64 (A: n×k, B: m×k, C: n×m), with both operands read along contiguous rows.
@@ -14,12 +19,52 @@ const SIMD_MIN_WORK = 4096;
  */
 export function matmulABt(A: Matrix, B: Matrix, out: Matrix): Matrix {
   checkShapes(A, B, out);
-  if (A.rows * B.rows * A.cols >= SIMD_MIN_WORK) {
-    gemmSimdInto(A.data, B.data, out.data, A.rows, B.rows, A.cols);
+  if (useSimd(A.rows, B.rows, A.cols)) {
+    gemmSimdInto(operand(A, false), operand(B, false), out.data, A.cols);
     return out;
   }
   return scalarKernel(A, B, out);
 }
+
+/**
+ * C = A·B (A: n×k, B: k×m, C: n×m) without a transposed copy of B: entry (i, j) is ⟨row i of A, column j of B⟩
+ * with the bits of matmulABt(A, Bᵀ).
+ */
+export function matmulAB(A: Matrix, B: Matrix, out: Matrix): Matrix {
+  return product(A, false, B, out);
+}
+
+/**
+ * C = Aᵀ·B (A: k×n, B: k×m, C: n×m) without transposed copies: entry (i, j) is ⟨column i of A, column j of B⟩
+ * with the bits of matmulABt(Aᵀ, Bᵀ) (e.g. Gᵀ·X in a backward pass).
+ */
+export function matmulAtB(A: Matrix, B: Matrix, out: Matrix): Matrix {
+  return product(A, true, B, out);
+}
+
+/** A·B or Aᵀ·B: the SIMD kernel packs straight from the column layout; small products transpose first. */
+function product(A: Matrix, aTransposed: boolean, B: Matrix, out: Matrix): Matrix {
+  const n = aTransposed ? A.cols : A.rows,
+    k = aTransposed ? A.rows : A.cols;
+  ensure(B.rows === k, () => `matmul: inner dimensions differ (${k} and ${B.rows})`);
+  ensure(
+    out.rows === n && out.cols === B.cols,
+    () => `matmul: output is ${out.rows}×${out.cols}, expected ${n}×${B.cols}`,
+  );
+  ensure(out.data !== A.data && out.data !== B.data, 'matmul: output must not alias an input');
+  if (useSimd(n, B.cols, k)) {
+    gemmSimdInto(operand(A, aTransposed), operand(B, true), out.data, k);
+    return out;
+  }
+  return scalarKernel(aTransposed ? transpose(A) : A, transpose(B), out);
+}
+
+/** A matrix as a gemm operand: its rows, or (transposed) its columns. */
+const operand = (M: Matrix, transposed: boolean): Operand => ({
+  data: M.data,
+  rows: transposed ? M.cols : M.rows,
+  transposed,
+});
 
 function checkShapes(A: Matrix, B: Matrix, out: Matrix): void {
   ensure(A.cols === B.cols, () => `matmulABt: inner dimensions differ (${A.rows}×${A.cols} · (${B.rows}×${B.cols})ᵀ)`);

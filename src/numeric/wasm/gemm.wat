@@ -1,43 +1,59 @@
-;; C = A·Bᵀ on f64, SIMD f64x2 along the shared dimension, 2×4 register tile.
-;; gemm(a, b, c, n, m, kb, ld, ldc): byte offsets a, b, c; rows i < n (n even), columns j < m
-;; (m a multiple of 4), inner bytes p < kb (a multiple of 16); ld = row stride of A and B in bytes,
-;; ldc = row stride of C in bytes. Edges (odd n, m mod 4, odd k) are finished by the caller.
+;; C = A·Bᵀ on f64, SIMD f64x2 along the shared dimension, 2×4 register tile, on packed panels, in chunks of
+;; the shared dimension.
+;; gemm(pa, pb, c, acc, pairs, quads, len, strideA, strideB, ldc, mode), offsets and strides in bytes:
+;;   pa: A packed by row pairs; pair r's panel starts at pa + r·strideA and is a run of 32-byte blocks,
+;;       block t = [a_2r[2t], a_2r[2t+1], a_2r+1[2t], a_2r+1[2t+1]], so each load is a constant offset from one
+;;       pointer; pa points at the chunk's first block;
+;;   pb: B packed by row quads (quad q at pb + q·strideB, 64-byte blocks of rows 4q..4q+3 at 2t, 2t+1);
+;;   len: blocks in this chunk;
+;;   acc: the tiles' running sums between chunks, tile (r, q) at acc + (r·quads + q)·128 (its 8 lane pairs);
+;;   mode: bit 1 = continue the sums kept in acc (else start from +0), bit 2 = last chunk: add each entry's two
+;;         lanes and store it at c + (2r+R)·ldc + (4q+J)·8 (else keep the lanes in acc).
+;; Rows past the matrices' ends are zero-padded by the caller. (Unrolling the inner loop by two blocks measured
+;; 30% slower under V8; packing, which makes every load a constant offset from one pointer, 25% faster.) Each entry
+;; is two lanes (even and odd inner index), each summed left to right across chunks, added at the end: the order
+;; of dotAt. The last product of an odd inner length is added by the caller.
 (module
   (memory (export "memory") 1)
   (func $hsum (param $v v128) (result f64)
     (f64.add (f64x2.extract_lane 0 (local.get $v)) (f64x2.extract_lane 1 (local.get $v))))
-  (func (export "gemm") (param $a i32) (param $b i32) (param $c i32) (param $n i32) (param $m i32)
-        (param $kb i32) (param $ld i32) (param $ldc i32)
-    (local $i i32) (local $j i32) (local $p i32)
-    (local $pa0 i32) (local $pa1 i32) (local $pb0 i32) (local $pb1 i32) (local $pb2 i32) (local $pb3 i32) (local $pc i32)
+  (func (export "gemm") (param $pa i32) (param $pb i32) (param $c i32) (param $acc i32) (param $pairs i32)
+        (param $quads i32) (param $len i32) (param $strideA i32) (param $strideB i32) (param $ldc i32)
+        (param $mode i32)
+    (local $r i32) (local $q i32) (local $a i32) (local $b i32) (local $end i32) (local $pc i32) (local $t i32)
     (local $x0 v128) (local $x1 v128) (local $y0 v128) (local $y1 v128) (local $y2 v128) (local $y3 v128)
     (local $c00 v128) (local $c01 v128) (local $c02 v128) (local $c03 v128)
     (local $c10 v128) (local $c11 v128) (local $c12 v128) (local $c13 v128)
-    (local.set $i (i32.const 0))
-    (block $iend (loop $iloop
-      (br_if $iend (i32.ge_u (local.get $i) (local.get $n)))
-      (local.set $pa0 (i32.add (local.get $a) (i32.mul (local.get $i) (local.get $ld))))
-      (local.set $pa1 (i32.add (local.get $pa0) (local.get $ld)))
-      (local.set $j (i32.const 0))
-      (block $jend (loop $jloop
-        (br_if $jend (i32.ge_u (local.get $j) (local.get $m)))
-        (local.set $pb0 (i32.add (local.get $b) (i32.mul (local.get $j) (local.get $ld))))
-        (local.set $pb1 (i32.add (local.get $pb0) (local.get $ld)))
-        (local.set $pb2 (i32.add (local.get $pb1) (local.get $ld)))
-        (local.set $pb3 (i32.add (local.get $pb2) (local.get $ld)))
-        (local.set $c00 (v128.const f64x2 0 0)) (local.set $c01 (v128.const f64x2 0 0))
-        (local.set $c02 (v128.const f64x2 0 0)) (local.set $c03 (v128.const f64x2 0 0))
-        (local.set $c10 (v128.const f64x2 0 0)) (local.set $c11 (v128.const f64x2 0 0))
-        (local.set $c12 (v128.const f64x2 0 0)) (local.set $c13 (v128.const f64x2 0 0))
-        (local.set $p (i32.const 0))
+    (local.set $r (i32.const 0))
+    (block $rend (loop $rloop
+      (br_if $rend (i32.ge_u (local.get $r) (local.get $pairs)))
+      (local.set $q (i32.const 0))
+      (block $qend (loop $qloop
+        (br_if $qend (i32.ge_u (local.get $q) (local.get $quads)))
+        (local.set $a (i32.add (local.get $pa) (i32.mul (local.get $r) (local.get $strideA))))
+        (local.set $b (i32.add (local.get $pb) (i32.mul (local.get $q) (local.get $strideB))))
+        (local.set $end (i32.add (local.get $b) (i32.shl (local.get $len) (i32.const 6))))
+        (local.set $t (i32.add (local.get $acc)
+          (i32.shl (i32.add (i32.mul (local.get $r) (local.get $quads)) (local.get $q)) (i32.const 7))))
+        (if (i32.and (local.get $mode) (i32.const 1))
+          (then
+            (local.set $c00 (v128.load offset=0 (local.get $t))) (local.set $c01 (v128.load offset=16 (local.get $t)))
+            (local.set $c02 (v128.load offset=32 (local.get $t))) (local.set $c03 (v128.load offset=48 (local.get $t)))
+            (local.set $c10 (v128.load offset=64 (local.get $t))) (local.set $c11 (v128.load offset=80 (local.get $t)))
+            (local.set $c12 (v128.load offset=96 (local.get $t))) (local.set $c13 (v128.load offset=112 (local.get $t))))
+          (else
+            (local.set $c00 (v128.const f64x2 0 0)) (local.set $c01 (v128.const f64x2 0 0))
+            (local.set $c02 (v128.const f64x2 0 0)) (local.set $c03 (v128.const f64x2 0 0))
+            (local.set $c10 (v128.const f64x2 0 0)) (local.set $c11 (v128.const f64x2 0 0))
+            (local.set $c12 (v128.const f64x2 0 0)) (local.set $c13 (v128.const f64x2 0 0))))
         (block $pend (loop $ploop
-          (br_if $pend (i32.ge_u (local.get $p) (local.get $kb)))
-          (local.set $x0 (v128.load (i32.add (local.get $pa0) (local.get $p))))
-          (local.set $x1 (v128.load (i32.add (local.get $pa1) (local.get $p))))
-          (local.set $y0 (v128.load (i32.add (local.get $pb0) (local.get $p))))
-          (local.set $y1 (v128.load (i32.add (local.get $pb1) (local.get $p))))
-          (local.set $y2 (v128.load (i32.add (local.get $pb2) (local.get $p))))
-          (local.set $y3 (v128.load (i32.add (local.get $pb3) (local.get $p))))
+          (br_if $pend (i32.ge_u (local.get $b) (local.get $end)))
+          (local.set $x0 (v128.load offset=0 (local.get $a)))
+          (local.set $x1 (v128.load offset=16 (local.get $a)))
+          (local.set $y0 (v128.load offset=0 (local.get $b)))
+          (local.set $y1 (v128.load offset=16 (local.get $b)))
+          (local.set $y2 (v128.load offset=32 (local.get $b)))
+          (local.set $y3 (v128.load offset=48 (local.get $b)))
           (local.set $c00 (f64x2.add (local.get $c00) (f64x2.mul (local.get $x0) (local.get $y0))))
           (local.set $c01 (f64x2.add (local.get $c01) (f64x2.mul (local.get $x0) (local.get $y1))))
           (local.set $c02 (f64x2.add (local.get $c02) (f64x2.mul (local.get $x0) (local.get $y2))))
@@ -46,19 +62,28 @@
           (local.set $c11 (f64x2.add (local.get $c11) (f64x2.mul (local.get $x1) (local.get $y1))))
           (local.set $c12 (f64x2.add (local.get $c12) (f64x2.mul (local.get $x1) (local.get $y2))))
           (local.set $c13 (f64x2.add (local.get $c13) (f64x2.mul (local.get $x1) (local.get $y3))))
-          (local.set $p (i32.add (local.get $p) (i32.const 16)))
+          (local.set $a (i32.add (local.get $a) (i32.const 32)))
+          (local.set $b (i32.add (local.get $b) (i32.const 64)))
           (br $ploop)))
-        (local.set $pc (i32.add (i32.add (local.get $c) (i32.mul (local.get $i) (local.get $ldc))) (i32.shl (local.get $j) (i32.const 3))))
-        (f64.store offset=0 (local.get $pc) (call $hsum (local.get $c00)))
-        (f64.store offset=8 (local.get $pc) (call $hsum (local.get $c01)))
-        (f64.store offset=16 (local.get $pc) (call $hsum (local.get $c02)))
-        (f64.store offset=24 (local.get $pc) (call $hsum (local.get $c03)))
-        (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
-        (f64.store offset=0 (local.get $pc) (call $hsum (local.get $c10)))
-        (f64.store offset=8 (local.get $pc) (call $hsum (local.get $c11)))
-        (f64.store offset=16 (local.get $pc) (call $hsum (local.get $c12)))
-        (f64.store offset=24 (local.get $pc) (call $hsum (local.get $c13)))
-        (local.set $j (i32.add (local.get $j) (i32.const 4)))
-        (br $jloop)))
-      (local.set $i (i32.add (local.get $i) (i32.const 2)))
-      (br $iloop)))))
+        (if (i32.and (local.get $mode) (i32.const 2))
+          (then
+            (local.set $pc (i32.add (i32.add (local.get $c) (i32.mul (i32.shl (local.get $r) (i32.const 1)) (local.get $ldc)))
+                                    (i32.shl (local.get $q) (i32.const 5))))
+            (f64.store offset=0 (local.get $pc) (call $hsum (local.get $c00)))
+            (f64.store offset=8 (local.get $pc) (call $hsum (local.get $c01)))
+            (f64.store offset=16 (local.get $pc) (call $hsum (local.get $c02)))
+            (f64.store offset=24 (local.get $pc) (call $hsum (local.get $c03)))
+            (local.set $pc (i32.add (local.get $pc) (local.get $ldc)))
+            (f64.store offset=0 (local.get $pc) (call $hsum (local.get $c10)))
+            (f64.store offset=8 (local.get $pc) (call $hsum (local.get $c11)))
+            (f64.store offset=16 (local.get $pc) (call $hsum (local.get $c12)))
+            (f64.store offset=24 (local.get $pc) (call $hsum (local.get $c13))))
+          (else
+            (v128.store offset=0 (local.get $t) (local.get $c00)) (v128.store offset=16 (local.get $t) (local.get $c01))
+            (v128.store offset=32 (local.get $t) (local.get $c02)) (v128.store offset=48 (local.get $t) (local.get $c03))
+            (v128.store offset=64 (local.get $t) (local.get $c10)) (v128.store offset=80 (local.get $t) (local.get $c11))
+            (v128.store offset=96 (local.get $t) (local.get $c12)) (v128.store offset=112 (local.get $t) (local.get $c13))))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $qloop)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rloop)))))

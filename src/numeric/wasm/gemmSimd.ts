@@ -1,14 +1,27 @@
-import { dotAt } from '../matrix.js';
 import { GEMM_WASM_BASE64 } from './gemmBytes.js';
 
 /*
  * The WASM SIMD (f64x2) A·Bᵀ kernel (docs/numerics.md), compiled from gemm.wat at build time.
- * It computes the 2×4-tiled interior over an even inner length; `gemmSimdInto` finishes the edges in
- * JS. Operands are copied into the module's linear memory, which grows on demand and is reused.
+ * A and B are packed into the module's linear memory (which grows on demand and is reused) as row-pair and
+ * row-quad panels, zero-padded to whole tiles; the kernel then computes
+ * every entry of the padded product (the padded rows' entries are dropped), and only the last product of an odd
+ * inner length is added here, so each entry keeps the one summation order of `dotAt`.
  */
 interface GemmExports {
   memory: WebAssembly.Memory;
-  gemm: (a: number, b: number, c: number, n: number, m: number, kb: number, ld: number, ldc: number) => void;
+  gemm: (
+    pa: number,
+    pb: number,
+    c: number,
+    acc: number,
+    pairs: number,
+    quads: number,
+    len: number,
+    strideA: number,
+    strideB: number,
+    ldc: number,
+    mode: number,
+  ) => void;
 }
 
 let exportsCache: GemmExports | undefined;
@@ -20,37 +33,116 @@ function kernel(): GemmExports {
   return exportsCache;
 }
 
-/** Bytes of B rows one kernel call sweeps (about half a typical L2 cache). */
+/** Bytes of packed B one kernel call sweeps (about a quarter of the 1 MiB L2 cache per core). */
 const CACHE_BLOCK_BYTES = 256 * 1024;
+/** Two-column steps per chunk of the shared dimension: a row pair's and a row quad's chunk (24 KiB) stay in L1. */
+const CHUNK_STEPS = 256;
 
-/** C (n×m, row-major) = A (n×k) · B (m×k)ᵀ, overwriting c. */
-export function gemmSimdInto(a: Float64Array, b: Float64Array, c: Float64Array, n: number, m: number, k: number): void {
-  const K = kernel();
-  const need = 8 * (n * k + m * k + n * m);
+/** A gemm operand: `rows` logical rows of length k, stored row-major, or transposed (stored k×rows). */
+export interface Operand {
+  readonly data: Float64Array;
+  readonly rows: number;
+  readonly transposed: boolean;
+}
+
+/** Logical entry (row, p) of an operand with inner length k. */
+const at = (x: Operand, row: number, p: number, k: number): number =>
+  x.transposed ? x.data[p * x.rows + row]! : x.data[row * k + p]!;
+
+/**
+ * The operand's rows as `tiles` panels of `rowsPerTile` rows, each k2/2 blocks of rowsPerTile × 2 doubles
+ * (columns 2t, 2t+1 of every row of the tile), zero past its rows; written to `out` from index `start`.
+ */
+function pack(x: Operand, k: number, k2: number, rowsPerTile: number, tiles: number, out: Float64Array, start: number) {
+  const width = 2 * rowsPerTile,
+    steps = k2 / 2,
+    rows = x.rows,
+    d = x.data;
+  for (let tile = 0; tile < tiles; tile++) {
+    const base = start + tile * steps * width,
+      first = tile * rowsPerTile,
+      real = Math.max(0, Math.min(rowsPerTile, rows - first)); // rows of this tile inside the operand
+    if (x.transposed) {
+      // the tile's rows are adjacent entries of each stored row p: read them together
+      for (let t = 0, o = base; t < steps; t++, o += width) {
+        const p0 = 2 * t * rows + first,
+          p1 = p0 + rows;
+        for (let R = 0; R < real; R++) {
+          out[o + 2 * R] = d[p0 + R]!;
+          out[o + 2 * R + 1] = d[p1 + R]!;
+        }
+      }
+    } else {
+      for (let R = 0; R < real; R++) {
+        const src = (first + R) * k;
+        for (let p = 0, o = base + 2 * R; p < k2; p += 2, o += width) {
+          out[o] = d[src + p]!;
+          out[o + 1] = d[src + p + 1]!;
+        }
+      }
+    }
+    for (let R = real; R < rowsPerTile; R++)
+      for (let t = 0, o = base + 2 * R; t < steps; t++, o += width) out[o] = out[o + 1] = 0;
+  }
+}
+
+/** C (n×m, row-major) = A·Bᵀ for operands A (n rows) and B (m rows) of inner length k, overwriting c. */
+export function gemmSimdInto(A: Operand, B: Operand, c: Float64Array, k: number): void {
+  const K = kernel(),
+    n = A.rows,
+    m = B.rows;
+  const k2 = k - (k % 2),
+    steps = k2 / 2,
+    pairs = (n + 1) >> 1,
+    quads = (m + 3) >> 2;
+  const cols = 4 * quads; // padded row length of C
+  const len = Math.min(CHUNK_STEPS, Math.max(1, steps)),
+    block = Math.min(quads, Math.max(1, Math.floor(CACHE_BLOCK_BYTES / (64 * len))));
+  const chunks = Math.max(1, Math.ceil(steps / len));
+  const sizeA = pairs * steps * 4,
+    sizeB = quads * steps * 8,
+    sizeC = 2 * pairs * cols,
+    sizeAcc = chunks > 1 ? pairs * block * 16 : 0;
+  const need = 8 * (sizeA + sizeB + sizeC + sizeAcc);
   const have = K.memory.buffer.byteLength;
   if (need > have) K.memory.grow(Math.ceil((need - have) / 65536));
-  const buf = K.memory.buffer;
+  const mem = new Float64Array(K.memory.buffer);
   const offA = 0,
-    offB = 8 * n * k,
-    offC = offB + 8 * m * k;
-  new Float64Array(buf, offA, n * k).set(a);
-  new Float64Array(buf, offB, m * k).set(b);
-  const n2 = n - (n % 2),
-    m4 = m - (m % 4),
-    k2 = k - (k % 2);
-  // column blocks of B small enough to stay in cache while every row pair of A passes over them (each entry is
-  // still one full-length dot product, so blocking does not change its summation order)
-  const block = Math.max(4, Math.floor(CACHE_BLOCK_BYTES / (8 * k) / 4) * 4);
-  for (let j0 = 0; j0 < m4; j0 += block) {
-    if (n2 > 0) K.gemm(offA, offB + 8 * k * j0, offC + 8 * j0, n2, Math.min(block, m4 - j0), 8 * k2, 8 * k, 8 * m);
+    offB = sizeA,
+    offC = sizeA + sizeB,
+    offAcc = offC + sizeC;
+  pack(A, k, k2, 2, pairs, mem, offA);
+  pack(B, k, k2, 4, quads, mem, offB);
+  // quads of B in blocks, and the shared dimension in chunks, small enough to stay in cache while every row pair
+  // of A passes over them; between chunks each tile keeps its two lanes per entry, so every entry is still summed
+  // in one order (blocking and chunking change no bits)
+  for (let q0 = 0; q0 < quads; q0 += block) {
+    const q = Math.min(block, quads - q0);
+    for (let ch = 0; ch < chunks; ch++) {
+      const t0 = ch * len,
+        mode = (ch > 0 ? 1 : 0) | (ch === chunks - 1 ? 2 : 0);
+      K.gemm(
+        8 * (offA + t0 * 4),
+        8 * (offB + q0 * steps * 8 + t0 * 8),
+        8 * (offC + 4 * q0),
+        8 * offAcc,
+        pairs,
+        q,
+        Math.min(len, steps - t0),
+        32 * steps,
+        64 * steps,
+        8 * cols,
+        mode,
+      );
+    }
   }
-  const C = new Float64Array(buf, offC, n * m);
-  c.set(C);
-  // edges, each entry in the one summation order of dotAt: the tile's lanes hold (Σ even, Σ odd), its hsum adds
-  // them, the odd last product is added after; leftover columns and rows are computed by dotAt itself
+  if (cols === m) c.set(mem.subarray(offC, offC + n * m));
+  else for (let i = 0; i < n; i++) c.set(mem.subarray(offC + i * cols, offC + i * cols + m), i * m);
+  // the last product of an odd inner length comes after the two lanes' sum, as in dotAt
   if (k2 < k) {
-    for (let i = 0; i < n2; i++) for (let j = 0; j < m4; j++) c[i * m + j]! += a[i * k + k - 1]! * b[j * k + k - 1]!;
+    for (let i = 0; i < n; i++) {
+      const x = at(A, i, k - 1, k);
+      for (let j = 0; j < m; j++) c[i * m + j]! += x * at(B, j, k - 1, k);
+    }
   }
-  for (let i = 0; i < n2; i++) for (let j = m4; j < m; j++) c[i * m + j] = dotAt(a, i * k, b, j * k, k);
-  for (let i = n2; i < n; i++) for (let j = 0; j < m; j++) c[i * m + j] = dotAt(a, i * k, b, j * k, k);
 }

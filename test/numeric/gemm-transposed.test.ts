@@ -1,0 +1,70 @@
+/*
+ * Source: issue 13, item 1 (InfoNCE and CLIP through the blocked matrix product, one summation order for all
+ * kernels). The backward passes take G·Y and Gᵀ·X through matmulAB and matmulAtB, which read the transposed
+ * operands in place instead of copying them.
+ * Expected: every entry of matmulAB(A, B) and matmulAtB(Aᵀ, B) has the bits of matmulABt(A, Bᵀ), which has the
+ * bits of dot(A_i, B_j) (dotAt's order), on both sides of the SIMD threshold, for odd and even sizes, with the
+ * shared dimension in one chunk or several; shape errors are reported.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dot, type Matrix, matmulAB, matmulABt, matmulAtB, matrix, Rng, transpose } from '../../src/numeric/index.js';
+
+const random = (rng: Rng, rows: number, cols: number): Matrix =>
+  matrix(
+    rows,
+    cols,
+    Float64Array.from({ length: rows * cols }, () => rng.normal()),
+  );
+
+/** Indices where two arrays differ in bits (Object.is: −0 and NaN count). */
+function differing(a: Float64Array, b: Float64Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) out.push(i);
+  return out;
+}
+
+describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
+  it('for every shape up to 9×11 with inner lengths 1–1101 (SIMD and JS paths, one and several chunks)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 11 }),
+        fc.constantFrom(1, 2, 3, 5, 8, 33, 300, 1101),
+        fc.integer({ min: 0, max: 1000 }),
+        (n, m, k, seed) => {
+          const rng = new Rng(seed);
+          const A = random(rng, n, k),
+            B = random(rng, m, k);
+          const ref = matmulABt(A, B, matrix(n, m));
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < m; j++)
+              expect(
+                Object.is(
+                  ref.data[i * m + j],
+                  dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k)),
+                ),
+              ).toBe(true);
+          expect(differing(matmulAB(A, transpose(B), matrix(n, m)).data, ref.data)).toEqual([]);
+          expect(differing(matmulAtB(transpose(A), transpose(B), matrix(n, m)).data, ref.data)).toEqual([]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('at a backward-pass size (G: 130×130, X: 130×17)', () => {
+    const rng = new Rng(7);
+    const G = random(rng, 130, 130),
+      X = random(rng, 130, 17);
+    const ref = matmulABt(transpose(G), transpose(X), matrix(130, 17));
+    expect(differing(matmulAtB(G, X, matrix(130, 17)).data, ref.data)).toEqual([]);
+    const ref2 = matmulABt(G, transpose(X), matrix(130, 17));
+    expect(differing(matmulAB(G, X, matrix(130, 17)).data, ref2.data)).toEqual([]);
+  });
+
+  it('reports shape errors', () => {
+    expect(() => matmulAB(matrix(2, 3), matrix(2, 3), matrix(2, 3))).toThrow(/inner dimensions differ/);
+    expect(() => matmulAtB(matrix(3, 2), matrix(3, 4), matrix(4, 2))).toThrow(/output is 4×2, expected 2×4/);
+  });
+});
