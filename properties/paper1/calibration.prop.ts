@@ -55,6 +55,7 @@ const wide = rankingInstance({
   scoreModes: ['grid'],
 });
 const calibrationSearch: TargetedSearch<RankingInstance> = {
+  pool: 256,
   encode: (r) => [...r.model.pPos[0]!.map(Math.log), ...r.model.pNeg[0]!.map(Math.log), ...scoreOrder(r.s[0]!).u],
   objective: (theta, r) => calibrationRatioTf(tf, scoreOrder(r.s[0]!).perm, r.tau)(theta),
   decode: (theta, r) => {

@@ -249,8 +249,16 @@ function search<T>(p: Plan<T>, t: Tracker<T>): TargetedFind<T> | undefined {
   if (p.opts.targeted === false || spec.search === false) return undefined;
   const remaining = Math.max(0, p.deadline - performance.now());
   const budget = { ...p.profile.search, ms: Math.min(p.profile.search.ms, remaining / 2) };
-  if (spec.search) return objectiveSearch(spec.search, spec.given, p.seed, budget);
+  const check = (x: T): Verdict => {
+    const v = p.c.evaluate(x);
+    if (v.ok) t.noteSharpness(v, x, 'search');
+    return v;
+  };
   const space = searchSpaceOf(spec.given);
+  if (spec.search) {
+    const grid = p.c.kind === 'statistical' ? undefined : { check, space };
+    return objectiveSearch(spec.search, spec.given, p.seed, budget, grid);
+  }
   if (!space || p.c.kind === 'statistical') return undefined; // a trial's Monte Carlo has no margin to climb
   // a rate check evaluates a whole grid of sizes per instance: it gets about a tenth of the search
   const b = budget;
@@ -264,11 +272,6 @@ function search<T>(p: Plan<T>, t: Tracker<T>): TargetedFind<T> | undefined {
           steps: Math.ceil(b.steps / 4),
           climb: Math.ceil(b.climb / 10),
         };
-  const check = (x: T): Verdict => {
-    const v = p.c.evaluate(x);
-    if (v.ok) t.noteSharpness(v, x, 'search');
-    return v;
-  };
   return violationSearch(check, space, spec.given, p.seed, scaled);
 }
 

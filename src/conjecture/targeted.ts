@@ -146,6 +146,7 @@ export function objectiveSearch<T>(
   given: fc.Arbitrary<T>,
   seed: number,
   budget: SearchBudget,
+  grid?: { check: (instance: T) => Verdict; space?: SearchSpace<T> },
 ): TargetedFind<T> {
   const pool = fc.sample(given, { seed, numRuns: s.pool ?? 64 });
   const own = { ...budget, starts: s.starts ?? 8, steps: s.steps ?? 400 };
@@ -154,9 +155,14 @@ export function objectiveSearch<T>(
     evaluations++;
     return s.objective(theta, x);
   };
-  const a = { objective, encode: s.encode, decode: s.decode, learningRate: s.learningRate ?? 0.1 };
+  // With the check at hand, the decoded points are ranked by their own violation (the objective's optimum may sit
+  // between grid points, and snapping can lose it), then climbed on the generator's grid.
+  const score = grid && ((x: T): number => violationScore(grid.check(x)));
+  const a = { objective, encode: s.encode, decode: s.decode, learningRate: s.learningRate ?? 0.1, score };
   const found = ascend(a, 'objective', pool, own);
-  return { instance: found.instance, report: { ...found.report, evaluations } };
+  if (!score || !grid?.space) return { instance: found.instance, report: { ...found.report, evaluations } };
+  const climbed = gridClimb(found.instance, grid.space, score, budget.climb);
+  return { instance: climbed.instance, report: { ...found.report, evaluations } };
 }
 
 /** The violation a verdict shows: −(relative margin); > 0 when it failed, larger = further from holding. */
