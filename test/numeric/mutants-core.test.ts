@@ -33,6 +33,7 @@ import {
   softmax,
   symmetricKlHalf,
   symmetricKlSum,
+  type Tolerance,
   tolerance,
   ulp,
 } from '../../src/numeric/index.js';
@@ -48,8 +49,10 @@ interface NumericOracle {
   log1pSumExp: { x: number[]; value: string }[];
 }
 const oracle = readOracle<never>('numeric_mutants.json') as unknown as NumericOracle;
-const T14 = tolerance({ rel: 1e-14, abs: 0 });
-const T13 = tolerance({ rel: 1e-13, abs: 1e-300 });
+// Literals, not tolerance(…): a mutant of tolerance() that throws must fail a test here, not the import of the file
+// (Stryker counts a file that fails to load as no failed test).
+const T14: Tolerance = { abs: 0, rel: 1e-14, ulps: 4 };
+const T13: Tolerance = { abs: 1e-300, rel: 1e-13, ulps: 4 };
 
 describe('logsumexp.ts', () => {
   for (const { x, value } of oracle.logSumExp) {
@@ -107,6 +110,15 @@ describe('logsumexp.ts', () => {
     expect(c[1]).toBe(Infinity);
     expectClose(c[2]!, 800 + Math.LN2, T14, 'log(2 e^800)');
     expect(Array.from(colLogSumExp(fromRows([[-1, 2, 3]])))).toEqual([-1, 2, 3]); // one row: the row itself
+    // the column maxima sit in the second row: shifting by the first row would overflow or stay at −∞
+    const B = colLogSumExp(
+      fromRows([
+        [0, -Infinity],
+        [800, 1],
+      ]),
+    );
+    expectClose(B[0]!, 800 + Math.log1p(Math.exp(-800)), T14, 'log(e^0 + e^800)');
+    expect(B[1]).toBe(1);
   });
   it('softmax and logSoftmax of (0, log 3) are (1/4, 3/4)', () => {
     const p = softmax([0, Math.log(3)]);
