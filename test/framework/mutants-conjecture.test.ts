@@ -69,6 +69,13 @@ describe('codec: decodeValue(encodeValue(x)) is x, bit for bit, through JSON tex
     expect(roundTrip('s')).toBe('s');
     expect(roundTrip(-(2n ** 70n))).toBe(-(2n ** 70n));
   });
+  it('arrays stay arrays, at the top and nested', () => {
+    const back = roundTrip([1, -0, [2, [Infinity]]]) as unknown[];
+    expect(Array.isArray(back)).toBe(true);
+    expect(back).toEqual([1, -0, [2, [Infinity]]]);
+    expect(Array.isArray(back[2])).toBe(true);
+    expect(Object.is(back[1], -0)).toBe(true);
+  });
   it('typed arrays keep their type and their bits', () => {
     const f64 = roundTrip(Float64Array.of(1, -0, Number.NaN, -Infinity)) as Float64Array;
     expect(f64).toBeInstanceOf(Float64Array);

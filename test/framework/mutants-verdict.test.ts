@@ -109,6 +109,11 @@ describe('within and holds', () => {
     expect(within(5, 0, 4)).toMatchObject({ ok: false, rhs: 4, margin: -1 });
     expect(within(-1, 0, 4)).toMatchObject({ ok: false, rhs: 0, margin: -1 });
   });
+  it('within(3, 2, 8): distances x − lo = 1 and hi − x = 5, so margin 1 and rhs = lo = 2', () => {
+    expect(within(3, 2, 8)).toMatchObject({ ok: true, rhs: 2, margin: 1 });
+    expect(within(7, 2, 8)).toMatchObject({ ok: true, rhs: 8, margin: 1 });
+    expect(within(1, 2, 8)).toMatchObject({ ok: false, rhs: 2, margin: -1 });
+  });
   it('holds: lhs 1 and margin +1 when true, lhs 0 and margin −1 when false, rhs 1', () => {
     expect(holds(true, { a: 1 })).toEqual({
       ok: true,
