@@ -25,6 +25,10 @@ type Pair = { X: Matrix; Y: Matrix };
 const pairs = pairedEmbeddings({ minRows: 1, maxRows: 5, maxDim: 3 });
 const showPair = ({ X, Y }: Pair): string => `X = ${showValue(X)}, Y = ${showValue(Y)}`;
 const SIGMAS = [0.5, 1, 2];
+/** Equal differences x_i − y_i (a repeated pair): ‖x̄ − ȳ‖ = (1/n)Σ‖x_i − y_i‖ = √L_align = √2. */
+const repeatedPair: Pair = { X: matrix(2, 2, [1, 0, 1, 0]), Y: matrix(2, 2, [0, 1, 0, 1]) };
+/** One pair at angle θ = 1/64: MMD_σ = √(2 − 2e^{−δ²/(2σ²)}) = (δ/σ)(1 − O(δ²/σ²)) with δ = ‖x − y‖. */
+const closePair: Pair = { X: matrix(1, 2, [1, 0]), Y: matrix(1, 2, [Math.cos(1 / 64), Math.sin(1 / 64)]) };
 type Rotated = { X: Matrix; R: ReturnType<typeof rotation> extends fc.Arbitrary<infer T> ? T : never };
 const rotated = fc.record({ X: pairedEmbeddings({ maxRows: 4, maxDim: 3 }).map((p) => p.X), R: rotation(1) });
 const showRotated = ({ X, R }: Rotated): string => `X = ${showValue(X)}, Y = X·R with R = ${showRotation(R, X.cols)}`;
@@ -59,6 +63,8 @@ export default [
         leq(centroidGap(X, Y), meanPairDistance(X, Y), INEQUALITY),
         leq(meanPairDistance(X, Y), Math.sqrt(alignment(X, Y)), INEQUALITY),
       ]),
+    // both links are equalities when every pair differs by the same vector (triangle and Jensen inequalities)
+    tight: { at: repeatedPair, ratio: 0.999999 },
   }),
   defineConjecture<Pair>({
     id: 'paper2.alignment.mmd-bound',
@@ -74,6 +80,8 @@ export default [
           leq(Math.sqrt(Math.max(0, mmd2Rbf(X, Y, s))), meanPairDistance(X, Y) / s, INEQUALITY, { sigma: s }),
         ),
       ),
+    // the constant 1/σ is the limit as y → x: ratio 0.9999924 at θ = 1/64 (σ = 2, the tightest)
+    tight: { at: closePair, ratio: 0.9999 },
   }),
   defineConjecture<Pair>({
     id: 'paper2.alignment.mmd-bound-half',

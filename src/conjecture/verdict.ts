@@ -1,4 +1,4 @@
-import { allowedError, FLOAT64_EXACT, type Tolerance, tolerance } from '../numeric/index.js';
+import { allowedError, FLOAT64_EXACT, isClose, type Tolerance, tolerance } from '../numeric/index.js';
 
 /**
  * What a check returns: the two sides, the relation, whether it held, and the margin by which it held
@@ -50,7 +50,7 @@ export function geq(
   return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '>=', lhs, rhs, margin, tolerance: tol, details };
 }
 
-/** lhs ≈ rhs under the tolerance rule. */
+/** lhs ≈ rhs under the tolerance rule (`isClose`: equal infinities are close, an infinity and a number never). */
 export function approxEqual(
   lhs: number,
   rhs: number,
@@ -59,7 +59,7 @@ export function approxEqual(
 ): Verdict {
   const allowed = allowedError(lhs, rhs, tol);
   const err = lhs === rhs ? 0 : Math.abs(lhs - rhs);
-  return { ok: err <= allowed, relation: '≈', lhs, rhs, margin: allowed - err, tolerance: tol, details };
+  return { ok: isClose(lhs, rhs, tol), relation: '≈', lhs, rhs, margin: allowed - err, tolerance: tol, details };
 }
 
 /** lo <= x <= hi (lhs = x, rhs = the nearer end); margin is the distance to the nearer end. */
