@@ -5,7 +5,6 @@
  * returns nothing is an error naming the id; an unknown id for replay is a clear message (exit 2);
  * definition-time validation names what is wrong; the lossless codec round-trips −0, NaN, ±∞, typed arrays.
  */
-import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -17,6 +16,7 @@ import {
   runConjecture,
   runSuite,
 } from '../../src/conjecture/index.js';
+import { cli } from '../helpers/cli.js';
 
 const base = {
   title: 't',
@@ -100,17 +100,6 @@ describe('checks that misbehave are errors naming the id, never counterexamples'
 });
 
 describe('CLI', () => {
-  const cli = (...args: string[]): { code: number; out: string } => {
-    try {
-      return {
-        code: 0,
-        out: execFileSync(process.execPath, ['bin/crl-verify.js', ...args], { encoding: 'utf8', stdio: 'pipe' }),
-      };
-    } catch (e) {
-      const x = e as { status: number; stdout: string; stderr: string };
-      return { code: x.status, out: x.stdout + x.stderr };
-    }
-  };
   it('replay of an unknown id is one clear message and exit code 2', () => {
     const r = cli('replay', 'background.clip.no-such');
     expect(r.code).toBe(2);

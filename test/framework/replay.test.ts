@@ -5,12 +5,12 @@
  * the replay command a failing run prints reproduces the counterexample it showed. `run --path` is not an option
  * (replay is the command that takes a path).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Conjecture, loadRegistry, PROFILES, runConjecture } from '../../src/conjecture/index.js';
+import { cli } from '../helpers/cli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'crl-replay-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -50,17 +50,6 @@ describe('every planted twin replays from the line its run prints', () => {
 });
 
 describe('replay from the CLI', () => {
-  const cli = (...args: string[]): { code: number; out: string } => {
-    try {
-      return {
-        code: 0,
-        out: execFileSync(process.execPath, ['bin/crl-verify.js', ...args], { encoding: 'utf8', stdio: 'pipe' }),
-      };
-    } catch (e) {
-      const x = e as { status: number; stdout: string; stderr: string };
-      return { code: x.status, out: x.stdout + x.stderr };
-    }
-  };
   it('the replay command a run prints shows the same counterexample, before and after it is stored', () => {
     const corpus = join(tmp, 'cli');
     const id = 'paper1.calibration.linear';
