@@ -316,15 +316,21 @@ function rankingSpace(c: RankingConfig): SearchSpace<RankingInstance> {
   const toParts = (r: RankingInstance): RankingParts => rankingToParts(r, c.negatives);
   type Snap = { law: (t: number[]) => number[]; offset: (t: number) => number };
   const place = (theta: readonly number[], start: RankingInstance, { law, offset }: Snap): RankingParts => {
-    const p = toParts(start),
-      shapes = laws(p);
-    const pieces = splitTheta(theta, [...shapes.map((s) => s.law.length), p.kx * p.ky], 'rankingInstance search space');
-    let q = p;
-    shapes.forEach((_, i) => {
-      q = laws(q)[i]!.put(law(pieces[i]!));
-    });
-    const k = pieces.at(-1)!.map(offset);
-    return { ...q, k: p.k.map((_, x) => k.slice(x * p.ky, (x + 1) * p.ky)) };
+    const p = toParts(start);
+    const { p1, pos, neg } = p.weights;
+    const joint = p.negatives === 'joint';
+    const lengths = joint ? [p.kx * p.ky] : [p1.length, ...pos.map((w) => w.length), ...neg.map((w) => w.length)];
+    const pieces = splitTheta(theta, [...lengths, p.kx * p.ky], 'rankingInstance search space');
+    const rows = (flat: readonly number[]): number[][] => p.k.map((_, x) => flat.slice(x * p.ky, (x + 1) * p.ky));
+    // the laws in the order of laws(p): p1, the P₊ rows, the P₋ rows (the joint law alone when joint)
+    const weights: RankingWeights = joint
+      ? { p1, pos: rows(law(pieces[0]!)), neg }
+      : {
+          p1: law(pieces[0]!),
+          pos: pos.map((_, x) => law(pieces[1 + x]!)),
+          neg: neg.map((_, x) => law(pieces[1 + pos.length + x]!)),
+        };
+    return { ...p, weights, k: rows(pieces.at(-1)!.map(offset)) };
   };
   return {
     encode: (r) => {

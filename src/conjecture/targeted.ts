@@ -60,8 +60,6 @@ function adamStep(
 interface Ascent<T> {
   /** Objective and gradient at θ (larger = closer to a violation); a non-finite value stops this start. */
   readonly objective: (theta: readonly number[], start: T) => { value: number; gradient: number[] };
-  /** The objective alone (to rank the starts); defaults to the objective's value. */
-  readonly value?: (theta: readonly number[], start: T) => number;
   readonly encode: (instance: T) => number[];
   /** The instance at θ on the generator's grid. */
   readonly decode: (theta: readonly number[], start: T) => T;
@@ -73,21 +71,37 @@ interface Ascent<T> {
 /** How many of the best points of the ascent are snapped and scored again (snapping can undo a violation). */
 const KEEP = 8;
 
-function ascend<T>(a: Ascent<T>, method: TargetedReport['method'], pool: readonly T[], budget: SearchBudget) {
-  const t0 = performance.now();
-  const rank = (theta: readonly number[], x: T): number => {
+/** A pool instance with its score; a ranking is sorted best first (ties in pool order). */
+interface Ranked<T> {
+  readonly x: T;
+  readonly v: number;
+}
+
+/** The pool ranked best first by `value` (a throw or NaN counts as −∞). */
+function rankPool<T>(pool: readonly T[], value: (x: T) => number): Ranked<T>[] {
+  const safe = (x: T): number => {
     try {
-      const v = a.value ? a.value(theta, x) : a.objective(theta, x).value;
+      const v = value(x);
       return Number.isNaN(v) ? -Infinity : v;
     } catch {
       return -Infinity;
     }
   };
-  const scored = pool
-    .map((x) => ({ x, v: rank(a.encode(x), x) }))
-    .filter((p) => Number.isFinite(p.v))
-    .sort((p, q) => q.v - p.v)
-    .slice(0, budget.starts);
+  return pool.map((x) => ({ x, v: safe(x) })).sort((p, q) => q.v - p.v);
+}
+
+/**
+ * Adam ascent from the best `budget.starts` of the ranked pool (finite scores only); the KEEP best points are snapped
+ * onto the grid (and scored again when `a.score` is given).
+ */
+function ascend<T>(
+  a: Ascent<T>,
+  method: TargetedReport['method'],
+  ranking: readonly Ranked<T>[],
+  budget: SearchBudget,
+) {
+  const t0 = performance.now();
+  const scored = ranking.filter((p) => Number.isFinite(p.v)).slice(0, budget.starts);
   const kept: { v: number; theta: number[]; start: T }[] = [];
   const keep = (v: number, theta: number[], start: T): void => {
     if (kept.length === KEEP && v <= kept[KEEP - 1]!.v) return;
@@ -115,7 +129,7 @@ function ascend<T>(a: Ascent<T>, method: TargetedReport['method'], pool: readonl
     }
   }
   const snapped = kept.map((p) => a.decode(p.theta, p.start));
-  let instance = snapped[0] ?? pool[0]!;
+  let instance = snapped[0] ?? ranking[0]!.x;
   if (a.score && snapped.length > 1) {
     const scores = snapped.map((x) => {
       try {
@@ -159,7 +173,8 @@ export function objectiveSearch<T>(
   // between grid points, and snapping can lose it), then climbed on the generator's grid.
   const score = grid && ((x: T): number => violationScore(grid.check(x)));
   const a = { objective, encode: s.encode, decode: s.decode, learningRate: s.learningRate ?? 0.1, score };
-  const found = ascend(a, 'objective', pool, own);
+  const ranking = rankPool(pool, (x) => objective(s.encode(x), x).value);
+  const found = ascend(a, 'objective', ranking, own);
   if (!score || !grid?.space) return { instance: found.instance, report: { ...found.report, evaluations } };
   const climbed = gridClimb(found.instance, grid.space, score, budget.climb);
   return { instance: climbed.instance, report: { ...found.report, evaluations } };
@@ -227,24 +242,13 @@ export function violationSearch<T>(
     }
     return { value, gradient };
   };
-  const a = { objective, value: f, encode: space.encode, decode: space.snap, score, learningRate: 0.1 };
+  const a = { objective, encode: space.encode, decode: space.snap, score, learningRate: 0.1 };
   const t0 = performance.now();
-  const found = ascend(a, 'violation', pool, budget);
+  // one ranking of the pool by the check's violation: the ascent starts from its best, the climb from those and more
+  const ranking = rankPool(pool, score);
+  const found = ascend(a, 'violation', ranking, budget);
   // climb from the ascent's point and from the best generated instances (the worst case may need another τ or size)
-  const ranked = pool
-    .map((x) => ({
-      x,
-      v: (() => {
-        try {
-          return score(x);
-        } catch {
-          return -Infinity;
-        }
-      })(),
-    }))
-    .sort((p, q) => q.v - p.v)
-    .slice(0, 2 * budget.starts)
-    .map((p) => p.x);
+  const ranked = ranking.slice(0, 2 * budget.starts).map((p) => p.x);
   let climbed: { instance: T; score: number } = { instance: found.instance, score: -Infinity };
   const climbStart = evaluations;
   for (const from of [found.instance, ...ranked]) {
