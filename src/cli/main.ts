@@ -29,7 +29,8 @@ options: --profile quick|ci|thorough (default: ci when CI=true, else quick)
          --grep <substring | /regex/flags>   matches ids and titles, the same in every command
          --seed <n>    --runs <n >= 1>    --time-limit <ms >= 1>    --workers <n >= 0> (default 2)
          --shard i/n   shard i of n, balanced by recorded times, longest first
-         --timings <file>   report.json or timings.json with those times (default <properties>/timings.json)
+         --timings <file>   report.json or timings.json with those times (default <properties>/timings.json);
+                            they also order the workers' queue, longest first
          --out <dir> (default reports)    --properties <dir> (default properties)
          --corpus <dir> (default ${DEFAULT_CORPUS_DIR})
          --no-corpus-write               do not store new counterexamples
@@ -234,7 +235,10 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
   return v.ok === (c.spec.expect === 'holds') ? 0 : 1;
 }
 
-/** The recorded times that balance --shard: --timings, else <properties>/timings.json when there is one. */
+/**
+ * The recorded times that balance --shard and order the workers' queue (longest first): --timings, else
+ * <properties>/timings.json when there is one.
+ */
 async function timingsFor(o: Record<string, string | true>, propertiesDir: string) {
   const { existsSync } = await import('node:fs');
   const { join } = await import('node:path');
@@ -251,7 +255,7 @@ async function runCommand(o: Record<string, string | true>, propertiesDir: strin
   const outDir = (o.out as string | undefined) ?? 'reports';
   const grep = o.grep as string | undefined;
   const shard = o.shard ? asUsage(() => parseShard(o.shard as string)) : undefined;
-  const timings = shard ? await timingsFor(o, propertiesDir) : undefined;
+  const timings = await timingsFor(o, propertiesDir);
   const options = {
     seed: intOption(o, 'seed'),
     runs: intOption(o, 'runs', 1),

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { profileFor } from './profiles.js';
 import { type ConjectureResult, failedRun, runConjecture, type RunOptions } from './runner.js';
 import type { Conjecture } from './types.js';
+import { longestFirst, type Timings } from './shard.js';
 import { backendOf, PHASES, type WorkReply, type WorkRequest } from './worker.js';
 import { loadedTensorEngine } from '../tensor/engine.js';
 
@@ -16,6 +17,11 @@ export interface PoolOptions extends Omit<RunOptions, 'onProgress'> {
   readonly workers?: number;
   /** Called as each conjecture finishes (in finishing order). */
   readonly onResult?: (r: ConjectureResult) => void;
+  /**
+   * Recorded times per conjecture id: the workers take the conjectures longest first, so that no long one starts
+   * last while the other workers idle (results still come back in the order given).
+   */
+  readonly timings?: Timings;
 }
 
 /**
@@ -67,7 +73,7 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions = {}
   // conjectures made in code (not loaded from a file) can only run in this thread
   const loadable = tasks.every((t) => t.conjecture.file !== undefined);
   const workers = loadable ? Math.min(opts.workers ?? 2, tasks.length) : 0;
-  const { onResult, workers: _w, ...options } = opts;
+  const { onResult, workers: _w, timings, ...options } = opts;
   const profile = profileFor(options.profile);
   const runOptions: Omit<RunOptions, 'onProgress'> = { ...options, profile: profile.name };
   if (workers <= 0) {
@@ -87,6 +93,12 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions = {}
   let tensorBackend: string | undefined;
   const limit = options.timeLimitMs ?? profile.timeLimitMs;
   const hardLimit = limit + graceMs(limit);
+  const queue = timings
+    ? longestFirst(
+        tasks.map((t) => t.conjecture.id),
+        timings,
+      ).order
+    : tasks.map((_, i) => i);
   let next = 0;
   const slots: Slot[] = [];
 
@@ -141,7 +153,7 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions = {}
     });
 
   const drain = async (slot: Slot): Promise<void> => {
-    while (next < tasks.length) await runOn(slot, next++);
+    while (next < queue.length) await runOn(slot, queue[next++]!);
   };
   for (let k = 0; k < workers; k++) slots.push({ worker: spawn() });
   try {

@@ -13,26 +13,38 @@ export const DEFAULT_TIMING_MS = 1_000;
 export type Timings = ReadonlyMap<string, number>;
 
 /**
- * Splits `ids` into `count` shards by longest-processing-time-first: in decreasing recorded time (ties by id), each
- * id goes to the shard with the least total so far (ties to the lowest shard). Ids without a recorded time count as
- * the median of the recorded ones (DEFAULT_TIMING_MS when there are none). Deterministic: the same ids and timings
- * give the same shards, and every id is in exactly one. Returns the shard (0-based) of each id.
+ * The positions of `ids` in decreasing recorded time (ties by id), with each id's cost. Ids without a recorded time
+ * count as the median of the recorded ones (DEFAULT_TIMING_MS when there are none). Deterministic.
  */
-export function assignShards(ids: readonly string[], count: number, timings: Timings = new Map()): Map<string, number> {
+export function longestFirst(
+  ids: readonly string[],
+  timings: Timings = new Map(),
+): { order: number[]; cost: number[] } {
   const known = ids
     .map((id) => timings.get(id))
     .filter((t): t is number => t !== undefined)
     .sort((a, b) => a - b);
   const fallback = known.length ? known[Math.floor((known.length - 1) / 2)]! : DEFAULT_TIMING_MS;
-  const cost = (id: string): number => timings.get(id) ?? fallback;
-  const order = [...ids].sort((a, b) => cost(b) - cost(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const cost = ids.map((id) => timings.get(id) ?? fallback);
+  const byId = (a: number, b: number): number => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0);
+  const order = ids.map((_, i) => i).sort((a, b) => cost[b]! - cost[a]! || byId(a, b));
+  return { order, cost };
+}
+
+/**
+ * Splits `ids` into `count` shards by longest-processing-time-first (`longestFirst`): each id goes to the shard with
+ * the least total so far (ties to the lowest shard). Deterministic: the same ids and timings give the same shards,
+ * and every id is in exactly one. Returns the shard (0-based) of each id.
+ */
+export function assignShards(ids: readonly string[], count: number, timings: Timings = new Map()): Map<string, number> {
+  const { order, cost } = longestFirst(ids, timings);
   const load = new Array<number>(count).fill(0);
   const shardOf = new Map<string, number>();
-  for (const id of order) {
+  for (const i of order) {
     let best = 0;
     for (let k = 1; k < count; k++) if (load[k]! < load[best]!) best = k;
-    load[best]! += cost(id);
-    shardOf.set(id, best);
+    load[best]! += cost[i]!;
+    shardOf.set(ids[i]!, best);
   }
   return shardOf;
 }

@@ -10,7 +10,7 @@ export interface SuiteOptions extends Omit<RunOptions, 'onProgress'> {
   /** Selects conjectures by id or title: a substring or /regex/flags (see `matcher`). */
   readonly grep?: string;
   readonly shard?: Shard;
-  /** Recorded times per conjecture that balance the shards (--timings). */
+  /** Recorded times per conjecture (--timings): they balance the shards and order the workers' queue. */
   readonly timings?: Timings;
   /** Worker threads that run the conjectures, each under its time limit (default 0: in this thread). */
   readonly workers?: number;
@@ -83,7 +83,7 @@ export async function runSuite(opts: SuiteOptions = {}): Promise<SuiteResult> {
   const selected = reg.conjectures;
   opts.onPlan?.(selected);
   let done = 0;
-  const { onResult, onPlan: _plan, timings: _t, ...rest } = opts;
+  const { onResult, onPlan: _plan, ...rest } = opts;
   const { results, tensorBackend } = await runConjectures(selected, {
     ...rest,
     profile,

@@ -1,7 +1,8 @@
 /*
  * Source: issue 13 §2 (shards balanced by the recorded time per conjecture, longest first, and `crl-verify merge`
  * that joins the shards' report.json into one set of reports).
- * Expected: the assignment is longest-processing-time-first, deterministic, puts every id in exactly one shard and
+ * Expected: the assignment is longest-processing-time-first, deterministic (and a run's workers take the
+ * conjectures in that order), puts every id in exactly one shard and
  * gives conjectures without a time the median; three shards of six conjectures, merged, give the report.json,
  * report.md, junit.xml and index.html of one unsharded run, timing aside; bad merge input is a usage error (exit 2):
  * a missing file, a file that is not a report, two reports with the same conjecture, reports of different profiles.
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseShard, selectConjectures } from '../../src/conjecture/registry.js';
 import { assignShards, readTimings } from '../../src/conjecture/shard.js';
+import { runSuite } from '../../src/conjecture/suite.js';
 import { withoutTiming } from '../../src/report/json.js';
 import { propDir, SIX } from './props.js';
 
@@ -88,6 +90,24 @@ describe('shards balanced by recorded time (longest processing time first)', () 
     expect([...readTimings(report)]).toEqual([['y', 3]]);
     writeFileSync(report, JSON.stringify({ hello: 1 }));
     expect(() => readTimings(report)).toThrow(/neither a report\.json nor a timings file/);
+  });
+  it("orders the workers' queue longest first and reports in the registry's order", async () => {
+    const { loadRegistry } = await import('../../src/conjecture/registry.js');
+    const ids = (await loadRegistry(props)).conjectures.map((c) => c.id);
+    // recorded times that reverse the registry's order
+    const timings = new Map(ids.map((id, i) => [id, 10 * (i + 1)]));
+    const finished: string[] = [];
+    const s = await runSuite({
+      propertiesDir: props,
+      profile: 'ci',
+      workers: 1,
+      timings,
+      writeCorpus: false,
+      corpusDir: join(props, 'corpus'),
+      onResult: (r) => finished.push(r.id),
+    });
+    expect(finished).toEqual([...ids].reverse());
+    expect(s.results.map((r) => r.id)).toEqual(ids);
   });
   it('parses i/n', () => {
     expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
