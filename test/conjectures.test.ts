@@ -7,10 +7,11 @@
  * planted twin is refuted; no file fails to load. A failure message carries the replay command.
  */
 import { describe, expect, it } from 'vitest';
-import { loadRegistry, passesGate, PROFILES, runConjecture } from '../src/conjecture/index.js';
+import { passesGate, PROFILES, runConjecture } from '../src/conjecture/index.js';
 import { replayCommand, verdictLine } from '../src/report/index.js';
+import { loadPreparedRegistry } from './helpers/registry.js';
 
-const registry = await loadRegistry('properties');
+const registry = await loadPreparedRegistry('properties');
 
 describe('properties load', () => {
   it('every properties file loads', () => expect(registry.errors).toEqual([]));

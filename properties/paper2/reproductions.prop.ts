@@ -46,10 +46,9 @@ import {
   type ToyRun,
   trainedToyGap,
 } from '../../src/reproductions/index.js';
-import { loadTensorEngine } from '../../src/tensor/index.js';
+import { loadTensorEngine, tensorEngine } from '../../src/tensor/index.js';
 import { cai2026 } from './common.js';
 
-const { tf } = await loadTensorEngine();
 const source = (ref: string) => ({ paper: 'liang2022', ref: `claims.md ${ref}`, provenance: 'background' }) as const;
 
 // ---- P16: mismatched labels -------------------------------------------------------------------------------
@@ -63,7 +62,7 @@ function curve(invT: number, swapped: boolean) {
   let c = curves.get(key);
   if (!c) {
     const t = mismatchTargets(swapped ? [3, 8] : undefined);
-    c = { f64: ZS.map((z) => mismatchLoss(z, invT, t)), f32: mismatchLossCurveTf(tf, ZS, invT, t) };
+    c = { f64: ZS.map((z) => mismatchLoss(z, invT, t)), f32: mismatchLossCurveTf(tensorEngine().tf, ZS, invT, t) };
     curves.set(key, c);
   }
   return c;
@@ -270,6 +269,7 @@ export default [
       'Liang et al.: matched labels put the minimiser at z = 0 for every 1/T; one swapped pair moves it to the reference |z| (±0.002)',
     source: source('P16'),
     expect: 'holds',
+    prepare: loadTensorEngine, // the float32 curve (mismatchTable) runs on TensorFlow.js
     given: invT,
     runs: 7,
     show: (t) => `1/T = ${t}`,
@@ -293,6 +293,7 @@ export default [
       'Planted false (P16): the symmetric-InfoNCE minimiser always has zero centroid gap, even with one swapped pair',
     source: source('P16 (FALSE)'),
     expect: 'refuted',
+    prepare: loadTensorEngine, // the float32 curve (mismatchTable) runs on TensorFlow.js
     given: invT,
     runs: 7,
     show: (t) => `1/T = ${t}`,

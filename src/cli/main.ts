@@ -168,7 +168,7 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
   const o = args.opt;
   const id = args.pos[0];
   if (!id) throw new UsageError(`${args.cmd} needs a conjecture id`);
-  const { listConjectures, loadSelected, profileFor, readCorpus, runConjecture } = await import(
+  const { listConjectures, loadSelected, prepareConjecture, profileFor, readCorpus, runConjecture } = await import(
     '../conjecture/index.js'
   );
   const { verdictLine } = await import('../report/summary.js');
@@ -198,6 +198,7 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
     console.log(last ? `  last counterexample (${corpusDir}): ${last}` : '  no stored counterexample');
     return 0;
   }
+  await prepareConjecture(c); // what the check needs (e.g. TensorFlow.js), not needed to explain it
   if (o.seed !== undefined || o.path !== undefined) {
     if (o.seed === undefined || o.path === undefined)
       throw new UsageError('replay needs both --seed and --path (as a run printed them)');

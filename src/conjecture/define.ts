@@ -22,6 +22,8 @@ function validate(spec: ConjectureSpec<unknown>): void {
   if (typeof id !== 'string' || !ID.test(id))
     fail(id, `id must be dot-separated lower-case words like 'paper1.calibration.sqrt', got ${JSON.stringify(id)}`);
   if (typeof s.title !== 'string' || !s.title.trim()) fail(id, 'title is missing');
+  if (s.prepare !== undefined && typeof s.prepare !== 'function')
+    fail(id, 'prepare must be a function returning a promise (e.g. loadTensorEngine)');
   const src = s.source as Record<string, unknown> | undefined;
   if (!src || typeof src !== 'object')
     fail(id, 'source is missing: give { paper, ref, provenance } so the report can say where the claim comes from');

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { profileFor } from './profiles.js';
-import { type ConjectureResult, failedRun, runConjecture, type RunOptions } from './runner.js';
+import { type ConjectureResult, failedRun, prepareConjecture, runConjecture, type RunOptions } from './runner.js';
 import type { Conjecture } from './types.js';
 import { longestFirst, type Timings } from './shard.js';
 import { backendOf, PHASES, type WorkReply, type WorkRequest } from './worker.js';
@@ -77,16 +77,18 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions = {}
   const profile = profileFor(options.profile);
   const runOptions: Omit<RunOptions, 'onProgress'> = { ...options, profile: profile.name };
   if (workers <= 0) {
-    const results = tasks.map(({ conjecture: c, seed }) => {
+    const results: ConjectureResult[] = [];
+    for (const { conjecture: c, seed } of tasks) {
       let r: ConjectureResult;
       try {
+        await prepareConjecture(c);
         r = runConjecture(c, { ...runOptions, seed: seed ?? runOptions.seed });
       } catch (e) {
         r = failedRun(c, profile.name, seed ?? options.seed ?? 0, 'error', (e as Error).message, 0);
       }
       onResult?.(r);
-      return r;
-    });
+      results.push(r);
+    }
     return { results, tensorBackend: await backendOf(loadedTensorEngine()) };
   }
   const results = new Array<ConjectureResult>(tasks.length);

@@ -442,6 +442,36 @@ function tightnessError<T>(p: Plan<T>): string | undefined {
   );
 }
 
+/** The `prepare` step of each conjecture spec: started once per process, and whether it has finished. */
+const prepared = new WeakMap<object, { done: boolean; promise: Promise<void> }>();
+
+/**
+ * Runs a conjecture's `prepare` step (loading TensorFlow.js, say) once per process and waits for it; a no-op
+ * without one. A rejected step rejects here, and again on each call.
+ */
+export async function prepareConjecture(c: Conjecture): Promise<void> {
+  const prepare = c.spec.prepare;
+  if (!prepare) return;
+  let entry = prepared.get(c.spec);
+  if (!entry) {
+    const state = { done: false, promise: Promise.resolve() };
+    state.promise = Promise.resolve()
+      .then(prepare)
+      .then(() => {
+        state.done = true;
+      });
+    entry = state;
+    prepared.set(c.spec, entry);
+  }
+  await entry.promise;
+}
+
+/** Why a conjecture cannot run yet: its `prepare` step has not finished. */
+function notPrepared<T>(c: Conjecture<T>): string | undefined {
+  if (!c.spec.prepare || prepared.get(c.spec)?.done) return undefined;
+  return `conjecture '${c.id}' has a prepare step that has not run: await prepareConjecture(c) before runConjecture`;
+}
+
 /**
  * Runs one conjecture by phases — examples, corpus replay, targeted search, generation, shrink, confirm, report —
  * stopping at the first confirmed counterexample, and classifies the outcome against the expectation.
@@ -451,7 +481,7 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
   const p = plan(c, opts, t0);
   return withProfile(p.profile, () => {
     const t = new Tracker(p);
-    const tightness = tightnessError(p);
+    const tightness = notPrepared(c) ?? tightnessError(p);
     if (tightness)
       return report(p, t, { outcome: 'error', error: tightness, runs: 0, shrinks: 0, interrupted: false, t0 });
 

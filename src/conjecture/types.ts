@@ -63,6 +63,12 @@ interface Common<T> {
    * (finite-difference ascent of the check's own violation over the arbitrary's search space).
    */
   readonly search?: TargetedSearch<T> | false;
+  /**
+   * Loads what the check needs before the conjecture runs, e.g. TensorFlow.js (`prepare: loadTensorEngine`), so a
+   * property file does not load it at import. Awaited once per process (`prepareConjecture`) before the time limit
+   * starts; the CLI and `runSuite` await it, and `runConjecture` reports an error when it has not run.
+   */
+  readonly prepare?: () => Promise<unknown>;
 }
 
 /**

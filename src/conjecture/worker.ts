@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { resolve } from 'node:path';
 import { importPropertyFile, isConjecture } from './registry.js';
 import { loadedTensorEngine } from '../tensor/engine.js';
-import { type ConjectureResult, type Phase, runConjecture, type RunOptions } from './runner.js';
+import { type ConjectureResult, type Phase, prepareConjecture, runConjecture, type RunOptions } from './runner.js';
 import type { Conjecture } from './types.js';
 
 /** A request from the pool: run conjecture `id` of `file` (relative to the working directory); progress goes to a shared [phase, instances] pair. */
@@ -63,6 +63,7 @@ parentPort?.on('message', async (req: WorkRequest) => {
     const c = (await conjecturesOf(req.file)).find((x) => x.id === req.id);
     if (!c) throw new Error(`conjecture '${req.id}' is not in ${req.file}`);
     c.file = req.file;
+    await prepareConjecture(c); // e.g. TensorFlow.js: part of loading, before the time limit starts
     const started: WorkReply = { started: true };
     parentPort!.postMessage(started);
     const shared = new Int32Array(req.progress);

@@ -24,15 +24,32 @@ export interface TensorEngine {
  * backend the checks ran on.
  */
 const SLOT = Symbol.for('crl-verify.tensor-engine');
-const slot = globalThis as { [SLOT]?: Promise<TensorEngine> };
+const READY = Symbol.for('crl-verify.tensor-engine.ready');
+const slot = globalThis as { [SLOT]?: Promise<TensorEngine>; [READY]?: TensorEngine };
 
 /**
  * Loads TensorFlow.js once per thread, on the first call (nothing imports it before). Set CRL_TFJS_BACKEND=wasm to
  * skip the tfjs-node attempt.
  */
 export function loadTensorEngine(): Promise<TensorEngine> {
-  slot[SLOT] ??= load();
+  slot[SLOT] ??= load().then((engine) => {
+    slot[READY] = engine;
+    return engine;
+  });
   return slot[SLOT];
+}
+
+/**
+ * The loaded engine, synchronously, for a check: its conjecture loads it first with `prepare: loadTensorEngine`, so
+ * that importing the property file does not load TensorFlow.js. Throws when it has not finished loading.
+ */
+export function tensorEngine(): TensorEngine {
+  const engine = slot[READY];
+  if (!engine)
+    throw new Error(
+      'TensorFlow.js is not loaded: give the conjecture `prepare: loadTensorEngine` (or await loadTensorEngine() first)',
+    );
+  return engine;
 }
 
 /** The engine if some module already loaded it (reports name the backend without loading TensorFlow.js themselves). */

@@ -9,12 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Conjecture, loadRegistry, PROFILES, runConjecture } from '../../src/conjecture/index.js';
+import { type Conjecture, PROFILES, runConjecture } from '../../src/conjecture/index.js';
 import { cli } from '../helpers/cli.js';
+import { loadPreparedRegistry } from '../helpers/registry.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'crl-replay-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const registry = await loadRegistry('properties');
+const registry = await loadPreparedRegistry('properties');
 /** The twins whose one run takes seconds (training loops) are replayed through the CLI test below instead. */
 const SLOW = /^paper2\.reproduction\./;
 const twins = registry.conjectures.filter((c) => c.spec.expect === 'refuted' && !SLOW.test(c.id));

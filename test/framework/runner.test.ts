@@ -19,7 +19,6 @@ import {
   type ExactSpec,
   encodeValue,
   leq,
-  loadRegistry,
   PROFILES,
   readCorpus,
   runConjecture,
@@ -29,10 +28,11 @@ import {
 import { clipLoss } from '../../src/losses/index.js';
 import type { Matrix } from '../../src/numeric/index.js';
 import { jsonReport, withoutTiming } from '../../src/report/index.js';
+import { loadPreparedRegistry } from '../helpers/registry.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'crl-verify-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const registry = await loadRegistry('properties');
+const registry = await loadPreparedRegistry('properties');
 const byId = (id: string): Conjecture => registry.conjectures.find((c) => c.id === id)!;
 
 describe('planted false conjecture: minimal, deterministic, replayable', () => {

@@ -7,9 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildFiniteSpace } from '../../src/arbitraries/index.js';
-import { loadRegistry, runConjecture } from '../../src/conjecture/index.js';
+import { runConjecture } from '../../src/conjecture/index.js';
+import { loadPreparedRegistry } from '../helpers/registry.js';
 
-const registry = await loadRegistry('properties/paper1');
+const registry = await loadPreparedRegistry('properties/paper1');
 const get = (id: string) => registry.conjectures.find((c) => c.id === id)!;
 
 describe('targeted search', () => {
@@ -52,7 +53,7 @@ describe('targeted search', () => {
  * search.
  */
 describe('default targeted search (no hand-written objective)', async () => {
-  const paper2 = await loadRegistry('properties/paper2');
+  const paper2 = await loadPreparedRegistry('properties/paper2');
   const planted = paper2.conjectures.find((c) => c.id === 'paper2.temperature.tail-bound-quarter')!;
   const truth = paper2.conjectures.find((c) => c.id === 'paper2.temperature.tail-bound')!;
   it('random generation alone misses it in the ci budget', () => {

@@ -9,14 +9,14 @@ import {
   type Conjecture,
   defineConjecture,
   type ExactSpec,
-  loadRegistry,
   PROFILES,
   runConjecture,
   sharpnessRatio,
   type Verdict,
 } from '../../src/conjecture/index.js';
+import { loadPreparedRegistry } from '../helpers/registry.js';
 
-const registry = await loadRegistry('properties');
+const registry = await loadPreparedRegistry('properties');
 const tight = registry.conjectures.filter((c) => c.spec.tight !== undefined);
 
 describe('declared tightness', () => {

@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { RankingInstance } from '../../src/arbitraries/index.js';
-import { loadRegistry, runConjecture } from '../../src/conjecture/index.js';
+import { runConjecture } from '../../src/conjecture/index.js';
+import { loadPreparedRegistry } from '../helpers/registry.js';
 
-const registry = await loadRegistry('properties');
+const registry = await loadPreparedRegistry('properties');
 const byId = new Map(registry.conjectures.map((c) => [c.id, c]));
 
 /** id → the largest (Kx, Ky) the shrunk counterexample may have (docs/claims.md). */

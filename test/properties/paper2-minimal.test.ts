@@ -10,11 +10,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FiniteSpaceInstance } from '../../src/arbitraries/index.js';
-import { loadRegistry, runConjecture } from '../../src/conjecture/index.js';
+import { runConjecture } from '../../src/conjecture/index.js';
 import type { Matrix } from '../../src/numeric/index.js';
 import { symmetricKlHalfMu, symmetricKlSumMu } from '../../src/theory/geometry/index.js';
+import { loadPreparedRegistry } from '../helpers/registry.js';
 
-const registry = await loadRegistry('properties/paper2');
+const registry = await loadPreparedRegistry('properties/paper2');
 const run = (id: string) => {
   const c = registry.conjectures.find((x) => x.id === id);
   expect(c, id).toBeDefined();
