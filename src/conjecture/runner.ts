@@ -449,7 +449,7 @@ const prepared = new WeakMap<object, { done: boolean; promise: Promise<void> }>(
  * Runs a conjecture's `prepare` step (loading TensorFlow.js, say) once per process and waits for it; a no-op
  * without one. A rejected step rejects here, and again on each call.
  */
-export async function prepareConjecture(c: Conjecture): Promise<void> {
+export async function prepareConjecture<T>(c: Conjecture<T>): Promise<void> {
   const prepare = c.spec.prepare;
   if (!prepare) return;
   let entry = prepared.get(c.spec);

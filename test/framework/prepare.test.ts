@@ -18,7 +18,7 @@ import {
   runConjectures,
 } from '../../src/conjecture/index.js';
 
-const conjecture = (id: string, prepare: () => Promise<unknown>): Conjecture<number> =>
+const conjecture = (id: string, prepare: () => Promise<unknown>): Conjecture =>
   defineConjecture<number>({
     id,
     title: 'x <= 100 on [0, 100]',
@@ -27,7 +27,7 @@ const conjecture = (id: string, prepare: () => Promise<unknown>): Conjecture<num
     given: fc.integer({ min: 0, max: 100 }),
     check: (x) => leq(x, 100),
     prepare,
-  }) as Conjecture<number>;
+  }) as unknown as Conjecture;
 const options = { profile: PROFILES.quick, useCorpus: false, writeCorpus: false } as const;
 
 describe('a conjecture with a prepare step', () => {
