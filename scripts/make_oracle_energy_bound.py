@@ -18,7 +18,9 @@ Written from the specification in the comments of src/gaps/energy.ts, not from i
 The exact value is the V-statistic over all pairs (i, j) in mpmath at 50 digits, from the input doubles:
   energy  2·mean ‖x - y‖ - mean ‖x - x'‖ - mean ‖y - y'‖,   MMD²  mean k(x, x') + mean k(y, y') - 2·mean k(x, y).
 float64Error = |float64 - exact| at 50 digits, rounded up to a double; the script checks bound >= float64Error.
-Inputs: dyadic coordinates on or near the unit sphere (multiples of 2^-8, some shifted by 2^-30 ... 2^-7), and one\ncase on the path test's boundary, found by a seeded search (boundary_case).
+Inputs: coordinates on or near the unit sphere, multiples of 2^-8 (some shifted by 2^-30 ... 2^-7) or with full
+mantissas shifted by 1e-9 or 1e-7 (coordinate differences inexact in float64, with different low parts), and one
+case on the path test's boundary, found by a seeded search (boundary_case).
 Math.sqrt and math.sqrt are correctly rounded; Math.exp (V8) and math.exp (libm) may differ by an ulp.
 """
 import json, math, os, random, sys
@@ -110,14 +112,15 @@ def dyadic(x, bits=8):
     return round(x * 2**bits) / 2**bits
 
 
-def ring(n, d, start, step):
-    """n dyadic points near the unit sphere: angles start + k·step in the (e1, e2) plane, tilted by 1/8 along e3..ed."""
+def ring(n, d, start, step, bits=8):
+    """n points near the unit sphere: angles start + k·step in the (e1, e2) plane, tilted by 1/8 along e3..ed;
+    coordinates rounded to multiples of 2^-bits, or left with full 53-bit mantissas when bits is None."""
     rows = []
     for k in range(n):
         th = start + k * step
         p = [math.cos(th), math.sin(th)] + [0.125 * (-1) ** (k + j) for j in range(d - 2)]
         nrm = math.sqrt(sum(c * c for c in p))
-        rows.append([dyadic(c / nrm) for c in p])
+        rows.append([c / nrm if bits is None else dyadic(c / nrm, bits) for c in p])
     return rows
 
 
@@ -160,17 +163,24 @@ def boundary_case(seed=1):
 
 X3 = ring(3, 3, 0.3, 1.1)
 X4 = ring(4, 4, 0.2, 0.7)
+# full mantissas: a_ik - b_jk is inexact in float64, so double-double needs TwoSum's low part of each difference;
+# shifted by 1e-9 or 1e-7 (not a multiple of their ulp), so that the low parts differ between X-X and X-Y pairs
+X3F = ring(3, 3, 0.3, 1.1, bits=None)
+X2F = ring(2, 2, 0.4, 2.0, bits=None)
 CASES = [
     # (name, kind, X, Y, same object, sigma)
     ('energy, far: ±e1, ±e2', 'energy', [[1.0, 0.0], [0.0, 1.0]], [[-1.0, 0.0], [0.0, -1.0]], False, None),
-    ('energy, 6 vs 5 points on a circle, interleaved', 'energy', ring(6, 2, 0.0, 1.0), ring(5, 2, 0.5, 1.2), False, None),
+    ('energy, 6 vs 5 points on a circle, interleaved', 'energy', ring(6, 2, 0.0, 1.0), ring(5, 2, 0.5, 1.2), False,
+     None),
     ('energy, near-identical: shifted by 2^-30', 'energy', X3, shifted(X3, 2.0**-30), False, None),
+    ('energy, near-identical, full mantissas: shifted by 1e-9', 'energy', X3F, shifted(X3F, 1e-9), False, None),
     ('energy, 4×4 shifted by 2^-14: bound 0.79 of 1e-10·float64', 'energy', X4, shifted(X4, 2.0**-14), False, None),
     ('energy, 4×4 shifted by 2^-15: bound 1.58 of 1e-10·float64', 'energy', X4, shifted(X4, 2.0**-15), False, None),
     ('energy, on the boundary: bound == 1e-10·float64', 'energy', *boundary_case(), False, None),
     ('energy, the same set twice', 'energy', X4, X4, True, None),
     ('MMD², far: ±e1, ±e2, σ = 1', 'mmd2', [[1.0, 0.0], [0.0, 1.0]], [[-1.0, 0.0], [0.0, -1.0]], False, 1.0),
     ('MMD², near-identical: shifted by 2^-30, σ = 1/2', 'mmd2', X3, shifted(X3, 2.0**-30), False, 0.5),
+    ('MMD², near-identical, full mantissas: shifted by 1e-7, σ = 1', 'mmd2', X2F, shifted(X2F, 1e-7), False, 1.0),
     ('MMD², 4×4 shifted by 2^-20, σ = 2', 'mmd2', X4, shifted(X4, 2.0**-20), False, 2.0),
     ('MMD², 2 vs 6 points, σ = 1/2', 'mmd2', ring(2, 3, 0.1, 2.0), ring(6, 3, 1.0, 0.9), False, 0.5),
     ('MMD², 3×3 shifted by 2^-7, σ = 1: bound 0.61 of 1e-10·float64', 'mmd2', X3, shifted(X3, 2.0**-7), False, 1.0),

@@ -4,8 +4,9 @@
  * kernel error) or the path test bound <= 1e-10·value, which no value test sees. energyDistanceParts and
  * mmd2RbfParts expose the float64 value, its bound and the path; fixtures/oracle/energy_bound.json
  * (scripts/make_oracle_energy_bound.py: the bound recomputed in Python from the specification, exact values in
- * mpmath at 50 digits) gives them on 15 small cases: far sets, near-identical sets, sets on either side of the
- * threshold, one case exactly on it (bound == 1e-10·float64), the same set twice and a copy, σ = 1/2, 1, 2.
+ * mpmath at 50 digits) gives them on 17 small cases: far sets, near-identical sets (coordinates multiples of 2^−8,
+ * or full mantissas, whose differences need double-double's low parts), sets on either side of the threshold, one
+ * case exactly on it (bound == 1e-10·float64), the same set twice and a copy, σ = 1/2, 1, 2.
  * Expected: the bound and the float64 value agree with the oracle to 1e-12 relative (V8's Math.exp and libm's exp
  * may differ by an ulp), the path exactly; the bound covers |float64 − exact| in every case; path is 'float64' iff
  * bound <= 1e-10·float64 (on the boundary case too); the value is within 1e-10 relative of the exact value and is
