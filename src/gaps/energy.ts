@@ -22,12 +22,26 @@ import {
  * float64 leaves them a relative error of about eps·(pair means)/value (issue 11, item 4). Each is computed
  * once in float64 with a rigorous bound on its rounding error; when the bound exceeds RELATIVE_TARGET of the
  * value, the pair means are recomputed in double-double (differences and squares exact, ~2^−106 relative).
+ * energyDistanceParts and mmd2RbfParts return the float64 value, its bound and the path taken, so that the
+ * bound and the choice can be tested (issue 15); the bound is part of their specification.
  */
 
 /** The float64 result stands when its rigorous error bound is at most this fraction of it (issue 11's target). */
 const RELATIVE_TARGET = 1e-10;
-/** Unit roundoff 2^−53. */
+/** Unit roundoff u = 2^−53. */
 const U = 2 ** -53;
+
+/** A gap computed in float64 with a bound on its rounding error, and the value returned (see energyDistanceParts). */
+export interface CertifiedGap {
+  /** What energyDistance / mmd2Rbf return: `float64` when path is 'float64', else the double-double value, >= 0. */
+  readonly value: number;
+  /** The float64 evaluation, before the clamp at 0 and the fallback. */
+  readonly float64: number;
+  /** A rigorous bound on |float64 − exact value at the input doubles|. */
+  readonly bound: number;
+  /** 'float64' iff bound <= 1e-10·float64; otherwise the pair means were recomputed in double-double. */
+  readonly path: 'float64' | 'double-double';
+}
 
 function both(X: Matrix, Y: Matrix): void {
   requireEmbeddings(X, 'X (first modality)');
@@ -61,7 +75,9 @@ function squaredDistanceDD(A: Matrix, i: number, B: Matrix, j: number): DD {
 /**
  * Mean over all pairs (i, j), i and j ranging over all rows (V-statistic, diagonal included), of
  * f(‖a_i − b_j‖²), compensated over the pairs; A = B sums i < j once and doubles (the diagonal is f(0), added n times).
- * `err` maps (q, f(q)) to a bound on the float64 error of f at the computed q; its mean is returned too.
+ * `err` maps (q, f(q)) to a bound on the float64 error of f at the computed q. The mean's error bound is
+ * error = (Σ weight·err(q, f(q)))/n + u·|mean|, the sum in float64 over the pairs visited (weight 2 for i < j when
+ * A = B, else 1; the diagonal f(0) is exact), u·|mean| for the division by n.
  */
 function meanPairs(
   A: Matrix,
@@ -102,12 +118,18 @@ function meanPairsDD(A: Matrix, B: Matrix, f: (q: DD) => DD): DD {
   return ddDiv(sum.value, dd(A.rows * B.rows));
 }
 
+/** The float64 value stands when its bound certifies it to RELATIVE_TARGET; else `doubleDouble()` decides. */
+function certify(float64: number, bound: number, doubleDouble: () => DD): CertifiedGap {
+  if (bound <= RELATIVE_TARGET * float64) return { value: float64, float64, bound, path: 'float64' };
+  return { value: Math.max(0, ddValue(doubleDouble())), float64, bound, path: 'double-double' };
+}
+
 /**
- * Energy distance (V-statistic): 2E‖X−Y‖ − E‖X−X′‖ − E‖Y−Y′‖ with Euclidean (chordal on the sphere)
- * distance; >= 0 in exact arithmetic, so clamped at 0. Relative precision 1e-10 or better down to ~1e-22 of the
- * pair means (double-double when float64 cannot guarantee it).
+ * Energy distance with its float64 value, error bound and path. With m_AB the float64 mean of ‖a − b‖ (meanPairs,
+ * err = γ·‖a − b‖, γ = ((d + 2)/2 + 1)u): float64 = 2m_XY − m_XX − m_YY, and
+ * bound = 2e_XY + e_XX + e_YY + 3u·(2m_XY + m_XX + m_YY) (e_AB the means' error bounds; 3u for the two subtractions).
  */
-export function energyDistance(X: Matrix, Y: Matrix): number {
+export function energyDistanceParts(X: Matrix, Y: Matrix): CertifiedGap {
   both(X, Y);
   // √q with q to relative (d + 2)u: the root is within ((d + 2)/2 + 1)u of √(exact q)
   const gamma = ((X.cols + 2) / 2 + 1) * U;
@@ -116,19 +138,29 @@ export function energyDistance(X: Matrix, Y: Matrix): number {
   const xy = meanPairs(X, Y, dist, distErr),
     xx = meanPairs(X, X, dist, distErr),
     yy = meanPairs(Y, Y, dist, distErr);
-  const value = 2 * xy.mean - xx.mean - yy.mean;
+  const float64 = 2 * xy.mean - xx.mean - yy.mean;
   const bound = 2 * xy.error + xx.error + yy.error + 3 * U * (2 * xy.mean + xx.mean + yy.mean);
-  if (bound <= RELATIVE_TARGET * value) return value;
-  const cross = ddMul(dd(2), meanPairsDD(X, Y, ddSqrt));
-  const exact = ddSub(ddSub(cross, meanPairsDD(X, X, ddSqrt)), meanPairsDD(Y, Y, ddSqrt));
-  return Math.max(0, ddValue(exact));
+  return certify(float64, bound, () => {
+    const cross = ddMul(dd(2), meanPairsDD(X, Y, ddSqrt));
+    return ddSub(ddSub(cross, meanPairsDD(X, X, ddSqrt)), meanPairsDD(Y, Y, ddSqrt));
+  });
 }
 
 /**
- * MMD² with the RBF kernel k = exp(−‖x−y‖²/(2σ²)), V-statistic Kxx + Kyy − 2Kxy, clamped at 0. Relative
- * precision 1e-10 or better down to ~1e-21 (double-double when float64 cannot guarantee it).
+ * Energy distance (V-statistic): 2E‖X−Y‖ − E‖X−X′‖ − E‖Y−Y′‖ with Euclidean (chordal on the sphere)
+ * distance; >= 0 in exact arithmetic, so clamped at 0. Relative precision 1e-10 or better down to ~1e-22 of the
+ * pair means (double-double when float64 cannot guarantee it).
  */
-export function mmd2Rbf(X: Matrix, Y: Matrix, sigma: number): number {
+export function energyDistance(X: Matrix, Y: Matrix): number {
+  return energyDistanceParts(X, Y).value;
+}
+
+/**
+ * MMD² (RBF kernel) with its float64 value, error bound and path. With g = 1/(2σ²), k(q) = e^{−g·q} and m_AB the
+ * float64 mean of k (meanPairs, err = k·((d + 5)u·g·q + u)): float64 = m_XX + m_YY − 2m_XY, and
+ * bound = e_XX + e_YY + 2e_XY + 3u·(m_XX + m_YY + 2m_XY) (e_AB the means' error bounds).
+ */
+export function mmd2RbfParts(X: Matrix, Y: Matrix, sigma: number): CertifiedGap {
   both(X, Y);
   ensure(Number.isFinite(sigma) && sigma > 0, () => `mmd2Rbf: bandwidth σ must be finite and > 0, got ${sigma}`);
   const g = 1 / (2 * sigma * sigma);
@@ -138,11 +170,19 @@ export function mmd2Rbf(X: Matrix, Y: Matrix, sigma: number): number {
   const xx = meanPairs(X, X, k, kErr),
     yy = meanPairs(Y, Y, k, kErr),
     xy = meanPairs(X, Y, k, kErr);
-  const value = xx.mean + yy.mean - 2 * xy.mean;
+  const float64 = xx.mean + yy.mean - 2 * xy.mean;
   const bound = xx.error + yy.error + 2 * xy.error + 3 * U * (xx.mean + yy.mean + 2 * xy.mean);
-  if (bound <= RELATIVE_TARGET * value) return value;
-  const twoSigma2 = ddMul(dd(2 * sigma), dd(sigma));
-  const kDD = (q: DD): DD => ddExp(ddNeg(ddDiv(q, twoSigma2)));
-  const exact = ddSub(ddAdd(meanPairsDD(X, X, kDD), meanPairsDD(Y, Y, kDD)), ddMul(dd(2), meanPairsDD(X, Y, kDD)));
-  return Math.max(0, ddValue(exact));
+  return certify(float64, bound, () => {
+    const twoSigma2 = ddMul(dd(2 * sigma), dd(sigma));
+    const kDD = (q: DD): DD => ddExp(ddNeg(ddDiv(q, twoSigma2)));
+    return ddSub(ddAdd(meanPairsDD(X, X, kDD), meanPairsDD(Y, Y, kDD)), ddMul(dd(2), meanPairsDD(X, Y, kDD)));
+  });
+}
+
+/**
+ * MMD² with the RBF kernel k = exp(−‖x−y‖²/(2σ²)), V-statistic Kxx + Kyy − 2Kxy, clamped at 0. Relative
+ * precision 1e-10 or better down to ~1e-21 (double-double when float64 cannot guarantee it).
+ */
+export function mmd2Rbf(X: Matrix, Y: Matrix, sigma: number): number {
+  return mmd2RbfParts(X, Y, sigma).value;
 }
