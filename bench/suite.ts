@@ -16,6 +16,7 @@ import {
   type Conjecture,
   loadRegistry,
   PROFILES,
+  prepareConjecture,
   type ProfileName,
   runConjecture,
   runSuite,
@@ -30,6 +31,7 @@ const profiles = (opt('profiles') ?? 'ci,thorough').split(',') as ProfileName[];
 const group = opt('group');
 
 const registry = await loadRegistry('properties');
+for (const c of registry.conjectures) await prepareConjecture(c); // e.g. TensorFlow.js, as the CLI's workers do
 const groups = [...new Set(registry.conjectures.map((c) => c.id.split('.')[0]!))].filter((g) => !group || g === group);
 
 /** Evaluations per second of one conjecture's check over its own generated instances (>= 300 ms of work). */
