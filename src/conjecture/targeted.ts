@@ -250,11 +250,12 @@ export function violationSearch<T>(
   // climb from the ascent's point and from the best generated instances (the worst case may need another τ or size)
   const ranked = ranking.slice(0, 2 * budget.starts).map((p) => p.x);
   let climbed: { instance: T; score: number } = { instance: found.instance, score: -Infinity };
-  const climbStart = evaluations;
+  let left = budget.climb;
+  const seen = new Map<string, number>();
   for (const from of [found.instance, ...ranked]) {
-    const left = budget.climb - (evaluations - climbStart);
     if (left <= 0 || performance.now() - t0 > budget.ms) break;
-    const c = gridClimb(from, space, score, left);
+    const c = gridClimb(from, space, score, left, seen);
+    left -= c.used;
     if (c.score > climbed.score) climbed = c;
   }
   const bestObjective = Math.max(found.report.bestObjective, climbed.score);
@@ -271,15 +272,29 @@ const CLIMB_SWEEPS = 24;
  * of CLIMB_STEPS and snapped, and keeps the best if it raises the score. It reaches the worst cases that sit on a
  * discontinuity of the check (an atom exactly at a set's boundary), where a gradient in the continuous space is blind.
  */
-function gridClimb<T>(start: T, space: SearchSpace<T>, score: (x: T) => number, maxEvaluations: number) {
+function gridClimb<T>(
+  start: T,
+  space: SearchSpace<T>,
+  score: (x: T) => number,
+  maxEvaluations: number,
+  seen: Map<string, number> = new Map(),
+) {
   let used = 0;
+  // A candidate seen before (a step that snaps back to the same grid point, the point a sweep came from) is not
+  // scored again; it still counts against the budget, so the climb visits exactly the points it would without this.
   const safe = (x: T): number => {
     used++;
+    const key = JSON.stringify(x);
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    let v: number;
     try {
-      return score(x);
+      v = score(x);
     } catch {
-      return -Infinity;
+      v = -Infinity;
     }
+    seen.set(key, v);
+    return v;
   };
   let best = { instance: start, score: safe(start) };
   for (let sweep = 0; sweep < CLIMB_SWEEPS && used < maxEvaluations; sweep++) {
@@ -303,7 +318,7 @@ function gridClimb<T>(start: T, space: SearchSpace<T>, score: (x: T) => number, 
     if (next === best) break;
     best = next;
   }
-  return best;
+  return { ...best, used };
 }
 
 /** Up to this many coordinates the gradient is taken along each; above, along DIRECTIONS random directions. */
