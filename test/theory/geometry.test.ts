@@ -413,6 +413,7 @@ describe('input checks: one CrlInputError with its message each', () => {
       expectInputError(() => symmetricLargeBatchLimit(oracle.pairLaws[2]!.law, tau), msg);
       expectInputError(() => logPartitionField([0, 1], [{ mean: [1, 0], kappa: 1 }], tau), msg);
       expectInputError(() => partitionField([0, 1], [{ mean: [1, 0], kappa: 1 }], tau), msg);
+      expectInputError(() => logPartitionField([0, 1], [], tau), msg); // τ is checked before the components
     }
     expectInputError(() => freeEnergy(rho, [1, 2], 1, mu), 'U has 2 atoms, μ has 3');
     expectInputError(() => freeEnergy(rho, [1, 2, 3, 4], 1, mu), 'U has 4 atoms, μ has 3');
