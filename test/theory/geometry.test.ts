@@ -612,6 +612,16 @@ describe('unimodalDraw (P1, P2): determinism, shapes, point-mass limit, sample m
   });
 });
 
+/** A random source that returns one fixed uniform (to test how a sampler maps u to an outcome). */
+class FixedRng extends Rng {
+  constructor(private readonly u: number) {
+    super(0);
+  }
+  override uniform(): number {
+    return this.u;
+  }
+}
+
 describe('samplePairs (P13): determinism, shapes, cell frequencies', () => {
   // 2×3 law with total mass 3.7 (not normalized) and two empty cells; the atoms are distinct so a row names its atom
   const law: PairLaw = {
@@ -660,6 +670,29 @@ describe('samplePairs (P13): determinism, shapes, cell frequencies', () => {
         else expectClose(counts[i]![j]! / B, p, tolerance({ abs: 4 * Math.sqrt((p * (1 - p)) / B) }), `π(${i},${j})`);
       }),
     );
+  });
+
+  it('maps a uniform u to the cell whose interval [Σ_{<c} π, Σ_{<=c} π) holds u·Σπ (inverse CDF)', () => {
+    // u = 0 is the first cell; u·Σπ on a boundary belongs to the next cell; the largest uniform 1 − 2⁻⁵³ is the
+    // last positive cell although the running subtraction (1.2, 0.5, 0.7 from 3.7·u) rounds past the last weight
+    // 1.3, and never the empty cell (1, 2) stored after it
+    const dyadic: PairLaw = {
+      a: law.a,
+      b: law.b,
+      pi: [
+        [1, 0, 3],
+        [0, 0, 0],
+      ],
+    };
+    const pick = (l: PairLaw, u: number): [number, number] => {
+      const { X, Y } = samplePairs(new FixedRng(u), l, 1);
+      return cellOf(row(X, 0), row(Y, 0));
+    };
+    expect(pick(dyadic, 0)).toEqual([0, 0]);
+    expect(pick(dyadic, 0.25 - 2 ** -53)).toEqual([0, 0]);
+    expect(pick(dyadic, 0.25)).toEqual([0, 2]);
+    expect(pick(law, 0)).toEqual([0, 0]);
+    expect(pick(law, 1 - 2 ** -53)).toEqual([1, 1]);
   });
 
   it('a single positive cell gives that pair in every row', () => {
