@@ -219,6 +219,8 @@ describe('finite measure space vs mpmath oracle (P3, P8, P10)', () => {
     expect(klDivergenceMu(c.rho1, c.rho2, c.mu)).toBe(0);
     expect(symmetricKlHalfMu(c.rho1, c.rho2, c.mu)).toBe(0);
     expect(symmetricKlSumMu(c.rho1, c.rho2, c.mu)).toBe(0);
+    const mean = 0.5 * (freeEnergy(c.rho1, c.U12, c.tau, c.mu) + freeEnergy(c.rho2, c.U21, c.tau, c.mu));
+    expectClose(multimodalEnergy(c.rho1, c.rho2, c.U12, c.U21, c.tau, c.mu), mean, REL, 'G at ρ₁ = ρ₂');
   });
 
   it('a single atom: ρ = 1/μ, ρ* = ρ, F = −log Z, every variation and spread is trivial', () => {
