@@ -15,7 +15,8 @@ export function alignment(X: Matrix, Y: Matrix, alpha = 2): number {
       const t = X.data[i * d + k]! - Y.data[i * d + k]!;
       q += t * t;
     }
-    s += alpha === 2 ? q : q ** (alpha / 2);
+    // ‖x − y‖^α = q^{α/2}; at q = 0 it is 0 for every α > 0 (α/2 can underflow to 0, and 0 ** 0 is 1)
+    s += alpha === 2 ? q : q === 0 ? 0 : q ** (alpha / 2);
   }
   return s / n;
 }
