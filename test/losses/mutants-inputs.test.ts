@@ -71,9 +71,9 @@ describe('alignment and uniformity', () => {
       ),
     ).toBe(0.5);
   });
-  it.fails('α = Number.MIN_VALUE: a pair with x = y must contribute ‖0‖^α = 0 (bug: α/2 underflows, 0 ** 0 = 1)', () => {
-    // alignment computes ‖x − y‖^α as q ** (α/2) with q = ‖x − y‖²; for α = 5e-324, α/2 rounds to 0 and 0 ** 0 = 1,
-    // so identical batches score 1 instead of 0 (every α > 0 must give alignment(X, X, α) = 0)
+  it('α = Number.MIN_VALUE: a pair with x = y contributes ‖0‖^α = 0 (α/2 underflows; 0 ** 0 would be 1)', () => {
+    // alignment computes ‖x − y‖^α as q ** (α/2) with q = ‖x − y‖²; for α = 5e-324, α/2 rounds to 0 and 0 ** 0 = 1:
+    // identical batches scored 1 instead of 0 until q = 0 was special-cased (every α > 0 must give 0 here)
     expect(alignment(I2, I2, Number.MIN_VALUE)).toBe(0);
   });
   it('t must be finite and > 0', () => {
