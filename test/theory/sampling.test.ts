@@ -7,9 +7,10 @@
  * Expected:
  *  - laws that force every draw give L̂(s) = s(x, y⁻) − s(x, y⁺) exactly (to rounding) for every n, m, τ and table,
  *    in both modes; fresh negatives come from the anchor's own law;
- *  - inverse-CDF draws: atom k for u·c_K in [c_{k−1}, c_k), so an atom of probability 0 is never drawn, even at u = 0;
+ *  - inverse-CDF draws: atom k for u·c_K in [c_{k−1}, c_k) (c_K the total mass), so an atom of probability 0 is
+ *    never drawn, even at u = 0;
  *  - one uniform per draw: n(2 + m) in fresh mode, m + 2n in shared mode; the same seed gives the same risks;
- *  - unbiased: with a fixed seed L̂ (fresh, n = 20 000) is within the Hoeffding deviation at δ = 1e-6 of the exact
+ *  - unbiased: with a fixed seed L̂ (fresh, n = 10 000) is within the Hoeffding deviation at δ = 1e-6 of the exact
  *    L_m (finiteMRisk), and the mean of 200 shared-pool replications within the same bound over replications,
  *    while their RMS error stays near the exact shared-pool RMS (sharedPoolRms) instead of shrinking with n;
  *  - lossRange and hoeffdingDeviation equal their formulas.
@@ -119,6 +120,11 @@ describe('inverse-CDF draws: atom k for u in [c_{k−1}, c_k)', () => {
   it('an atom of probability 0 is never drawn, even at u = 0', () => {
     expectClose(risk([0, 0.5, 0.5], [0.5, 0, 0.5]), 10 - 1, T, 'y⁺ = 1 at u = 0, y⁻ = 2 at u = ½');
   });
+  it('u is scaled by the total mass c_K (a law summing to 1 − 2^-31, within the model tolerance)', () => {
+    // c = [½, ¾, c_K], c_K = 1 − 2^-31: u = ½ + 2^-33 has u·c_K = ½ − 2^-33 − … < ½, so atom 0 (u/c_K > ½ is atom 1)
+    const p = [0.5, 0.25, 0.25 - 2 ** -31];
+    expectClose(risk(p, [0.5, 0.5 + 2 ** -33, 0.99]), 10 - 0, T, 'y⁺ = 0, y⁻ = 2');
+  });
 });
 
 // A proper ranking model (full-support P₋) and a class of two tables for the statistical checks.
@@ -168,8 +174,8 @@ describe('unbiased around the exact L_m (fixed seeds, Hoeffding at δ = 1e-6)', 
   const delta = 1e-6;
   const range = lossRange(F);
 
-  it('fresh negatives: sup_F |L̂_{n,m} − L_m| <= range·√(log(2k/δ)/(2n)) at n = 20 000, m = 3', () => {
-    const n = 20_000,
+  it('fresh negatives: sup_F |L̂_{n,m} − L_m| <= range·√(log(2k/δ)/(2n)) at n = 10 000, m = 3', () => {
+    const n = 10_000,
       m = 3;
     const hat = empiricalRisks(model, F, tau, n, m, 'fresh', new Rng(2026));
     const bound = hoeffdingDeviation(range, F.length, n, delta);
@@ -180,13 +186,13 @@ describe('unbiased around the exact L_m (fixed seeds, Hoeffding at δ = 1e-6)', 
   });
 
   it('one shared pool: the mean of 200 replications is unbiased, their RMS error stays ~ the pool RMS', () => {
-    // Each replication: n = 1000 anchors, one pool of m = 2 (seeds hashed by seedFrom: the first uniforms of
+    // Each replication: n = 250 anchors, one pool of m = 2 (seeds hashed by seedFrom: the first uniforms of
     // Rng(k) for consecutive small k are nearly equal). E L̂ = L_m, and E (L̂ − L)² = RMS_pool² + O(1/n) (C8), with
     // RMS_pool = sharedPoolRms (n = ∞): the error does not shrink with n. The mean of R bounded replications obeys
     // Hoeffding over R; the sample mean square has relative spread ~√(2/R) = 0.1, so it lies in
     // [½, 2]·(RMS_pool² + range²/(4n)) with a wide margin.
     const R = 200,
-      n = 1000,
+      n = 250,
       m = 2,
       s = F[0]!;
     const Lm = finiteMRisk(selfSup, s, tau, m),
