@@ -8,13 +8,7 @@
 import { buildRankingInstance, rankingInstance } from '../../src/arbitraries/index.js';
 import { defineConjecture, leq, type TargetedSearch } from '../../src/conjecture/index.js';
 import { softmax } from '../../src/numeric/index.js';
-import {
-  calibrationRatioTf,
-  loadTensorEngine,
-  orderedScores,
-  scoreOrder,
-  tensorEngine,
-} from '../../src/tensor/index.js';
+import { calibrationRatio, orderedScores, scoreOrder } from '../../src/tensor/index.js';
 import { aucRegret, excessRisk, expectedL1Gap, expectedPinsker } from '../../src/theory/ranking/index.js';
 import { INEQUALITY, instances as given, li2026, type RankingInstance, ROOT_INEQUALITY, show } from './common.js';
 
@@ -45,10 +39,10 @@ const nearTies = rankingInstance({ minCandidates: 3, scoreModes: ['grid'], steps
 
 /*
  * Targeted search (issue 6): one anchor, laws as integer weights out of 4096, scores on the 1/1024 grid in [−4, 4].
- * The ascent runs on θ = (log P₊, log P₋, log-gaps of s in a fixed order) with TensorFlow.js autodiff of
- * regret/√((L − L*)/τ) (src/tensor/calibration.ts); the best point is snapped back onto the grid, keeping the order
- * strict, and fast-check shrinks it. The conjectures that search this way load TensorFlow.js first (`prepare`), so
- * importing this file does not.
+ * The ascent runs on θ = (log P₊, log P₋, log-gaps of s in a fixed order) on regret/√((L − L*)/τ) in float64 with
+ * central-difference gradients (src/tensor/calibration.ts; TensorFlow.js autodiff of the same ratio cross-checks it
+ * in test/tensor/calibration.test.ts); the best point is snapped back onto the grid, keeping the order strict, and
+ * fast-check shrinks it.
  */
 const W = 4096,
   STEP = 1 / 1024;
@@ -63,7 +57,7 @@ const wide = rankingInstance({
 const calibrationSearch: TargetedSearch<RankingInstance> = {
   pool: 256,
   encode: (r) => [...r.model.pPos[0]!.map(Math.log), ...r.model.pNeg[0]!.map(Math.log), ...scoreOrder(r.s[0]!).u],
-  objective: (theta, r) => calibrationRatioTf(tensorEngine().tf, scoreOrder(r.s[0]!).perm, r.tau)(theta),
+  objective: (theta, r) => calibrationRatio(scoreOrder(r.s[0]!).perm, r.tau)(theta),
   decode: (theta, r) => {
     const K = r.ky,
       soft = (v: number[]) => Array.from(softmax(v), (p) => Math.max(1, Math.round(W * p)));
@@ -212,7 +206,6 @@ export default [
     show,
     tolerance: ROOT_INEQUALITY,
     search: calibrationSearch,
-    prepare: loadTensorEngine,
     runs: 50,
     check: (r) => leq(aucRegret(r.model, r.s), Math.SQRT2 * Math.sqrt(scaledExcess(r)), ROOT_INEQUALITY),
   }),
@@ -226,7 +219,6 @@ export default [
     show,
     tolerance: ROOT_INEQUALITY,
     search: calibrationSearch,
-    prepare: loadTensorEngine,
     runs: 50,
     expectedCounterexample:
       'Ky = 3 or 4 near ties, found by gradient ascent (ratio ≈ 0.79); random search in the ci budget stays below 0.7',

@@ -86,7 +86,8 @@ describe('TensorFlow.js loads only for the conjectures that need it', () => {
       await prepareConjecture(jensen);
       const r = runConjecture(jensen, { profile: 'quick', runs: 5, useCorpus: false, writeCorpus: false });
       const before = ${loaded};
-      await prepareConjecture(get('paper1.calibration.sqrt-targeted'));
+      const paper2 = (await loadRegistry('properties/paper2')).conjectures;
+      await prepareConjecture(paper2.find((c) => c.id === 'paper2.reproduction.mismatch-gap'));
       console.log(r.outcome, before, ${loaded});`);
     expect(out).toBe('held false true');
   }, 60_000);
