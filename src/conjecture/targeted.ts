@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { SearchSpace } from '../arbitraries/searchSpace.js';
 import { Rng } from '../numeric/index.js';
+import { encodeValue } from './codec.js';
 import type { TargetedSearch } from './types.js';
 import { relativeMargin, type Verdict } from './verdict.js';
 
@@ -263,6 +264,18 @@ export function violationSearch<T>(
   return { instance: climbed.instance, report: { ...found.report, bestObjective, evaluations, timing } };
 }
 
+/**
+ * The grid climb's memo key of an instance: its lossless JSON (encodeValue keeps −0, NaN, ±∞ and typed arrays apart,
+ * which plain JSON.stringify would merge), or undefined for a value the codec cannot encode (not memoised).
+ */
+function memoKey(x: unknown): string | undefined {
+  try {
+    return JSON.stringify(encodeValue(x));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Steps tried along each coordinate of θ by the grid climb (grid steps differ by coordinate, so several scales). */
 const CLIMB_STEPS = [0.25, -0.25, 0.5, -0.5, 1, -1];
 const CLIMB_SWEEPS = 24;
@@ -284,8 +297,8 @@ function gridClimb<T>(
   // scored again; it still counts against the budget, so the climb visits exactly the points it would without this.
   const safe = (x: T): number => {
     used++;
-    const key = JSON.stringify(x);
-    const known = seen.get(key);
+    const key = memoKey(x);
+    const known = key === undefined ? undefined : seen.get(key);
     if (known !== undefined) return known;
     let v: number;
     try {
@@ -293,7 +306,7 @@ function gridClimb<T>(
     } catch {
       v = -Infinity;
     }
-    seen.set(key, v);
+    if (key !== undefined) seen.set(key, v);
     return v;
   };
   let best = { instance: start, score: safe(start) };
