@@ -240,14 +240,25 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
  * The recorded times that balance --shard and order the workers' queue (longest first): --timings, else
  * <properties>/timings.json when there is one.
  */
-async function timingsFor(o: Record<string, string | true>, propertiesDir: string) {
+async function timingsFor(o: Record<string, string | true>, propertiesDir: string, sharded: boolean) {
   const { existsSync } = await import('node:fs');
   const { join } = await import('node:path');
   const { readTimings } = await import('../conjecture/shard.js');
-  const file = typeof o.timings === 'string' ? o.timings : join(propertiesDir, 'timings.json');
-  if (typeof o.timings !== 'string' && !existsSync(file)) return undefined;
+  const given = typeof o.timings === 'string';
+  const file = given ? (o.timings as string) : join(propertiesDir, 'timings.json');
+  if (!given && !existsSync(file)) return undefined;
   if (!existsSync(file)) throw new UsageError(`--timings ${file}: no such file`);
-  return asUsage(() => readTimings(file));
+  try {
+    return readTimings(file);
+  } catch (e) {
+    const why = `${file} is not a timings file or report.json (${(e as Error).message})`;
+    // the default file only orders an unsharded run's queue: a broken one must not stop the run
+    if (!given && !sharded) {
+      console.error(`crl-verify: warning: ${why}; running in registry order`);
+      return undefined;
+    }
+    throw new UsageError(`--timings: ${why}`);
+  }
 }
 
 async function runCommand(o: Record<string, string | true>, propertiesDir: string, corpusDir: string): Promise<number> {
@@ -256,7 +267,7 @@ async function runCommand(o: Record<string, string | true>, propertiesDir: strin
   const outDir = (o.out as string | undefined) ?? 'reports';
   const grep = o.grep as string | undefined;
   const shard = o.shard ? asUsage(() => parseShard(o.shard as string)) : undefined;
-  const timings = await timingsFor(o, propertiesDir);
+  const timings = await timingsFor(o, propertiesDir, shard !== undefined);
   const options = {
     seed: intOption(o, 'seed'),
     runs: intOption(o, 'runs', 1),

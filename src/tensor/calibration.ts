@@ -62,7 +62,8 @@ export function calibrationRatio(
     const z = s.map((v, y) => v / tau + Math.log(pn[y]!));
     const lse = logSumExp(z);
     let kl = 0;
-    for (let y = 0; y < K; y++) kl += pp[y]! * (Math.log(pp[y]!) - (z[y]! - lse));
+    // 0·log 0 = 0: a P₊ entry that underflows contributes nothing (not 0·(−∞) = NaN)
+    for (let y = 0; y < K; y++) if (pp[y]! > 0) kl += pp[y]! * (Math.log(pp[y]!) - (z[y]! - lse));
     return { value: regret / Math.sqrt(Math.max(kl, 1e-12)), mask: m };
   };
   return (theta) => {

@@ -5,7 +5,8 @@
  * conjectures in that order), puts every id in exactly one shard and
  * gives conjectures without a time the median; three shards of six conjectures, merged, give the report.json,
  * report.md, junit.xml and index.html of one unsharded run, timing aside; bad merge input is a usage error (exit 2):
- * a missing file, a file that is not a report, two reports with the same conjecture, reports of different profiles.
+ * a missing file, a file that is not a report, two reports with the same conjecture, reports of different profiles;
+ * a broken default timings.json only warns in an unsharded run (it orders the queue) and is a usage error with --shard.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -108,6 +109,20 @@ describe('shards balanced by recorded time (longest processing time first)', () 
     });
     expect(finished).toEqual([...ids].reverse());
     expect(s.results.map((r) => r.id)).toEqual(ids);
+  });
+  it('a broken default timings.json: an unsharded run warns and goes on; a sharded run is a usage error naming it', () => {
+    const file = join(props, 'timings.json');
+    writeFileSync(file, '{"schema": "crl-verify/timings@1", "ms": {');
+    try {
+      const plain = run('broken-timings');
+      expect(plain.code).toBe(0);
+      expect(plain.stderr).toMatch(/warning: .*timings\.json is not a timings file or report\.json .*registry order/);
+      const sharded = run('broken-timings-shard', '--shard', '1/2');
+      expect(sharded.code).toBe(2);
+      expect(sharded.stderr).toMatch(/--timings: .*timings\.json is not a timings file or report\.json/);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
   it('parses i/n', () => {
     expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });

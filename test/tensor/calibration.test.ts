@@ -4,7 +4,8 @@
  * TensorFlow.js call per step).
  * Expected: at 40 random points θ (K = 2, 3, 4; τ = 1, 0.5) the float64 ratio equals TensorFlow.js's float32 value
  * to 1e-4 relative and its central-difference gradient equals TensorFlow.js autodiff to 1e-3 of the gradient's
- * size; the gradient also agrees with a coarser central difference of the float64 value (1e-5).
+ * size; the gradient also agrees with a coarser central difference of the float64 value (1e-5); a P₊ entry that
+ * underflows to 0 gives a finite ratio.
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/numeric/index.js';
@@ -47,5 +48,11 @@ describe('calibration ratio: float64 with central differences against TensorFlow
         expect(Math.abs(g - (up - down) / (2 * h))).toBeLessThanOrEqual(1e-5 * Math.max(1, Math.abs(g)));
       });
     }
+  });
+  it('a P₊ entry that underflows to 0 contributes 0·log 0 = 0 (a finite ratio, not NaN)', () => {
+    // a = (0, −800): P₊ = (1, e^−800 → 0); b = (0, 0), u = (0): K = 2, scores (0, 1)
+    const { value, gradient } = calibrationRatio([0, 1], 1)([0, -800, 0, 0, 0]);
+    expect(Number.isFinite(value)).toBe(true);
+    expect(gradient.every(Number.isFinite)).toBe(true);
   });
 });
