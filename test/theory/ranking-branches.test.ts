@@ -9,8 +9,8 @@
  * L_m, L_m^NCE and the shared-pool RMS match it to 1e-12 at m = 19..32 (log-domain weights); the weights are exact
  * on dyadic laws up to m = 18; an enumeration of exactly MAX_COMPOSITIONS count vectors starts; the bias bounds equal
  * their closed forms; an anchor of weight 0 changes nothing even when its own terms overflow.
- * Known bug (it.fails below): the log-domain weights lose about m·ε·log m: Σ w − 1 = −3.3e-10 at m = 10⁴,
- * −2.7e-7 at m = 10⁶.
+ * A bug these tests found, now fixed: the log-domain weights lost about m·ε·log m (Σ w − 1 = −3.3e-10 at m = 10⁴,
+ * −2.7e-7 at m = 10⁶); they sum to 1 within 1e-12 now.
  */
 import { describe, expect, it } from 'vitest';
 import { tolerance } from '../../src/numeric/index.js';
@@ -105,16 +105,17 @@ describe('multinomial weights', () => {
     );
   });
 
-  // Bug found for issue 15 (src/ left unchanged): for m > 18 the weight m!/Π c_y! Π p^c is exp of sums of logs
-  // (logFactorial accumulates log k one by one), so it carries a relative error of about m·ε·log m: Σ w − 1 is
-  // 3e-10 at m = 10⁴, 2e-9 at 10⁵, −2.7e-7 at 10⁶; L_m is then off by ~1e-7 and m (L − L_m) at m = 10⁶ reads 0.273
-  // instead of C_asym = 0.1068. Correct behaviour: the weights of a law sum to 1 within rounding.
-  it.fails('the weights sum to 1 within 1e-12 at m = 10⁴ (they sum to 1 − 3.3e-10)', () => {
-    let total = 0;
-    forEachComposition(10_000, [0.5, 0.5], (w) => {
-      total += w;
-    });
-    expect(Math.abs(total - 1)).toBeLessThanOrEqual(1e-12);
+  // Bug found for issue 15, now fixed: for m > 18 the weight m!/Π c_y! Π p^c was exp of a float64 sum of logs
+  // (log k! accumulated log k one by one), a relative error of about m·ε·log m: Σ w − 1 was −3.3e-10 at m = 10⁴,
+  // 2.3e-9 at 10⁵, −2.7e-7 at 10⁶. The log weight is now formed in double-double.
+  it('the weights of a law sum to 1 within 1e-12 at m = 10⁴ and 10⁵ (they summed to 1 − 3.3e-10 and 1 + 2.3e-9)', () => {
+    for (const m of [10_000, 100_000]) {
+      let total = 0;
+      forEachComposition(m, [0.5, 0.5], (w) => {
+        total += w;
+      });
+      expect(Math.abs(total - 1), `m = ${m}`).toBeLessThanOrEqual(1e-12);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { CrlInputError, ensure, logSumExp } from '../../numeric/index.js';
+import { CrlInputError, type DD, dd, ddAdd, ddLog, ddMul, ddSub, ensure, logSumExp } from '../../numeric/index.js';
 import { type RankingModel, requireRankingInput, type Scores } from './model.js';
 
 /*
@@ -21,10 +21,16 @@ export function compositionCount(m: number, k: number): number {
   return Math.round(c);
 }
 
-const logFactorials: number[] = [0];
-function logFactorial(n: number): number {
-  for (let k = logFactorials.length; k <= n; k++) logFactorials[k] = logFactorials[k - 1]! + Math.log(k);
-  return logFactorials[n]!;
+/** log n! in double-double, each log k to double-double precision (a float64 running sum lost ~n·ε·log n!). */
+const logFactorialHi: number[] = [0],
+  logFactorialLo: number[] = [0];
+function logFactorial(n: number): DD {
+  for (let k = logFactorialHi.length; k <= n; k++) {
+    const next = ddAdd({ hi: logFactorialHi[k - 1]!, lo: logFactorialLo[k - 1]! }, ddLog(dd(k)));
+    logFactorialHi[k] = next.hi;
+    logFactorialLo[k] = next.lo;
+  }
+  return { hi: logFactorialHi[n]!, lo: logFactorialLo[n]! };
 }
 
 /** Up to this m the multinomial weight is a product of exact integers and powers (exactly p_y when m = 1). */
@@ -65,19 +71,38 @@ export function forEachComposition(
     rec(0, m, 1, 1);
     return;
   }
-  const logp = p.map((v) => Math.log(v));
-  const rec = (i: number, left: number, lw: number): void => {
-    if (i === k - 1) {
-      c[i] = left;
-      visit(Math.exp(lw + (left ? left * logp[i]! : 0) - logFactorial(left)), c);
-      return;
+  // log weight = log m! + Σ_i (c_i log p_i − log c_i!), each term in double-double (tables per atom and count) and
+  // the sum carried as hi + lo, so the weights keep full precision at any m (a float64 sum lost ~m·ε·log m)
+  const termHi: Float64Array[] = [],
+    termLo: Float64Array[] = [];
+  for (let i = 0; i < k; i++) {
+    const logp = p[i]! > 0 ? ddLog(dd(p[i]!)) : undefined;
+    termHi.push(new Float64Array(m + 1));
+    termLo.push(new Float64Array(m + 1));
+    for (let n = 0; n <= m; n++) {
+      // p_i = 0: the term is 0 for no draw of atom i and −∞ (weight 0) for any draw
+      const t =
+        n === 0 ? ddSub(dd(0), logFactorial(0)) : logp ? ddSub(ddMul(dd(n), logp), logFactorial(n)) : dd(-Infinity);
+      termHi[i]![n] = t.hi;
+      termLo[i]![n] = t.lo;
     }
-    for (let n = 0; n <= left; n++) {
+  }
+  const rec = (i: number, left: number, hi: number, lo: number): void => {
+    const from = i === k - 1 ? left : 0;
+    for (let n = from; n <= left; n++) {
       c[i] = n;
-      rec(i + 1, left - n, lw + (n ? n * logp[i]! : 0) - logFactorial(n));
+      // TwoSum of hi and the term; an infinite sum carries no error term
+      const t = termHi[i]![n]!,
+        sum = hi + t,
+        bb = sum - hi;
+      const err = Number.isFinite(sum) ? hi - (sum - bb) + (t - bb) : 0;
+      const nextLo = lo + termLo[i]![n]! + err;
+      if (i === k - 1) visit(Math.exp(sum + nextLo), c);
+      else rec(i + 1, left - n, sum, nextLo);
     }
   };
-  rec(0, m, logFactorial(m));
+  const top = logFactorial(m);
+  rec(0, m, top.hi, top.lo);
 }
 
 /**
