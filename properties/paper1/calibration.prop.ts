@@ -10,20 +10,18 @@ import { defineConjecture, leq, type TargetedSearch } from '../../src/conjecture
 import { softmax } from '../../src/numeric/index.js';
 import { calibrationRatio, orderedScores, scoreOrder } from '../../src/tensor/index.js';
 import { aucRegret, excessRisk, expectedL1Gap, expectedPinsker } from '../../src/theory/ranking/index.js';
-import { INEQUALITY, instances as given, li2026, type RankingInstance, ROOT_INEQUALITY, show } from './common.js';
+import {
+  INEQUALITY,
+  instances as given,
+  li2026,
+  nearUniform,
+  type RankingInstance,
+  ROOT_INEQUALITY,
+  show,
+} from './common.js';
 
 /** (L(s) − L*)/τ, clamped at 0 (a mathematically non-negative quantity, docs/numerics.md). */
 const scaledExcess = ({ model, s, tau }: RankingInstance): number => Math.max(0, excessRisk(model, s, tau) / tau);
-/** Uniform laws and s = (0, 1/1024): q_s is next to P₊, where Pinsker's constant is attained in the limit. */
-const nearUniform = buildRankingInstance({
-  kx: 1,
-  ky: 2,
-  weights: { p1: [1], pos: [[1, 1]], neg: [[1, 1]] },
-  tau: 1,
-  scores: 'grid',
-  step: 1 / 1024,
-  k: [[0, 1]],
-});
 /** One anchor, P₊ = [2, 1]/3, P₋ uniform, s = 0: Jensen over x is an equality. */
 const oneAnchor = buildRankingInstance({
   kx: 1,

@@ -5,7 +5,6 @@
  * for every m while form A at small m is unbounded below. All [R][V].
  * Expected: holds conjectures hold; each planted twin is refuted (minimal Kx = 1, Ky = 2).
  */
-import { buildRankingInstance } from '../../src/arbitraries/index.js';
 import { allOf, defineConjecture, geq, leq, rateWithin, type Verdict } from '../../src/conjecture/index.js';
 import {
   asymptoticBiasConstant,
@@ -17,21 +16,13 @@ import {
   populationRisk,
   type RankingModel,
 } from '../../src/theory/ranking/index.js';
-import { INEQUALITY, instances as given, li2026, type RankingInstance, show } from './common.js';
+import { INEQUALITY, instances as given, li2026, nearUniform, type RankingInstance, show } from './common.js';
 
-/**
- * P₋ uniform on two candidates, s = (0, 1/1024), τ = 1: e^{s/τ} is nearly constant, so min e ≈ E e and the
- * Jensen gap is its second-order term, which is B_m (docs/claims.md C6): L − L_m = 0.99902·B_m at m = 8.
+/*
+ * The `tight` instance of the bias bounds is nearUniform (common.ts): with P₋ uniform on two candidates and
+ * s = (0, 1/1024), τ = 1, e^{s/τ} is nearly constant, so min e ≈ E e and the Jensen gap is its second-order term,
+ * which is B_m (docs/claims.md C6): L − L_m = 0.99902·B_m at m = 8.
  */
-const nearConstant = buildRankingInstance({
-  kx: 1,
-  ky: 2,
-  weights: { p1: [1], pos: [[1, 1]], neg: [[1, 1]] },
-  tau: 1,
-  scores: 'grid',
-  step: 1 / 1024,
-  k: [[0, 1]],
-});
 const gap = (r: RankingInstance, m: number): number =>
   populationRisk(r.model, r.s, r.tau) - finiteMRisk(r.model, r.s, r.tau, m);
 /** Moves s(x, k) up by M for every anchor x (k = the candidate where P₊ − P₋ is largest on anchor 0). */
@@ -101,7 +92,7 @@ export default [
       ),
     // the constant τ/(2m) is sharp as s → constant: gap/B_m = 0.99902 at m = 8 (the tightest m), 0.984 at
     // s = (0, 1/64), m = 1 (issue 15); the mutant B_m = τ/m gives 0.4995
-    tight: { at: nearConstant, ratio: 0.998 },
+    tight: { at: nearUniform, ratio: 0.998 },
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.finite-m.asymptotic-constant-as-bound',
@@ -133,7 +124,7 @@ export default [
         INEQUALITY,
       ),
     // m·(L − L_m) tends to (τ/2) Var/(E e)², which equals the constant as s → constant: 0.99902 of it here
-    tight: { at: nearConstant, ratio: 0.998 },
+    tight: { at: nearUniform, ratio: 0.998 },
   }),
   defineConjecture<RankingInstance>({
     id: 'paper1.finite-m.bias-rate-one-over-sqrt-m',
