@@ -1,4 +1,15 @@
-import { CrlInputError, type DD, dd, ddAdd, ddLog, ddMul, ddSub, ensure, logSumExp } from '../../numeric/index.js';
+import {
+  CrlInputError,
+  type DD,
+  dd,
+  ddAdd,
+  ddLog,
+  ddMul,
+  ddSub,
+  ensure,
+  logSumExp,
+  twoSum,
+} from '../../numeric/index.js';
 import { type RankingModel, requireRankingInput, type Scores } from './model.js';
 
 /*
@@ -80,9 +91,8 @@ export function forEachComposition(
     termHi.push(new Float64Array(m + 1));
     termLo.push(new Float64Array(m + 1));
     for (let n = 0; n <= m; n++) {
-      // p_i = 0: the term is 0 for no draw of atom i and −∞ (weight 0) for any draw
-      const t =
-        n === 0 ? ddSub(dd(0), logFactorial(0)) : logp ? ddSub(ddMul(dd(n), logp), logFactorial(n)) : dd(-Infinity);
+      // n = 0: 0·log p − log 0! = 0; p_i = 0: −∞ (weight 0) for any draw of atom i
+      const t = n === 0 ? dd(0) : logp ? ddSub(ddMul(dd(n), logp), logFactorial(n)) : dd(-Infinity);
       termHi[i]![n] = t.hi;
       termLo[i]![n] = t.lo;
     }
@@ -91,14 +101,11 @@ export function forEachComposition(
     const from = i === k - 1 ? left : 0;
     for (let n = from; n <= left; n++) {
       c[i] = n;
-      // TwoSum of hi and the term; an infinite sum carries no error term
-      const t = termHi[i]![n]!,
-        sum = hi + t,
-        bb = sum - hi;
-      const err = Number.isFinite(sum) ? hi - (sum - bb) + (t - bb) : 0;
-      const nextLo = lo + termLo[i]![n]! + err;
-      if (i === k - 1) visit(Math.exp(sum + nextLo), c);
-      else rec(i + 1, left - n, sum, nextLo);
+      // hi + term exactly (TwoSum); an infinite sum (a weight of 0) carries no error term
+      const sum = twoSum(hi, termHi[i]![n]!);
+      const nextLo = lo + termLo[i]![n]! + (Number.isFinite(sum.hi) ? sum.lo : 0);
+      if (i === k - 1) visit(Math.exp(sum.hi + nextLo), c);
+      else rec(i + 1, left - n, sum.hi, nextLo);
     }
   };
   const top = logFactorial(m);
