@@ -481,9 +481,10 @@ export function runConjecture<T>(c: Conjecture<T>, opts: RunOptions = {}): Conje
   const p = plan(c, opts, t0);
   return withProfile(p.profile, () => {
     const t = new Tracker(p);
-    const tightness = notPrepared(c) ?? tightnessError(p);
-    if (tightness)
-      return report(p, t, { outcome: 'error', error: tightness, runs: 0, shrinks: 0, interrupted: false, t0 });
+    // a conjecture that cannot run: its prepare step has not run, or its bound failed the tightness check
+    const cannotRun = notPrepared(c) ?? tightnessError(p);
+    if (cannotRun)
+      return report(p, t, { outcome: 'error', error: cannotRun, runs: 0, shrinks: 0, interrupted: false, t0 });
 
     let found: Found<T> | undefined;
     let targeted: ConjectureResult['targeted'];
