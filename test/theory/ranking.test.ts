@@ -1,6 +1,7 @@
 /*
  * Source: fixtures/oracle/ranking.json (scripts/make_oracle_ranking.py: mpmath 40 digits, finite-m risks by
- * enumerating every ordered sequence of negatives), float64 central differences, mathjs calculus.
+ * enumerating every ordered sequence of negatives) and float64 central differences (the m–n trade-off's mathjs
+ * calculus is tested in tradeoff.test.ts).
  * Expected: src/theory/ranking matches the oracle at <= 1e-12 relative (AUCs at 1e-14 absolute), the risk
  * gradient matches central differences at <= 1e-7, and bad input fails with one CrlInputError each.
  */
@@ -9,7 +10,6 @@ import { CrlInputError, tolerance } from '../../src/numeric/index.js';
 import {
   auc,
   candidateSoftmax,
-  closedFormOptimalNegatives,
   compositionCount,
   excessRisk,
   excessRiskKl,
@@ -17,13 +17,10 @@ import {
   globalAuc,
   mutualInformation,
   optimalAuc,
-  optimalNegatives,
   optimalRisk,
   populationRisk,
   populationRiskGradient,
   type RankingModel,
-  SELF_SUPERVISED_BOUND,
-  SUPERVISED_BOUND,
   symmetricRisk,
 } from '../../src/theory/ranking/index.js';
 import { expectClose, readOracle } from '../helpers/assert.js';
@@ -117,29 +114,6 @@ describe('exact enumeration', () => {
     const model: RankingModel = { p1: [1], pPos: [Array(8).fill(1 / 8)], pNeg: [Array(8).fill(1 / 8)] };
     expect(() => finiteMRisk(model, [Array(8).fill(0)], 1, 200)).toThrow(/exceeds/);
   });
-});
-
-describe('bound-shape calculus (mathjs)', () => {
-  for (const N of [1e3, 1e6])
-    for (const [a, b] of [
-      [1, 1],
-      [0.5, 2],
-    ] as const) {
-      it(`N = ${N}, a = ${a}, b = ${b}`, () => {
-        expectClose(
-          optimalNegatives(SUPERVISED_BOUND, { a, b, N }),
-          closedFormOptimalNegatives('supervised', a, b, N),
-          tolerance({ rel: 1e-9 }),
-          'supervised m*',
-        );
-        expectClose(
-          optimalNegatives(SELF_SUPERVISED_BOUND, { a, b, N }),
-          closedFormOptimalNegatives('self-supervised', a, b, N),
-          tolerance({ rel: 1e-9 }),
-          'self-supervised m*',
-        );
-      });
-    }
 });
 
 describe('bad input', () => {

@@ -52,21 +52,30 @@ describe('optimalNegatives: the end of the interval', () => {
 });
 
 describe('optimalNegatives: precision relative to m*', () => {
-  it('a tiny m* (a ≪ b): supervised m* = (2a/b)^{2/3} N^{1/3} = 1.6e-5 to 1e-9', () => {
-    const [a, b, N] = [1e-9, 1, 1000];
-    expectClose(
-      optimalNegatives(SUPERVISED_BOUND, { a, b, N }),
-      closedFormOptimalNegatives('supervised', a, b, N),
-      tolerance({ rel: 1e-9 }),
-      'tiny supervised m*',
-    );
-    expectClose(
-      optimalNegatives(SELF_SUPERVISED_BOUND, { a, b, N }),
-      closedFormOptimalNegatives('self-supervised', a, b, N),
-      tolerance({ rel: 1e-9 }),
-      'tiny self-supervised m*',
-    );
-  });
+  // the closed forms of C12 (mathjs derivative + bisection against them); the last case has a tiny m* (a ≪ b:
+  // supervised m* = (2a/b)^{2/3} N^{1/3} = 1.6e-5), where a bracket tolerance not relative to m* would fail
+  for (const [N, a, b] of [
+    [1e3, 1, 1],
+    [1e3, 0.5, 2],
+    [1e6, 1, 1],
+    [1e6, 0.5, 2],
+    [1e3, 1e-9, 1],
+  ] as const) {
+    it(`N = ${N}, a = ${a}, b = ${b}: m* to 1e-9 relative`, () => {
+      expectClose(
+        optimalNegatives(SUPERVISED_BOUND, { a, b, N }),
+        closedFormOptimalNegatives('supervised', a, b, N),
+        tolerance({ rel: 1e-9 }),
+        'supervised m*',
+      );
+      expectClose(
+        optimalNegatives(SELF_SUPERVISED_BOUND, { a, b, N }),
+        closedFormOptimalNegatives('self-supervised', a, b, N),
+        tolerance({ rel: 1e-9 }),
+        'self-supervised m*',
+      );
+    });
+  }
   it('the bisection stops at a 1e-13 relative bracket: ~60 derivative evaluations at N = 10⁶', () => {
     // each evaluation spreads the scope ({ ...scope, m }), which reads the getter once; the input check reads it once
     let reads = 0;
