@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { InfoNceForm, InfoNceInput } from '../../src/losses/index.js';
 import { allowedError, fromRows, isClose, type Matrix, type Tolerance } from '../../src/numeric/index.js';
 
 /** a ≈ b under `t`, with a message that names the quantity, both values and the tolerance. */
@@ -52,3 +53,22 @@ export const M = (rows: number[][]): Matrix => fromRows(rows);
 
 /** Flatten nested arrays. */
 export const flat = (rows: number[][]): Float64Array => Float64Array.from(rows.flat());
+
+/** The InfoNCE input of an oracle case whose matrices are written as rows (the oracle fixtures' layout). */
+export const infoNceInputOf = (c: {
+  anchors: number[][];
+  positives: number[][];
+  negatives: number[][];
+  m: number;
+  tau: number;
+  form: InfoNceForm;
+  shared: boolean;
+}): InfoNceInput => ({
+  anchors: M(c.anchors),
+  positives: M(c.positives),
+  negatives: M(c.negatives),
+  m: c.m,
+  tau: c.tau,
+  form: c.form,
+  shared: c.shared,
+});

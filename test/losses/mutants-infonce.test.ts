@@ -11,21 +11,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type InfoNceInput, infoNce, infoNceWithGrad } from '../../src/losses/index.js';
-import { expectClose, expectMatrixClose, M } from '../helpers/assert.js';
+import { expectClose, expectMatrixClose, infoNceInputOf } from '../helpers/assert.js';
 import { byName, type InfoNceOracleCase, nums, oracle, REL12 } from './mutants-oracle.js';
 
-const input = (c: InfoNceOracleCase): InfoNceInput => ({
-  anchors: M(c.anchors),
-  positives: M(c.positives),
-  negatives: M(c.negatives),
-  m: c.m,
-  tau: c.tau,
-  form: c.form,
-  shared: c.shared,
-});
-
 /** The case through infoNce and infoNceWithGrad, checked against mpmath. */
-function checkCase(c: InfoNceOracleCase, inp: InfoNceInput = input(c)): void {
+function checkCase(c: InfoNceOracleCase, inp: InfoNceInput = infoNceInputOf(c)): void {
   const v = infoNce(inp);
   expectClose(v.loss, Number(c.loss), REL12, `${c.name}: loss`);
   c.perAnchor.forEach((p, i) => expectClose(v.perAnchor[i]!, Number(p), REL12, `${c.name}: ℓ_${i}`));
@@ -46,7 +36,7 @@ describe('the default form', () => {
   it("a call without `form` gives the 'positive-in-denominator' values", () => {
     const c = byName(oracle.infonce, 'default form');
     expect(c.form).toBe('positive-in-denominator');
-    const { form: _, ...noForm } = input(c);
+    const { form: _, ...noForm } = infoNceInputOf(c);
     checkCase(c, noForm);
   });
 });
@@ -55,7 +45,7 @@ describe('the value-only call', () => {
   it('returns the loss and the per-anchor terms, no gradient', () => {
     for (const shared of [false, true]) {
       const c = byName(oracle.infonce, shared ? 'shared n=2 m=2 d=2' : 'default form');
-      expect(Object.keys(infoNce(input(c))).sort()).toEqual(['loss', 'perAnchor']);
+      expect(Object.keys(infoNce(infoNceInputOf(c))).sort()).toEqual(['loss', 'perAnchor']);
     }
   });
 });

@@ -18,7 +18,7 @@ import {
   type InfoNceForm,
 } from '../../src/losses/index.js';
 import { tolerance } from '../../src/numeric/index.js';
-import { expectClose, expectMatrixClose, flat, M, readOracle } from '../helpers/assert.js';
+import { expectClose, expectMatrixClose, flat, infoNceInputOf, M, readOracle } from '../helpers/assert.js';
 
 const REL = tolerance({ rel: 1e-12, abs: 1e-300 });
 /** torch's LSE-minus-diagonal autograd carries ~1e-16 absolute error per unit of 1/τ; below that it is no oracle. */
@@ -75,15 +75,7 @@ interface NceCase {
 describe('InfoNCE (m negatives) vs oracle', () => {
   for (const c of readOracle<NceCase>('infonce.json').cases) {
     it(`n=${c.n} m=${c.m} d=${c.d} τ=${c.tau} ${c.form}${c.shared ? ' shared' : ''}`, () => {
-      const inp = {
-        anchors: M(c.anchors),
-        positives: M(c.positives),
-        negatives: M(c.negatives),
-        m: c.m,
-        tau: c.tau,
-        form: c.form,
-        shared: c.shared,
-      };
+      const inp = infoNceInputOf(c);
       const v = infoNce(inp);
       expectClose(v.loss, c.loss, REL, 'loss vs mpmath');
       c.perAnchor.forEach((p, i) => expectClose(v.perAnchor[i]!, p, REL, `ℓ_${i}`));
