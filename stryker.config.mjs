@@ -12,7 +12,8 @@ function scope() {
   return folder ?? (glob ? 'custom' : 'all');
 }
 
-const out = `reports/mutation/${scope()}`;
+// STRYKER_SCOPE names the outputs instead (several runs on one folder with different test sets, kept apart).
+const out = `reports/mutation/${process.env.STRYKER_SCOPE ?? scope()}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
