@@ -5,7 +5,7 @@
  */
 import type { ConjectureResult, Phase, Verdict } from '../conjecture/index.js';
 import { DEFAULT_CORPUS_DIR } from '../conjecture/corpus.js';
-import { asUsage, ensureWritableDir, intOption } from './options.js';
+import { asUsage, ensureWritableDir, intOption, seedOption } from './options.js';
 import { UsageError } from './usage.js';
 
 const HELP = `crl-verify — property-based verification of contrastive-learning theory
@@ -139,7 +139,7 @@ async function measureCommand(o: Record<string, string | true>): Promise<number>
     taus: numbers(o.tau, 'tau'),
     sigma: numbers(o.sigma, 'sigma')?.[0],
     maxPairs: intOption(o, 'max-pairs', 1),
-    seed: intOption(o, 'seed'),
+    seed: seedOption(o),
   });
   if (o.json === '-') {
     console.log(JSON.stringify(m, null, 2));
@@ -208,7 +208,7 @@ async function replayOrExplain(args: Args, propertiesDir: string, corpusDir: str
     }
     const r = runConjecture(c, {
       profile: asUsage(() => profileFor(o.profile as string | undefined)),
-      seed: intOption(o, 'seed'),
+      seed: seedOption(o),
       path: String(o.path),
       phase,
       corpusDir,
@@ -269,7 +269,7 @@ async function runCommand(o: Record<string, string | true>, propertiesDir: strin
   const shard = o.shard ? asUsage(() => parseShard(o.shard as string)) : undefined;
   const timings = await timingsFor(o, propertiesDir, shard !== undefined);
   const options = {
-    seed: intOption(o, 'seed'),
+    seed: seedOption(o),
     runs: intOption(o, 'runs', 1),
     timeLimitMs: intOption(o, 'time-limit', 1),
     workers: intOption(o, 'workers', 0) ?? 2,

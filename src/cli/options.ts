@@ -13,6 +13,14 @@ export function intOption(opt: Record<string, string | true>, k: string, min = -
   return n;
 }
 
+/** `--seed`: a 32-bit signed integer, the range of fast-check's and Rng's seeds (a wider one would alias another). */
+export function seedOption(opt: Record<string, string | true>): number | undefined {
+  const n = intOption(opt, 'seed');
+  if (n !== undefined && !(n >= -(2 ** 31) && n < 2 ** 31))
+    throw new UsageError(`--seed must be an integer in [-2^31, 2^31), got '${String(opt.seed)}'`);
+  return n;
+}
+
 /** Fails before a long run when the report directory cannot be written. */
 export function ensureWritableDir(dir: string, what: string): void {
   try {

@@ -12,9 +12,13 @@ export class Rng {
   private readonly g: ReturnType<typeof xoroshiro128plus>;
   private spare: number | undefined;
 
+  /** `seed`: a 32-bit signed integer (a wider one would be cut to its low 32 bits and alias another seed's stream). */
   constructor(seed: number) {
-    ensure(Number.isInteger(seed), () => `Rng: seed must be an integer, got ${seed}`);
-    this.g = xoroshiro128plus(seed | 0);
+    ensure(
+      Number.isInteger(seed) && seed >= -(2 ** 31) && seed < 2 ** 31,
+      () => `Rng: seed must be an integer in [-2^31, 2^31), got ${seed}`,
+    );
+    this.g = xoroshiro128plus(seed);
   }
 
   /** Uniform on [0, 1), multiples of 2^-53. */

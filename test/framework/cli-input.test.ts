@@ -35,6 +35,8 @@ describe('usage errors (exit 2), before anything runs', () => {
     [['--time-limit', 'soon'], /--time-limit must be a positive integer/],
     [['--profile', 'fast'], /unknown profile 'fast'/],
     [['--shard', '3/2'], /--shard must look like i\/n/],
+    // a seed past 32 bits would be cut to its low 32 bits by fast-check and Rng and alias seed 0
+    [['--seed', '4294967296'], /--seed must be an integer in \[-2\^31, 2\^31\), got '4294967296'/],
     [['replay', 'background.clip.one-modality-rotation', '--seed', '1'], /replay needs both --seed and --path/],
   ];
   for (const [args, re] of cases) {
