@@ -3,7 +3,9 @@
  * checked against mathjs BigNumber at 80 digits.
  * Expected: twoSum and twoProd are exact; ddMul, ddDiv and ddSqrt agree to 1e-30 relative, ddExp on [−650, 700] and
  * ddLog on [1e-300, 1e300] to 1e-29 (below e^−650 the low part is subnormal); DDSum keeps a sum whose terms
- * cancel exactly enough for a 1e-17 remainder of 1e16-sized terms.
+ * cancel exactly enough for a 1e-17 remainder of 1e16-sized terms. At the ends (issue 15, Stryker survivors): √0 = 0,
+ * e^a past the overflow threshold is (∞, 0) (a low part of ±∞ would make the value NaN), log 0 = −∞, log of a
+ * negative or NaN is NaN, log ∞ = ∞, and the value of (hi, lo) is hi + lo rounded once.
  */
 import { all, type BigNumber, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ import {
   ddMul,
   DDSum,
   ddSqrt,
+  ddValue,
   Rng,
   twoProd,
   twoSum,
@@ -110,5 +113,30 @@ describe('DDSum', () => {
       exact = add(exact, B(t));
     }
     expect(relErr(ofDD(s.value), exact)).toBeLessThan(1e-30);
+  });
+});
+
+describe('ends of the range', () => {
+  it('ddSqrt of 0 (and of a negative, outside its domain) is 0, not 0·∞ = NaN', () => {
+    expect(ddSqrt(dd(0))).toEqual(dd(0));
+    expect(ddSqrt(dd(-1))).toEqual(dd(0));
+  });
+  it('ddExp past the overflow threshold is (∞, 0), and far below the underflow threshold 0', () => {
+    for (const a of [709.8, 710, 800, 1000, 1e4, Infinity]) {
+      expect(ddExp(dd(a))).toEqual({ hi: Infinity, lo: 0 });
+      expect(ddValue(ddExp(dd(a)))).toBe(Infinity);
+    }
+    for (const a of [-745.3, -800, -1e4]) expect(ddValue(ddExp(dd(a)))).toBe(0);
+  });
+  it('ddLog: log 0 = −∞, log ∞ = ∞, a negative or NaN argument gives NaN', () => {
+    expect(ddLog(dd(0)).hi).toBe(-Infinity);
+    expect(ddLog(dd(Infinity))).toEqual(dd(Infinity));
+    expect(ddLog(dd(-1)).hi).toBeNaN();
+    expect(ddLog(dd(Number.NaN)).hi).toBeNaN();
+  });
+  it('ddValue is hi + lo rounded once', () => {
+    // 3 + 2^-51: ulp(3) = 2^-51, so the sum is the next double above 3 (3 − 2^-51 would be the one below)
+    expect(ddValue({ hi: 3, lo: 2 ** -51 })).toBe(3 + 2 ** -51);
+    expect(ddValue({ hi: 3, lo: 2 ** -51 })).toBeGreaterThan(3);
   });
 });
