@@ -18,16 +18,29 @@ type Case =
 const { cases } = readOracle<Case>('rng.json');
 const casesOf = <K extends Case['kind']>(k: K) => cases.filter((c): c is Extract<Case, { kind: K }> => c.kind === k);
 
-/** An Rng whose uniforms come from a script: the derived draws (normal, int, uniformOpen) read them in order. */
+/**
+ * An Rng whose uniforms (and, when given, normals) come from a script: the derived draws (normal, int,
+ * uniformOpen, gamma) read them in order.
+ */
 class ScriptedRng extends Rng {
   used = 0;
-  constructor(private readonly script: readonly number[]) {
+  normalsUsed = 0;
+  constructor(
+    private readonly script: readonly number[],
+    private readonly normals?: readonly number[],
+  ) {
     super(0);
   }
   override uniform(): number {
     const u = this.script[this.used++];
     if (u === undefined) throw new Error('ScriptedRng: script exhausted');
     return u;
+  }
+  override normal(): number {
+    if (!this.normals) return super.normal();
+    const x = this.normals[this.normalsUsed++];
+    if (x === undefined) throw new Error('ScriptedRng: normals exhausted');
+    return x;
   }
 }
 
@@ -76,6 +89,11 @@ describe('Rng draws', () => {
     expectClose(rng.normal(), c.normals[1], T, 'second normal (spare)');
     expect(rng.used).toBe(c.used);
   });
+  it('normal rejects S = 1 exactly (U = −1, V = 0), whose factor f would be 0', () => {
+    const rng = new ScriptedRng([0, 0.5, 0.75, 0.75]);
+    expect(rng.normal()).toBeCloseTo(0.8325546111576978, 15);
+    expect(rng.used).toBe(4);
+  });
   it('normal after its spare draws a fresh pair', () => {
     const rng = new ScriptedRng([0.75, 0.75, 0.25, 0.75]);
     rng.normal();
@@ -108,6 +126,26 @@ describe('gamma and beta samplers (KS against closed forms)', () => {
     // the neighbouring shape is rejected: the test has the power to see a wrong parameter
     const other = sample(2024, (r) => r.gamma(Number(shape) * 1.25));
     expect(ksTest(other, cdf).pValue).toBeLessThan(1e-6);
+  });
+  it('Marsaglia–Tsang on scripted draws: the squeeze accepts, the log test rejects, v <= 0 redraws x', () => {
+    // shape 1: d = 2/3, c = 1/√6. Proposal x = 2: v = (1 + 2c)³ = 5.99, u = 0.9 fails the squeeze
+    // (1 − 0.0331·16 = 0.47) and the log test (log 0.9 = −0.105 >= 2 + d(1 − v + log v) = −0.133): rejected.
+    // Proposal x = 1/2: u = 0.1 passes the squeeze; the draw is d(1 + c/2)³.
+    const d = 2 / 3,
+      c = 1 / Math.sqrt(6);
+    const rng = new ScriptedRng([0.9, 0.1], [2, 0.5]);
+    expect(rng.gamma(1)).toBeCloseTo(d * (1 + c / 2) ** 3, 14);
+    expect([rng.normalsUsed, rng.used]).toEqual([2, 2]);
+    // x = −3 gives v = 1 − 3c < 0: only x is drawn again, no uniform is spent on it
+    const again = new ScriptedRng([0.1], [-3, 0.5]);
+    expect(again.gamma(1)).toBeCloseTo(d * (1 + c / 2) ** 3, 14);
+    expect([again.normalsUsed, again.used]).toEqual([2, 1]);
+  });
+  it('a shape below 1/3 (where d = shape − 1/3 < 0) goes through the U^{1/a} boost: Gamma(0.2) has mean 0.2', () => {
+    const xs = sample(99, (r) => r.gamma(0.2));
+    const mean = xs.reduce((a, b) => a + b, 0) / N;
+    // standard error √(0.2/4000) = 0.0071; 5 standard errors
+    expect(Math.abs(mean - 0.2)).toBeLessThan(0.036);
   });
   it('rejects a shape that is not a positive finite number', () => {
     for (const bad of [0, -1, Number.NaN, Infinity])
