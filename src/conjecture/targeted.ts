@@ -80,15 +80,17 @@ interface Ranked<T> {
 
 /** The pool ranked best first by `value` (a throw or NaN counts as −∞). */
 function rankPool<T>(pool: readonly T[], value: (x: T) => number): Ranked<T>[] {
-  const safe = (x: T): number => {
-    try {
-      const v = value(x);
-      return Number.isNaN(v) ? -Infinity : v;
-    } catch {
-      return -Infinity;
-    }
-  };
-  return pool.map((x) => ({ x, v: safe(x) })).sort((p, q) => q.v - p.v);
+  return pool.map((x) => ({ x, v: scoreOrWorst(value, x) })).sort((p, q) => q.v - p.v);
+}
+
+/** value(x), with a throw or NaN counted as −∞ (the worst score: a NaN would make every comparison false). */
+function scoreOrWorst<T>(value: (x: T) => number, x: T): number {
+  try {
+    const v = value(x);
+    return Number.isNaN(v) ? -Infinity : v;
+  } catch {
+    return -Infinity;
+  }
 }
 
 /**
@@ -132,13 +134,7 @@ function ascend<T>(
   const snapped = kept.map((p) => a.decode(p.theta, p.start));
   let instance = snapped[0] ?? ranking[0]!.x;
   if (a.score && snapped.length > 1) {
-    const scores = snapped.map((x) => {
-      try {
-        return a.score!(x);
-      } catch {
-        return -Infinity;
-      }
-    });
+    const scores = snapped.map((x) => scoreOrWorst(a.score!, x));
     instance = snapped[scores.indexOf(Math.max(...scores))]!;
   }
   const report = {
@@ -300,12 +296,7 @@ function gridClimb<T>(
     const key = memoKey(x);
     const known = key === undefined ? undefined : seen.get(key);
     if (known !== undefined) return known;
-    let v: number;
-    try {
-      v = score(x);
-    } catch {
-      v = -Infinity;
-    }
+    const v = scoreOrWorst(score, x);
     if (key !== undefined) seen.set(key, v);
     return v;
   };
