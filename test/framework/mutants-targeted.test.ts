@@ -353,15 +353,36 @@ describe('violationSearch', () => {
     expect(r.report).toMatchObject({ starts: 1, steps: 2, evaluations: 4 + 2 * (1 + 16) + 2 });
   });
   it('ascends the violation, in both regimes (lr 0.1 per coordinate and step)', () => {
+    // the alternating sum x₀ − x₁ + x₂ − …: along (1, …, 1) its slope is 0, so random directions must have both signs
+    const alternating = (p: number[]) =>
+      leq(
+        p.reduce((a, b, i) => a + (i % 2 ? -b : b), 0),
+        1000,
+      );
     for (const n of [2, 40]) {
-      const r = violationSearch(sumCheck, plane, vectors(n), 1, budget({ pool: 4, steps: 30 }))!;
-      // 29 steps of about 0.1 on n coordinates raise Σx by about 2.9·n (less along random directions)
+      const r = violationSearch(alternating, plane, vectors(n), 1, budget({ pool: 4, steps: 30 }))!;
+      // 29 steps of about 0.1 on n coordinates raise the sum by about 2.9·n (less along random directions)
       expect(r.report.bestObjective - r.report.startObjective, `n = ${n}`).toBeGreaterThan(n / 1000);
     }
+  });
+  it('a neighbour the space cannot place gives slope 0 on its coordinate, and the ascent goes on', () => {
+    // from θ = (2): θ + H cannot be placed, θ − H can; every step keeps θ = 2
+    const wall = {
+      ...plane,
+      at: (t: readonly number[]) => {
+        if (t[0]! > 2) throw new Error('beyond the wall');
+        return [...t];
+      },
+    };
+    const r = violationSearch(sumCheck, wall, fc.constant([2]), 1, budget({ pool: 1, steps: 5 }))!;
+    expect([r.report.steps, r.instance]).toEqual([5, [2]]);
   });
   it('a non-finite margin or a space that cannot place θ scores −∞: no step is taken', () => {
     const nan = violationSearch(() => leq(Number.NaN, 1), plane, vectors(2), 1, budget({ pool: 4 }))!;
     expect([nan.report.starts, nan.report.steps, nan.report.evaluations]).toEqual([0, 0, 4]);
+    // a margin of −∞ (violation +∞ by the formula) scores −∞ too, in the climb as well
+    const infinite = violationSearch(() => violating(Infinity), plane, vectors(2), 1, budget({ pool: 4, climb: 50 }))!;
+    expect(infinite.report.bestObjective).toBe(-Infinity);
     const nowhere = {
       ...plane,
       at: () => {
@@ -411,8 +432,9 @@ describe('violationSearch', () => {
   });
   it('of equal climbs the first is kept', () => {
     const twins = (x: number): Verdict => violating(x === 5 || x === 50 ? 0.5 : -1);
-    const given = fc.constantFrom(5, 50); // seed 1: 50, 5, 50, …
-    const r = violationSearch(twins, blind, given, 1, budget({ pool: 16, starts: 8, climb: 1_000 }))!;
+    // seed 1, 11 draws: 50, 5, 50, 50, 50, 50, 5, 5, 5, 50, 5 — all tie, the climbs from all 11 too: the first wins
+    const given = fc.constantFrom(5, 50);
+    const r = violationSearch(twins, blind, given, 1, budget({ pool: 11, starts: 8, climb: 1_000 }))!;
     expect(r.instance).toBe(50);
   });
   it('counts evaluations of the climb once per new point', () => {
