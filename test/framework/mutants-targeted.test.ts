@@ -195,6 +195,10 @@ describe('ascend', () => {
     const nan = stopAbove((t) => ({ value: t, gradient: [1, Number.NaN] }));
     expect([nan.steps, nan.bestObjective]).toEqual([5, expect.closeTo(8, 6)]);
   });
+  it("the time cap counts from the ascent's start (a cap as long as this process has run lets every step run)", () => {
+    const r = ascend(risingAscent(), 'objective', ranked(5), budget({ steps: 10, ms: performance.now() }));
+    expect(r.report.steps).toBe(10);
+  });
   it('with no time, or no finite start, it takes no step and returns the best pool point', () => {
     const none = ascend(risingAscent(), 'objective', ranked(2, 5), budget({ ms: 0 }));
     expect([none.instance, none.report.steps, none.report.startObjective]).toEqual([5, 0, 5]);
@@ -222,6 +226,11 @@ describe('gridClimb', () => {
     expect(r).toEqual({ instance: 5, score: -0, used: 1 + 6 * 6 });
     // every point is scored once: 0, −0 (−¼ rounds to −0, which the codec keeps apart), 1 and −1, then 2, …, 6
     expect(calls).toEqual([0, -0, 1, -1, 2, 3, 4, 5, 6]);
+  });
+  it('of equally good neighbours the first tried wins: +¼ before −¼', () => {
+    const quarters = { ...integers, snap: (t: readonly number[]) => Math.round(4 * t[0]!) / 4 };
+    // −(x² − 1/16)² is 0 at ±¼, and −1/256 at 0
+    expect(gridClimb(0, quarters, (x) => -((x * x - 1 / 16) ** 2), 1_000).instance).toBe(0.25);
   });
   it('at most 24 sweeps', () => {
     const r = gridClimb(0, integers, (x) => x, 1_000);
@@ -310,7 +319,9 @@ describe('objectiveSearch', () => {
     expect(objectiveSearch(from10(36), fc.constant(10), 1, budget({}), { check: at42 }).instance).toBe(42);
     // 20 steps reach 29 only: rescoring picks 29, the climb goes on to 42 within its budget
     const grid = { check: at42, space: integers };
-    expect(objectiveSearch(from10(20), fc.constant(10), 1, budget({}), { check: at42 }).instance).toBe(29);
+    expect(objectiveSearch(from10(20), fc.constant(10), 1, budget({ climb: 1_000 }), { check: at42 }).instance).toBe(
+      29,
+    );
     expect(objectiveSearch(from10(20), fc.constant(10), 1, budget({ climb: 1_000 }), grid).instance).toBe(42);
     expect(objectiveSearch(from10(20), fc.constant(10), 1, budget({ climb: 0 }), grid).instance).toBe(29);
   });
@@ -364,6 +375,10 @@ describe('violationSearch', () => {
       // 29 steps of about 0.1 on n coordinates raise the sum by about 2.9·n (less along random directions)
       expect(r.report.bestObjective - r.report.startObjective, `n = ${n}`).toBeGreaterThan(n / 1000);
     }
+    // x₀ + x₁ − 3x₂: the gradient (1, 1, −3) must be taken along each coordinate (along 1 − e_j it would point down)
+    const tilted = (p: number[]) => leq(p[0]! + p[1]! - 3 * p[2]!, 1000);
+    const r = violationSearch(tilted, plane, vectors(3), 1, budget({ pool: 4, steps: 30 }))!;
+    expect(r.report.bestObjective - r.report.startObjective).toBeGreaterThan(0.01);
   });
   it('a neighbour the space cannot place gives slope 0 on its coordinate, and the ascent goes on', () => {
     // from θ = (2): θ + H cannot be placed, θ − H can; every step keeps θ = 2
@@ -411,6 +426,12 @@ describe('violationSearch', () => {
   };
   const twoPeaks = (x: number): Verdict => violating(x === 5 ? 0.5 : x >= 80 ? 1 - Math.abs(x - 95) / 10 : -1);
   const fivesAnd85s = fc.constantFrom(5, 85); // seed 1, 16 draws: 85, 5, 85, 85, 85, 85, 5, 5, 5, 85, …
+  it("the time cap counts from the search's start; the report's time is the search's", () => {
+    const cap = performance.now(); // as long as this process has run: far more than the search takes
+    const r = violationSearch(twoPeaks, blind, fivesAnd85s, 1, budget({ pool: 16, starts: 8, climb: 1_000, ms: cap }))!;
+    expect(r.instance).toBe(95);
+    expect(Number.isInteger(r.report.timing.ms) && r.report.timing.ms >= 0 && r.report.timing.ms < 60_000).toBe(true);
+  });
   it('climbs from the best 2·starts pool points too, with one shared budget', () => {
     // ranking: the six 5s (0.5), then the 85s (0); from 5 the climb is stuck (its neighbours score −1)
     const many = violationSearch(twoPeaks, blind, fivesAnd85s, 1, budget({ pool: 16, starts: 8, climb: 1_000 }))!;
