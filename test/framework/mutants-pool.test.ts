@@ -6,7 +6,8 @@
  * Expected: results come back in the order given with each task's seed (else the run's, else 0), whatever the number
  * of workers; conjectures made in code run in this thread; a check that never returns is stopped at the time limit
  * plus max(1 s, limit/4) with an error naming the phase and the instances checked, and the next conjecture runs in a
- * new worker; a conjecture missing from its file, a prepare step that fails and a worker that crashes are error
+ * new worker; a file whose import outlasts the load limit is stopped with a message naming it; a conjecture missing
+ * from its file, a prepare step that fails and a worker that crashes are error
  * results with their message. `serve` posts `started`, then the result (the file's path set, progress written to the
  * shared [phase, instances] pair, a result that cannot be cloned sent as its JSON copy) or the error.
  */
@@ -210,7 +211,26 @@ describe('runTasks in worker threads', () => {
     );
     expect(stopped.runs).toBe(20);
     expect(stopped.timing.ms).toBeGreaterThanOrEqual(1_500);
+    expect(stopped.timing.ms).toBeLessThan(30_000);
     expect(stopped.seed).toBe(0);
+  }, 30_000);
+  it('a file that takes longer than the load limit to import is stopped', async () => {
+    // the import spins for 5 s: the worker never says it started
+    const path = file(
+      'slow.prop.ts',
+      `const end = Date.now() + 5_000;
+      while (Date.now() < end) {}
+      export default [${conjecture('t.slow')}];\n`,
+    );
+    // (a cold worker needs more than 300 ms for any file: registering tsx and importing the sources)
+    const { results } = await runTasks([{ conjecture: inFile('t.slow', path), seed: 3 }], {
+      ...options,
+      workers: 1,
+      loadLimitMs: 300,
+    });
+    expect(results.map((r) => r.outcome)).toEqual(['timeout']);
+    expect(results[0]!.error).toBe(`stopped: loading ${path} took more than 300 ms`);
+    expect(results[0]!.seed).toBe(3);
   }, 30_000);
   it('a conjecture missing from its file, and a worker that crashes, are error results', async () => {
     const path = file(
@@ -225,12 +245,16 @@ describe('runTasks in worker threads', () => {
     );
     const crash = inFile('t.crash', path);
     const missing = { ...six[0]!, id: 't.not-there' } as Conjecture;
-    const { results } = await runTasks([{ conjecture: missing }, { conjecture: crash }, { conjecture: six[0]! }], {
-      ...options,
-      workers: 1,
-    });
+    const { results } = await runTasks(
+      [{ conjecture: missing, seed: 11 }, { conjecture: crash, seed: 12 }, { conjecture: six[0]! }],
+      {
+        ...options,
+        workers: 1,
+      },
+    );
     expect(results[0]!.error).toBe(`Error: conjecture 't.not-there' is not in ${six[0]!.file}`);
     expect(results[1]!.error).toBe('worker failed: boom');
+    expect(results.map((r) => r.seed).slice(0, 2)).toEqual([11, 12]);
     expect(results[1]!.file).toBe(path);
     expect(results.map((r) => r.outcome)).toEqual(['error', 'error', 'held']);
   }, 30_000);
