@@ -322,7 +322,10 @@ describe('objectiveSearch', () => {
     expect(objectiveSearch(from10(20), fc.constant(10), 1, budget({ climb: 1_000 }), { check: at42 }).instance).toBe(
       29,
     );
-    expect(objectiveSearch(from10(20), fc.constant(10), 1, budget({ climb: 1_000 }), grid).instance).toBe(42);
+    const climbed = objectiveSearch(from10(20), fc.constant(10), 1, budget({ climb: 1_000 }), grid);
+    expect(climbed.instance).toBe(42);
+    // the report is the ascent's: one pool point and 20 steps evaluated the objective; the climb scores the check
+    expect(climbed.report).toMatchObject({ method: 'objective', starts: 1, steps: 20, evaluations: 1 + 20 });
     expect(objectiveSearch(from10(20), fc.constant(10), 1, budget({ climb: 0 }), grid).instance).toBe(29);
   });
 });
