@@ -22,6 +22,8 @@ export interface PoolOptions extends Omit<RunOptions, 'onProgress'> {
    * last while the other workers idle (results still come back in the order given).
    */
   readonly timings?: Timings;
+  /** Time a worker may take to load a conjecture's file before it is stopped (default LOAD_LIMIT_MS). */
+  readonly loadLimitMs?: number;
 }
 
 /**
@@ -73,7 +75,7 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions = {}
   // conjectures made in code (not loaded from a file) can only run in this thread
   const loadable = tasks.every((t) => t.conjecture.file !== undefined);
   const workers = loadable ? Math.min(opts.workers ?? 2, tasks.length) : 0;
-  const { onResult, workers: _w, timings, ...options } = opts;
+  const { onResult, workers: _w, timings, loadLimitMs = LOAD_LIMIT_MS, ...options } = opts;
   const profile = profileFor(options.profile);
   const runOptions: Omit<RunOptions, 'onProgress'> = { ...options, profile: profile.name };
   if (workers <= 0) {
@@ -126,12 +128,12 @@ export async function runTasks(tasks: readonly RunTask[], opts: PoolOptions = {}
         slot.worker = spawn();
         const error =
           what === 'load'
-            ? `stopped: loading ${c.file} took more than ${LOAD_LIMIT_MS} ms`
+            ? `stopped: loading ${c.file} took more than ${loadLimitMs} ms`
             : `stopped at the time limit (${limit} ms + ${graceMs(limit)} ms grace) ` +
               `in the ${phase} phase, after ${instances} instances checked`;
         finish(failedRun(c, profile.name, taskSeed, 'timeout', error, Math.round(performance.now() - t0), instances));
       };
-      let timer = setTimeout(() => stop('load'), LOAD_LIMIT_MS);
+      let timer = setTimeout(() => stop('load'), loadLimitMs);
       slot.worker.on('message', (m: WorkReply) => {
         if (m.started) {
           clearTimeout(timer);

@@ -39,8 +39,8 @@ export interface SearchBudget {
   readonly ms: number;
 }
 
-/** One Adam step on θ (ascent); m, v are the moment estimates, k the step number from 1. */
-function adamStep(
+/** One Adam step on θ (ascent); m, v are the moment estimates, k the step number from 1. @internal (tests) */
+export function adamStep(
   theta: number[],
   gradient: readonly number[],
   m: number[],
@@ -58,7 +58,8 @@ function adamStep(
   });
 }
 
-interface Ascent<T> {
+/** @internal (tests) */
+export interface Ascent<T> {
   /** Objective and gradient at θ (larger = closer to a violation); a non-finite value stops this start. */
   readonly objective: (theta: readonly number[], start: T) => { value: number; gradient: number[] };
   readonly encode: (instance: T) => number[];
@@ -72,30 +73,32 @@ interface Ascent<T> {
 /** How many of the best points of the ascent are snapped and scored again (snapping can undo a violation). */
 const KEEP = 8;
 
-/** A pool instance with its score; a ranking is sorted best first (ties in pool order). */
-interface Ranked<T> {
+/** A pool instance with its score; a ranking is sorted best first (ties in pool order). @internal (tests) */
+export interface Ranked<T> {
   readonly x: T;
   readonly v: number;
 }
 
-/** The pool ranked best first by `value` (a throw or NaN counts as −∞). */
-function rankPool<T>(pool: readonly T[], value: (x: T) => number): Ranked<T>[] {
-  const safe = (x: T): number => {
-    try {
-      const v = value(x);
-      return Number.isNaN(v) ? -Infinity : v;
-    } catch {
-      return -Infinity;
-    }
-  };
-  return pool.map((x) => ({ x, v: safe(x) })).sort((p, q) => q.v - p.v);
+/** The pool ranked best first by `value` (a throw or NaN counts as −∞). @internal (tests) */
+export function rankPool<T>(pool: readonly T[], value: (x: T) => number): Ranked<T>[] {
+  return pool.map((x) => ({ x, v: scoreOrWorst(value, x) })).sort((p, q) => q.v - p.v);
+}
+
+/** value(x), with a throw or NaN counted as −∞ (the worst score: a NaN would make every comparison false). */
+function scoreOrWorst<T>(value: (x: T) => number, x: T): number {
+  try {
+    const v = value(x);
+    return Number.isNaN(v) ? -Infinity : v;
+  } catch {
+    return -Infinity;
+  }
 }
 
 /**
  * Adam ascent from the best `budget.starts` of the ranked pool (finite scores only); the KEEP best points are snapped
- * onto the grid (and scored again when `a.score` is given).
+ * onto the grid (and scored again when `a.score` is given). @internal (tests)
  */
-function ascend<T>(
+export function ascend<T>(
   a: Ascent<T>,
   method: TargetedReport['method'],
   ranking: readonly Ranked<T>[],
@@ -132,13 +135,7 @@ function ascend<T>(
   const snapped = kept.map((p) => a.decode(p.theta, p.start));
   let instance = snapped[0] ?? ranking[0]!.x;
   if (a.score && snapped.length > 1) {
-    const scores = snapped.map((x) => {
-      try {
-        return a.score!(x);
-      } catch {
-        return -Infinity;
-      }
-    });
+    const scores = snapped.map((x) => scoreOrWorst(a.score!, x));
     instance = snapped[scores.indexOf(Math.max(...scores))]!;
   }
   const report = {
@@ -284,8 +281,9 @@ const CLIMB_SWEEPS = 24;
  * Hill-climb on the generator's grid from the ascent's snapped point: each sweep tries every coordinate moved by each
  * of CLIMB_STEPS and snapped, and keeps the best if it raises the score. It reaches the worst cases that sit on a
  * discontinuity of the check (an atom exactly at a set's boundary), where a gradient in the continuous space is blind.
+ * @internal (tests)
  */
-function gridClimb<T>(
+export function gridClimb<T>(
   start: T,
   space: SearchSpace<T>,
   score: (x: T) => number,
@@ -300,12 +298,7 @@ function gridClimb<T>(
     const key = memoKey(x);
     const known = key === undefined ? undefined : seen.get(key);
     if (known !== undefined) return known;
-    let v: number;
-    try {
-      v = score(x);
-    } catch {
-      v = -Infinity;
-    }
+    const v = scoreOrWorst(score, x);
     if (key !== undefined) seen.set(key, v);
     return v;
   };

@@ -58,28 +58,28 @@ function cloneable<T>(x: T): T {
   }
 }
 
-parentPort?.on('message', async (req: WorkRequest) => {
+/**
+ * Runs one request and posts its replies: `started` once the file is loaded and the conjecture prepared, then the
+ * result or the error. The worker's message handler; exported for tests, which call it in their own thread.
+ * @internal
+ */
+export async function serve(req: WorkRequest, post: (reply: WorkReply) => void): Promise<void> {
   try {
     const c = (await conjecturesOf(req.file)).find((x) => x.id === req.id);
     if (!c) throw new Error(`conjecture '${req.id}' is not in ${req.file}`);
     c.file = req.file;
     await prepareConjecture(c); // e.g. TensorFlow.js: part of loading, before the time limit starts
-    const started: WorkReply = { started: true };
-    parentPort!.postMessage(started);
+    post({ started: true });
     const shared = new Int32Array(req.progress);
     const onProgress = (phase: Phase, instances: number): void => {
       Atomics.store(shared, 0, PHASES.indexOf(phase));
       Atomics.store(shared, 1, instances);
     };
     const result = runConjecture(c, { ...req.options, onProgress });
-    const reply: WorkReply = {
-      ok: true,
-      result: cloneable(result),
-      tensorBackend: await backendOf(loadedTensorEngine()),
-    };
-    parentPort!.postMessage(reply);
+    post({ ok: true, result: cloneable(result), tensorBackend: await backendOf(loadedTensorEngine()) });
   } catch (e) {
-    const reply: WorkReply = { ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
-    parentPort!.postMessage(reply);
+    post({ ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
   }
-});
+}
+
+parentPort?.on('message', (req: WorkRequest) => serve(req, (reply) => parentPort!.postMessage(reply)));
