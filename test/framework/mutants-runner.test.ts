@@ -60,6 +60,20 @@ function exact<T = number>(id: string, check: (x: T) => Verdict, more: Partial<E
 const run = <T>(c: Conjecture<T>, opts: RunOptions = {}) =>
   runConjecture(c, { profile: FAST, useCorpus: false, targeted: false, ...opts });
 
+/** The conjecture with its check wrapped to count evaluations. */
+function counting<T>(c: Conjecture<T>): { c: Conjecture<T>; calls: () => number } {
+  let n = 0;
+  const spec = c.spec as ExactSpec<T>;
+  const wrapped = defineConjecture<T>({
+    ...spec,
+    check: (x: T) => {
+      n++;
+      return spec.check(x);
+    },
+  });
+  return { c: wrapped, calls: () => n };
+}
+
 describe('sharpnessRatio', () => {
   it('is lhs/rhs for <=, rhs/lhs for >=, NaN otherwise or when a side is negative or the larger is 0', () => {
     expect(sharpnessRatio(leq(1, 4))).toBe(0.25);
@@ -69,6 +83,7 @@ describe('sharpnessRatio', () => {
     expect(sharpnessRatio(leq(0, 4))).toBe(0);
     expect(sharpnessRatio(leq(-1, 4))).toBeNaN();
     expect(sharpnessRatio(leq(0, 0))).toBeNaN();
+    expect(sharpnessRatio(leq(1, 0))).toBeNaN();
   });
 });
 
@@ -266,6 +281,13 @@ describe('what the tracker records', () => {
     expect(r.tightest).toMatchObject({ relativeMargin: 1 / 50, shown: '99', verdict: { lhs: 49, rhs: 50 } });
     expect(r.sharpness).toEqual({ ratio: 49 / 50, shown: '99', from: 'instance' });
   });
+  it('the tightest and the sharpest are the first of equals, not the first seen', () => {
+    const c = exact('ties', (x) => leq(x % 50, 50), { examples: [10, 99, 49], runs: 1, minInstances: 1 });
+    const r = run(c);
+    expect(r.margins).toEqual([0.8, 0.02, 0.02, 0.36]);
+    expect(r.tightest!.shown).toBe('99');
+    expect(r.sharpness).toEqual({ ratio: 0.98, shown: '99', from: 'instance' });
+  });
   it('the sharpest lhs/rhs of a holds inequality and where; none for a planted twin', () => {
     const c = exact('sharp', (x) => leq(x, 200), { examples: [100] });
     const r = run(c, { runs: 5 });
@@ -318,21 +340,23 @@ describe('what the tracker records', () => {
 });
 
 describe('a throw and a violation are kept apart while shrinking', () => {
-  // fails (a violation) at even x >= 10, throws at odd x >= 10
+  // fails (a violation) at even x >= 10, throws at odd x >= 21
   const mixed = (x: number): Verdict => {
-    if (x >= 10 && x % 2 === 1) throw new Error(`odd ${x}`);
-    return leq(x < 10 ? 0 : x, 9);
+    if (x >= 21 && x % 2 === 1) throw new Error(`odd ${x}`);
+    return leq(x >= 10 && x % 2 === 0 ? x : 0, 9);
   };
   it('a violation found first shrinks among violations: a throw on the way counts as passing', () => {
-    const r = run(exact('mixed-v', mixed, { examples: [20] }));
+    // fast-check's shrinking of 42 tries 21 (a throw) before 32 (a violation)
+    const r = run(exact('mixed-v', mixed, { examples: [42] }));
     expect(r.outcome).toBe('refuted');
-    expect(r.counterexample!.shown).toBe('10');
+    expect(r.counterexample!.shown).toBe('30');
   });
   it('a throw found first shrinks among throws: a violation on the way counts as passing', () => {
-    const r = run(exact('mixed-e', mixed, { examples: [21] }));
+    // from 21 shrinking tries 16 and 20 (violations)
+    const r = run(exact('mixed-e', mixed, { examples: [41] }));
     expect(r.outcome).toBe('error');
-    expect(r.error).toBe('check threw on a generated instance: Error: odd 11');
-    expect(r.counterexample).toMatchObject({ shown: '11', encoded: 11, error: 'Error: odd 11' });
+    expect(r.error).toBe('check threw on a generated instance: Error: odd 21');
+    expect(r.counterexample).toMatchObject({ shown: '21', encoded: 21, error: 'Error: odd 21' });
     expect(r.path).toBeDefined();
     expect(r.counterexample!.verdict).toBeUndefined();
     expect(r.shrinks).toBeGreaterThan(0);
@@ -389,9 +413,17 @@ describe('outcomes', () => {
       path: r.path,
       command: `crl-verify replay ${c.id} --seed ${r.seed} --path ${r.path}`,
     });
-    const again = run(c, { seed: r.seed, path: r.path });
+    // the path records the shrink steps, and replaying it goes straight there: no shrinking, fewer evaluations
+    expect(r.path).toMatch(/^\d+(:\d+)+$/);
+    const counted = counting(c);
+    const full = run(counted.c);
+    const before = counted.calls();
+    const again = run(counted.c, { seed: r.seed, path: r.path });
     expect(again.counterexample!.shown).toBe('6');
     expect(again.path).toBe(r.path);
+    expect(again.shrinks).toBe(0);
+    expect(counted.calls() - before).toBeLessThan(before);
+    expect(full.shrinks).toBe(r.shrinks);
   });
   it('refuted by an example: the command names the phase, and the phase replays it', () => {
     const c = exact('example', (x) => leq(x, 5), { examples: [50] });
@@ -399,7 +431,10 @@ describe('outcomes', () => {
     expect(r.counterexample!.replay!.command).toBe(
       `crl-verify replay ${c.id} --seed ${r.seed} --path ${r.path} --phase examples`,
     );
-    expect(run(c, { seed: r.seed, path: r.path, phase: 'examples' }).counterexample!.shown).toBe('6');
+    const replayed = run(c, { seed: r.seed, path: r.path, phase: 'examples' });
+    expect(replayed.counterexample!.shown).toBe('6');
+    expect(replayed.shrinks).toBe(0); // straight along the path
+    expect(r.coverage.interrupted).toBe(false);
     // only the search counts: the example; shrinking's passing candidates are not instances nor sharpness
     expect(r.coverage.instances).toBe(1);
     expect(r.sharpness).toBeUndefined();
@@ -419,14 +454,28 @@ describe('outcomes', () => {
     expect(r.coverage).toMatchObject({ instances: 1, discarded: 0 });
   });
   it('a shrink candidate whose violation does not survive its rounding is not taken', () => {
-    // 0.7 fails plainly; 0.3 fails only at exactly 0.3 (its perturbed copies hold), so shrinking stays at 0.7
-    const c = exact('shrink-rounding', (x) => leq(x === 0.3 ? 1 : x, 0.5), {
-      given: fc.constantFrom(0.1, 0.3, 0.7),
-      examples: [0.7],
-    });
+    // tenths k/10 (not dyadic, so perturbed); 0.6 and above fail plainly, 0.3 only at exactly 0.3 (its perturbed
+    // copies hold): shrinking 0.7 reaches 0.6, tries 0.3 and must not take it
+    const tenths = fc.integer({ min: 0, max: 10 }).map(
+      (k) => k / 10,
+      (v) => {
+        if (typeof v !== 'number') throw new Error('not a tenth');
+        return Math.round(v * 10);
+      },
+    );
+    const seen: number[] = [];
+    const c = exact(
+      'shrink-rounding',
+      (x) => {
+        seen.push(x);
+        return leq(x === 0.3 ? 1 : x, 0.5);
+      },
+      { given: tenths, examples: [0.7] },
+    );
     const r = run(c);
+    expect(seen).toContain(0.3);
     expect(r.outcome).toBe('refuted');
-    expect(r.counterexample!.shown).toBe('0.7');
+    expect(r.counterexample!.shown).toBe('0.6');
     expect(r.counterexample!.confirmation!.method).toBe('perturb');
   });
   it('the corpus phase replays against the stored entry, and without one says so', () => {
@@ -439,6 +488,11 @@ describe('outcomes', () => {
     );
     const replayed = runConjecture(c, { profile: FAST, corpusDir: dir, seed: r.seed, path: r.path, phase: 'corpus' });
     expect(replayed.counterexample!.shown).toBe('6');
+    expect(replayed.counterexample!.replay!.phase).toBe('corpus');
+    // the stored entry shrank to another value: written, the id alone replays it
+    const written = runConjecture(c, { profile: FAST, corpusDir: dir, targeted: false, writeCorpus: true });
+    expect(written.corpusWritten).toBeDefined();
+    expect(written.counterexample!.replay!.command).toBe(`crl-verify replay ${c.id}`);
     expect(() => run(c, { seed: r.seed, path: r.path, phase: 'corpus', corpusDir: corpus() })).toThrow(
       /^no stored counterexample for 'test\.runner\.corpus-replay' in .*corpus-\d+ to replay the path against$/,
     );
@@ -481,6 +535,19 @@ describe('outcomes', () => {
     // with its time, the same check holds
     expect(run(slow, { runs: 20 }).outcome).toBe('held');
   });
+  it('a check that gives another verdict on re-evaluation is caught while searching, and the search goes on', () => {
+    let calls = 0;
+    const c = exact('unseeded', (x) => (x >= 6 ? leq(x + (calls++ % 2) / 2, 5) : leq(x, 5)), {
+      examples: [50, 100],
+      confirm: 'replay',
+    });
+    const r = run(c);
+    expect(r.outcome).toBe('inconclusive');
+    // every failure was a suspect: the worst is kept, and every run was checked
+    expect(r.suspect!.shown).toBe('100');
+    expect(r.suspect!.confirmation.reason).toMatch(/^re-evaluation gave a different verdict/);
+    expect(r.coverage.instances).toBe(102);
+  });
   it('inconclusive when the final counterexample gives another verdict on re-evaluation', () => {
     let calls = 0;
     // 50 fails alike each time (confirmed while searching); below it the margin alternates, which only the final
@@ -517,6 +584,16 @@ describe('outcomes', () => {
   });
 });
 
+describe('how a kind confirms', () => {
+  it('an exact check by perturbation, a rate check by replay', () => {
+    const check = (x: number) => leq(x, 0.05);
+    const e = run(exact('confirm-exact', check, { given: fc.constant(0.1) }), { runs: 1 });
+    expect(e.counterexample!.confirmation!.method).toBe('perturb');
+    const r = run(exact('confirm-rate', check, { given: fc.constant(0.1), kind: 'rate' }), { runs: 1 });
+    expect(r.counterexample!.confirmation!.method).toBe('replay');
+  });
+});
+
 describe('extra shrink passes', () => {
   // fails when b − a >= 2 and 3 divides a + b: fast-check's one pass from (13, 50) stops at (4, 29), a local minimum
   const fails = ([a, b]: [number, number]): boolean => b - a >= 2 && (a + b) % 3 === 0;
@@ -538,6 +615,13 @@ describe('extra shrink passes', () => {
     );
     expect(more.numShrinks).toBe(0);
     expect(r.shrinks).toBeGreaterThan(once.numShrinks);
+    // past the time limit there are no extra passes: fast-check's own result stands
+    const late = run(c, { timeLimitMs: 0 });
+    expect(late.counterexample!.encoded).toEqual([4, 29]);
+  });
+  it('a value that cannot shrink without context (a map without an unmapper) keeps fast-check’s result', () => {
+    const mapped = exact('mapped', (x) => leq(x, 5), { given: upTo100.map((x) => x) });
+    expect(run(mapped).counterexample!.shown).toBe('6');
   });
 });
 
@@ -565,6 +649,7 @@ describe('the targeted search', () => {
     const r = runConjecture(bad, { profile: FAST, useCorpus: false, runs: 1 });
     expect(r.targeted!.violated).toBe(true);
     expect(r.outcome).toBe('refuted');
+    expect(r.sharpness!.ratio).toBeLessThan(1); // only passing points count
     expect(r.counterexample!.replay!.phase).toBe('targeted');
     expect(r.counterexample!.replay!.command).toMatch(/ --phase targeted$/);
     const replayed = runConjecture(bad, {
@@ -575,6 +660,7 @@ describe('the targeted search', () => {
       phase: 'targeted',
     });
     expect(replayed.counterexample!.shown).toBe(r.counterexample!.shown);
+    expect(replayed.counterexample!.replay!.phase).toBe('targeted');
   });
   it('a snapped point that throws counts as violated; one that fails the premise does not', () => {
     // every ascent point snaps to 100, and without the grid climb the search returns it unscored
@@ -637,6 +723,31 @@ describe('the targeted search', () => {
     const r = runConjecture(c, { profile: FAST, useCorpus: false, runs: 1, timeLimitMs: 0 });
     expect(r.targeted!.steps).toBe(0);
   });
+  it("a statistical conjecture's own objective is not climbed on its check's grid", () => {
+    const stat = defineConjecture({
+      id: 'test.runner.stat-objective',
+      title: 'objective only',
+      kind: 'statistical',
+      source,
+      expect: 'holds',
+      given: searchable,
+      // a failure rate of about x/200, under δ = 0.6 everywhere
+      trial: (x, rng) => rng.uniform() >= x / 200,
+      trials: 20,
+      delta: 0.6,
+      alpha: 1e-3,
+      runs: 1,
+      minInstances: 1,
+      search: {
+        encode: (x) => [x],
+        decode: (t) => Math.min(100, Math.max(0, Math.round(t[0]!))),
+        objective: (t) => ({ value: t[0]!, gradient: [1] }),
+      },
+    });
+    const r = runConjecture(stat, { profile: FAST, useCorpus: false });
+    expect(r.targeted!.method).toBe('objective');
+    expect(r.sharpness?.from).not.toBe('search');
+  });
   it('a statistical conjecture has no default search (a trial has no margin to climb)', () => {
     const stat = defineConjecture({
       id: 'test.runner.stat-search',
@@ -662,6 +773,7 @@ describe('before the run', () => {
     const r = run(c);
     expect(r.outcome).toBe('error');
     expect(r.runs).toBe(0);
+    expect(r.coverage.interrupted).toBe(false);
     expect(r.error).toBe(
       'tightness check failed: lhs/rhs = 0.5 at 50, where the bound is nearly attained (expected >= 0.9); ' +
         'did the bound get looser?',
@@ -672,6 +784,19 @@ describe('before the run', () => {
         { runs: 3 },
       ).outcome,
     ).toBe('held');
+  });
+  it('a conjecture with a prepare step cannot run until the step has finished, then runs', async () => {
+    const c = exact('prepare-ok', (x) => leq(x, 100), { prepare: async () => undefined });
+    expect(run(c, { runs: 3 }).outcome).toBe('error');
+    await prepareConjecture(c);
+    expect(run(c, { runs: 3 }).outcome).toBe('held');
+    expect(
+      run(
+        exact('prepare-none', (x) => leq(x, 100)),
+        { runs: 3 },
+      ).outcome,
+    ).toBe('held');
+    await expect(prepareConjecture(exact('prepare-none-2', (x) => leq(x, 100)))).resolves.toBeUndefined();
   });
   it('a prepare step that rejects rejects on each call, and the conjecture cannot run', async () => {
     let calls = 0;
