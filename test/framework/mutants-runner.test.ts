@@ -535,6 +535,23 @@ describe('outcomes', () => {
     // with its time, the same check holds
     expect(run(slow, { runs: 20 }).outcome).toBe('held');
   });
+  it('a violation whose shrinking the time limit cuts short is still refuted, not held', () => {
+    // 20 ms per check: the first generated x (up to 10⁹) fails, and the limit of 30 ms ends its shrinking
+    const slow = exact(
+      'cut-short',
+      (x) => {
+        const until = performance.now() + 20;
+        while (performance.now() < until);
+        return leq(x, 10);
+      },
+      { given: fc.integer({ min: 0, max: 1e9 }), minInstances: 1 },
+    );
+    const r = run(slow, { timeLimitMs: 30 });
+    expect(r.outcome).toBe('refuted');
+    expect(r.coverage.interrupted).toBe(true);
+    expect(r.counterexample!.verdict!.ok).toBe(false);
+    expect(r.counterexample!.confirmation!.confirmed).toBe(true);
+  });
   it('a check that gives another verdict on re-evaluation is caught while searching, and the search goes on', () => {
     let calls = 0;
     const c = exact('unseeded', (x) => (x >= 6 ? leq(x + (calls++ % 2) / 2, 5) : leq(x, 5)), {
