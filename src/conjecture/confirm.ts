@@ -43,8 +43,8 @@ function sameVerdict(a: Verdict, b: Verdict): boolean {
 
 /** A number in [−1, 1] from the bits of x and the copy index: equal inputs move together. */
 function eta(x: number, copy: number): number {
-  const h = seedFromString(`${copy}:${x}`);
-  return ((h >>> 0) / 0xffffffff) * 2 - 1;
+  const h = seedFromString(`${copy}:${x}`); // 31 bits: h / (2³¹ − 1) is in [0, 1]
+  return (h / 0x7fffffff) * 2 - 1;
 }
 
 /** Whether x is exact as a generator means it: an integer or a dyadic k/2²⁴ (no rounding has touched it). */

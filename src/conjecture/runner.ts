@@ -300,7 +300,9 @@ function generatePhase<T>(p: Plan<T>, t: Tracker<T>): { found?: Found<T>; detail
     plugins: [fc.interruptAfterTimeLimit(remaining)],
     ...replay,
   }) as fc.RunDetails<[T]>;
-  const failed = details.failed && !details.interrupted && (details.counterexample !== null || t.mode === 'error');
+  // a failure found before the time limit counts even when the limit cut its shrinking short (details.interrupted):
+  // the counterexample is then the smallest reached, and it is confirmed like any other
+  const failed = details.failed && (details.counterexample !== null || t.mode === 'error');
   return { found: failed ? { phase: 'generate', details } : undefined, details };
 }
 
