@@ -23,8 +23,10 @@ export function leq(
   tol: Tolerance = FLOAT64_EXACT,
   details?: Record<string, unknown>,
 ): Verdict {
-  const margin = rhs - lhs;
-  return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '<=', lhs, rhs, margin, tolerance: tol, details };
+  const margin = lhs === rhs ? 0 : rhs - lhs; // 0 for equal infinities (∞ − ∞ is NaN)
+  // an exact lhs <= rhs holds outright: the allowance of an infinite side is NaN (rel·∞ with rel = 0, ulp(∞))
+  const ok = lhs <= rhs || margin >= -allowedError(lhs, rhs, tol);
+  return { ok, relation: '<=', lhs, rhs, margin, tolerance: tol, details };
 }
 
 /**
@@ -46,8 +48,9 @@ export function geq(
   tol: Tolerance = FLOAT64_EXACT,
   details?: Record<string, unknown>,
 ): Verdict {
-  const margin = lhs - rhs;
-  return { ok: margin >= -allowedError(lhs, rhs, tol), relation: '>=', lhs, rhs, margin, tolerance: tol, details };
+  const margin = lhs === rhs ? 0 : lhs - rhs; // 0 for equal infinities (∞ − ∞ is NaN)
+  const ok = lhs >= rhs || margin >= -allowedError(lhs, rhs, tol); // as in leq
+  return { ok, relation: '>=', lhs, rhs, margin, tolerance: tol, details };
 }
 
 /** lhs ≈ rhs under the tolerance rule (`isClose`: equal infinities are close, an infinity and a number never). */

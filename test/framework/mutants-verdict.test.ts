@@ -85,6 +85,24 @@ describe('leq, geq, approxEqual: every field', () => {
     expect(approxEqual(Infinity, -Infinity, T).ok).toBe(false);
     expect(approxEqual(NaN, NaN, T).ok).toBe(false);
   });
+  it('infinite sides: an exact ordering holds outright, equal infinities have margin 0, NaN never holds', () => {
+    // the allowance of an infinite side is NaN (rel·∞ with rel = 0, ulp(∞)): before, leq(0, ∞) failed and
+    // leq(∞, ∞) had margin NaN (a CheckNaNError), so a bound that is vacuous (+∞) refuted its conjecture
+    const tight = tolerance({ abs: 0, rel: 0, ulps: 0 });
+    for (const t of [FLOAT64_EXACT, tight]) {
+      expect(leq(0, Infinity, t)).toMatchObject({ ok: true, margin: Infinity });
+      expect(leq(-Infinity, 0, t)).toMatchObject({ ok: true, margin: Infinity });
+      expect(leq(Infinity, Infinity, t)).toMatchObject({ ok: true, margin: 0 });
+      expect(leq(-Infinity, -Infinity, t)).toMatchObject({ ok: true, margin: 0 });
+      expect(leq(Infinity, 0, t)).toMatchObject({ ok: false, margin: -Infinity });
+      expect(geq(Infinity, 0, t)).toMatchObject({ ok: true, margin: Infinity });
+      expect(geq(0, -Infinity, t)).toMatchObject({ ok: true, margin: Infinity });
+      expect(geq(Infinity, Infinity, t)).toMatchObject({ ok: true, margin: 0 });
+      expect(geq(0, Infinity, t)).toMatchObject({ ok: false, margin: -Infinity });
+      expect(leq(Number.NaN, 1, t).ok).toBe(false);
+      expect(geq(1, Number.NaN, t).ok).toBe(false);
+    }
+  });
   it('sqrtTolerance keeps rel and ulps and takes √abs', () => {
     expect(sqrtTolerance(tolerance({ abs: 0.25, rel: 0.5, ulps: 7 }))).toEqual({ abs: 0.5, rel: 0.5, ulps: 7 });
   });
