@@ -192,6 +192,7 @@ describe('normalizeRows, centroid, transpose, gatherRows', () => {
     expect(into.data).toEqual(t.data);
     throwsInput(() => transpose(m, matrix(rows, cols)), 'transpose: output has the wrong shape');
     throwsInput(() => transpose(m, matrix(cols, cols)), 'transpose: output has the wrong shape');
+    throwsInput(() => transpose(m, matrix(rows, rows)), 'transpose: output has the wrong shape');
   });
   it('gatherRows picks rows in the given order, repeats included, and names a bad index', () => {
     const m = fromRows([
