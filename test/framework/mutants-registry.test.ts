@@ -8,7 +8,7 @@
  * it does not describe; load messages are located and readable (syntax errors, CommonJS, absolute paths); one
  * pattern language (substring or /regex/flags on id and title); shards partition the selection; 'i/n' parses.
  */
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/conjecture/manifest.js';
@@ -190,6 +190,45 @@ describe('listConjectures and loadSelected: the manifest decides what is importe
   });
 });
 
+describe('loadSelected against a manifest that is out of date', () => {
+  it('a manifest that lies about a selected file: every file is imported again and the selection made anew', async () => {
+    const root = propDir([
+      { name: 'a.prop.ts', conjectures: conjectures('t.l.one', 't.l.two') },
+      { name: 'b.prop.ts', conjectures: conjectures('t.l.three') },
+    ]);
+    dirs.push(root);
+    await listConjectures(root);
+    const path = join(root, '.crl-verify', 'manifest.json');
+    const m = JSON.parse(readFileSync(path, 'utf8'));
+    m.files['a.prop.ts'].conjectures[1].id = 't.l.ghost';
+    writeFileSync(path, JSON.stringify(m));
+    // the manifest sends the selection to a.prop.ts for t.l.ghost; the import shows t.l.two there instead, which
+    // the pattern also selects
+    const ghost = await loadSelected(root, { grep: '/t\\.l\\.(ghost|two|three)/' });
+    expect(ghost.conjectures.map((c) => c.id)).toEqual(['t.l.three', 't.l.two']);
+    expect(ghost.errors).toEqual([]);
+    const fixed = readManifest(root, readManifestHelpers(root));
+    expect(fixed.files['a.prop.ts']!.conjectures.map((c) => c.id)).toEqual(['t.l.one', 't.l.two']);
+  });
+  it('a file the manifest does not describe is imported once: its errors are reported once', async () => {
+    const root = mixedDir();
+    const sel = await loadSelected(root, { grep: 't.r.epsilon' });
+    expect(sel.conjectures.map((c) => c.id)).toEqual(['t.r.epsilon']);
+    const mine = sel.errors.filter((e) => e.file.endsWith('e.prop.ts'));
+    expect(mine).toEqual([{ file: relative(process.cwd(), join(root, 'e.prop.ts')), message: expect.any(String) }]);
+  });
+  it('a file whose mtime moved but whose bytes did not keeps its entry, with the new mtime', async () => {
+    const root = propDir([{ name: 'a.prop.ts', conjectures: conjectures('t.t.one') }]);
+    dirs.push(root);
+    await listConjectures(root);
+    utimesSync(join(root, 'a.prop.ts'), new Date(2_000_000_000_000), new Date(2_000_000_000_000));
+    const again = await listConjectures(root);
+    expect(again.loaded.size).toBe(0);
+    const entry = readManifest(root, readManifestHelpers(root)).files['a.prop.ts']!;
+    expect(entry.mtimeMs).toBe(2_000_000_000_000);
+  });
+});
+
 describe('loadMessage', () => {
   const file = '/abs/props/p+q (1)/x.prop.ts';
   const rel = 'props/p+q (1)/x.prop.ts';
@@ -210,6 +249,9 @@ describe('loadMessage', () => {
     expect(loadMessage(new Error(`Transform failed\n${file}:1:2`), file, rel)).toBe(`${rel}:1:2: syntax error`);
   });
   it('a location alone, or a transform failure without one, is an ordinary message', () => {
+    expect(loadMessage(new Error(`Oops: Transform failed\n${file}:1:2`), file, rel)).toBe(
+      `Oops: Transform failed; ${rel}:1:2`,
+    );
     expect(loadMessage(new Error(`Unexpected end at ${file}:4:1`), file, rel)).toBe(`Unexpected end at ${rel}:4:1`);
     expect(loadMessage(new Error('Transform failed with 1 error:\nERROR: x'), file, rel)).toBe(
       'Transform failed with 1 error:; ERROR: x',

@@ -7,8 +7,9 @@
  * thread unless told otherwise, announces its plan before the first result, numbers the results 1..n of n, and
  * reports the profile's name and its wall time in whole milliseconds.
  */
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   type ConjectureResult,
@@ -85,10 +86,10 @@ describe('countStatuses and suiteResult', () => {
 });
 
 describe('runSuite', () => {
-  // b.prop.ts throws at import once `boom` exists; c.prop.ts records whether a worker thread imported it
-  const inWorker =
-    "if (!(await import('node:worker_threads')).isMainThread) " +
-    "(await import('node:fs')).writeFileSync(new URL('./in-worker', import.meta.url), '');";
+  // b.prop.ts throws at import once `boom` exists; c.prop.ts leaves a marker named for each thread that imports it
+  const marker =
+    "const { threadId } = await import('node:worker_threads');" +
+    "(await import('node:fs')).writeFileSync(new URL('./thread-' + threadId, import.meta.url), '');";
   const props = propDir([
     {
       name: 'a.prop.ts',
@@ -102,7 +103,7 @@ describe('runSuite', () => {
       conjectures: [{ id: 't.suite.trap', bound: 100 }],
       prelude: `if (existsSync(new URL('./boom', import.meta.url))) throw new Error('b.prop.ts was imported');`,
     },
-    { name: 'c.prop.ts', conjectures: [{ id: 't.suite.thread', bound: 100 }], prelude: inWorker },
+    { name: 'c.prop.ts', conjectures: [{ id: 't.suite.thread', bound: 100 }], prelude: marker },
   ]);
   dirs.push(props);
   const common = { propertiesDir: props, profile: PROFILES.ci, useCorpus: false, writeCorpus: false } as const;
@@ -123,7 +124,8 @@ describe('runSuite', () => {
       '3/4 t.suite.thread as-expected',
       '4/4 t.suite.trap as-expected',
     ]);
-    expect(existsSync(join(props, 'in-worker'))).toBe(false);
+    // only this thread imported c.prop.ts: no worker thread was started
+    expect(readdirSync(props).filter((f) => f.startsWith('thread-'))).toEqual([`thread-${threadId}`]);
     expect(s).toMatchObject({ profile: 'ci', ok: true, loadErrors: [], falseAlarmBudget: 0 });
     expect(s.counts).toEqual({ 'as-expected': 4, unexpected: 0, inconclusive: 0, error: 0 });
     expect(Number.isInteger(s.timing.ms)).toBe(true);
