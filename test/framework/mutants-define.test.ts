@@ -67,10 +67,20 @@ describe('defineConjecture: the spec as a whole and its id', () => {
     rejects({ ...base, id: undefined }, `conjecture (no id): ${why('undefined')}`);
     rejects({ ...base, id: '' }, `conjecture (no id): ${why('""')}`);
     rejects({ ...base, id: 7 }, `conjecture (no id): ${why('7')}`);
+    // a number whose text would pass the pattern is still not an id
+    rejects({ ...base, id: 1.5 }, `conjecture (no id): ${why('1.5')}`);
     rejects({ ...base, id: 'Paper1.x' }, `conjecture 'Paper1.x': ${why('"Paper1.x"')}`);
   });
   it('ids: lower-case words joined by - or _, at least two dot-separated parts', () => {
-    for (const id of ['a.b', 'a1.b2.c3', 'paper1.calibration.sqrt', 'a-b_c.d-e', 'x.y-z_w.v', '0.9']) {
+    for (const id of [
+      'a.b',
+      'a1.b2.c3',
+      'paper1.calibration.sqrt',
+      'a-b_c.d-e',
+      'x.y-z_w.v',
+      '0.9',
+      'ab-cd_ef.gh-ij',
+    ]) {
       expect(defineConjecture({ ...base, id } as never).id, id).toBe(id);
     }
     const bad = ['a', 'ab', 'A.b', 'a.B', 'a..b', '.a.b', 'a.b.', 'a-.b', 'a.b_', '-a.b', 'a.-b', 'a--b.c', 'a.b c'];
@@ -225,8 +235,8 @@ describe('requireVerdict: what a check returned', () => {
   });
   it('a NaN side or margin is a CheckNaNError naming both sides', () => {
     const cases: [Verdict, string][] = [
-      [v(Number.NaN, 1), 'lhs = NaN, rhs = 1'],
-      [v(1, Number.NaN), 'lhs = 1, rhs = NaN'],
+      [v(Number.NaN, 1, 1), 'lhs = NaN, rhs = 1'],
+      [v(1, Number.NaN, 1), 'lhs = 1, rhs = NaN'],
       [v(1, 2, Number.NaN), 'lhs = 1, rhs = 2'],
     ];
     for (const [bad, sides] of cases) {

@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readManifest } from '../../src/conjecture/manifest.js';
 import {
+  DEFAULT_PROPERTIES_DIR,
   isConjecture,
   listConjectures,
   loadMessage,
@@ -38,24 +39,20 @@ const conjectures = (...ids: string[]) => ids.map((id) => ({ id, bound: 100 }));
  * files that must not be imported at all (a helper and a .prop.ts in the manifest's directory, both throwing).
  */
 function mixedDir(): string {
+  // written out of path order: a small directory lists its files in the order they were made
   const root = propDir([
-    { name: 'a.prop.ts', conjectures: conjectures('t.r.zeta', 't.r.alpha') },
-    { name: 'b.prop.ts', conjectures: conjectures('t.r.alpha', 't.r.beta') },
     { name: 'trap.prop.ts', conjectures: conjectures('t.r.trap'), prelude: trap },
+    { name: 'b.prop.ts', conjectures: conjectures('t.r.alpha', 't.r.beta') },
+    { name: 'a.prop.ts', conjectures: conjectures('t.r.zeta', 't.r.alpha') },
   ]);
   dirs.push(root);
+  writeFileSync(join(root, 'f.prop.ts'), "throw new Error('f.prop.ts fails at import\\n  second line');\n");
+  const e = propSource({ name: 'e', conjectures: conjectures('t.r.epsilon') });
+  writeFileSync(join(root, 'e.prop.ts'), e.replace('export default [', 'export default [42, '));
+  writeFileSync(join(root, 'd.prop.ts'), 'export default [];\n');
+  writeFileSync(join(root, 'c.prop.ts'), 'export const nothing = 1;\n');
   mkdirSync(join(root, 'sub'));
   writeFileSync(join(root, 'sub', 'n.prop.ts'), propSource({ name: 'n', conjectures: conjectures('t.r.nested') }));
-  writeFileSync(join(root, 'c.prop.ts'), 'export const nothing = 1;\n');
-  writeFileSync(join(root, 'd.prop.ts'), 'export default [];\n');
-  writeFileSync(
-    join(root, 'e.prop.ts'),
-    propSource({ name: 'e', conjectures: conjectures('t.r.epsilon') }).replace(
-      'export default [',
-      'export default [42, ',
-    ),
-  );
-  writeFileSync(join(root, 'f.prop.ts'), "throw new Error('f.prop.ts fails at import\\n  second line');\n");
   writeFileSync(join(root, 'helper.ts'), "throw new Error('helper.ts was imported');\n");
   mkdirSync(join(root, '.crl-verify'));
   writeFileSync(join(root, '.crl-verify', 'x.prop.ts'), "throw new Error('.crl-verify was searched');\n");
@@ -280,6 +277,12 @@ describe('loadMessage', () => {
     expect(loadMessage(e, file, rel)).toBe(`boom in ${rel}; line two; line three`);
     expect(loadMessage('a thrown string', file, rel)).toBe('a thrown string');
     expect(loadMessage(undefined, file, rel)).toBe('undefined');
+  });
+});
+
+describe('the default properties directory', () => {
+  it("is 'properties' (the CLI's default, README)", () => {
+    expect(DEFAULT_PROPERTIES_DIR).toBe('properties');
   });
 });
 
