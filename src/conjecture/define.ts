@@ -63,7 +63,8 @@ function validate(spec: ConjectureSpec<unknown>): void {
     }
   }
   if (s.bound !== undefined && typeof s.bound !== 'string') fail(id, 'bound must be a mathjs expression string');
-  if (s.search !== undefined) {
+  // `search: false` switches the default search off (TargetedSearch in types.ts); anything else must be a search
+  if (s.search !== undefined && s.search !== false) {
     const q = s.search as Record<string, unknown>;
     for (const k of ['encode', 'decode', 'objective'])
       if (typeof q?.[k] !== 'function')

@@ -203,6 +203,9 @@ describe('defineConjecture: kind and its fields', () => {
           `conjecture 't.define.ok': search.${k} must be a positive integer, got ${String(v)}`,
         );
     expect(define({ ...base, search: { ...search, pool: 1, starts: 1, steps: 1 } })).not.toThrow();
+    // false switches the default search off, as TargetedSearch documents (it was rejected as a search)
+    expect(defineConjecture({ ...base, search: false } as never).spec.search).toBe(false);
+    rejects({ ...base, search: true }, why('encode'));
   });
 });
 
