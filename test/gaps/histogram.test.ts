@@ -14,7 +14,7 @@ import {
   meanPairDistance,
 } from '../../src/gaps/index.js';
 import { CrlInputError, matrix, tolerance } from '../../src/numeric/index.js';
-import { expectClose, M } from '../helpers/assert.js';
+import { expectClose, M, throwsInput } from '../helpers/assert.js';
 
 const T = tolerance({ rel: 1e-15, abs: 0 });
 /** The normalizing total is a float64 sum of 60 terms: relative error below 60·2^−53 ≈ 7e-15. */
@@ -56,19 +56,15 @@ describe('angleHistogram', () => {
   });
 
   it('names bad options and angles', () => {
-    const bad = (f: () => unknown, msg: RegExp): void => {
-      expect(f).toThrow(CrlInputError);
-      expect(f).toThrow(msg);
-    };
-    bad(() => angleHistogram([0], { bins: 0 }), /^angleHistogram: bins must be an integer >= 1, got 0$/);
-    bad(() => angleHistogram([0], { bins: 1.5 }), /bins must be an integer >= 1, got 1.5/);
-    bad(() => angleHistogram([0], { epsilon: -1 }), /^angleHistogram: epsilon must be >= 0, got -1$/);
-    bad(() => angleHistogram([0], { epsilon: Infinity }), /epsilon must be >= 0, got Infinity/);
-    bad(
+    throwsInput(() => angleHistogram([0], { bins: 0 }), /^angleHistogram: bins must be an integer >= 1, got 0$/);
+    throwsInput(() => angleHistogram([0], { bins: 1.5 }), /bins must be an integer >= 1, got 1.5/);
+    throwsInput(() => angleHistogram([0], { epsilon: -1 }), /^angleHistogram: epsilon must be >= 0, got -1$/);
+    throwsInput(() => angleHistogram([0], { epsilon: Infinity }), /epsilon must be >= 0, got Infinity/);
+    throwsInput(
       () => angleHistogram([], { epsilon: 0 }),
       /^angleHistogram: no angles and no pseudo-count: the histogram is empty$/,
     );
-    bad(() => angleHistogram([0, NaN]), /^angleHistogram: angle 1 is NaN$/);
+    throwsInput(() => angleHistogram([0, NaN]), /^angleHistogram: angle 1 is NaN$/);
     // one bin and zero pseudo-count are allowed
     expect([...angleHistogram([1, 2], { bins: 1, epsilon: 0 })]).toEqual([1]);
   });

@@ -13,13 +13,8 @@ import {
   recallAtKWithPartners,
   recallFromRanks,
 } from '../../src/gaps/index.js';
-import { CrlInputError, matrix, Rng } from '../../src/numeric/index.js';
-import { M } from '../helpers/assert.js';
-
-const bad = (f: () => unknown, msg: RegExp): void => {
-  expect(f).toThrow(CrlInputError);
-  expect(f).toThrow(msg);
-};
+import { matrix, Rng } from '../../src/numeric/index.js';
+import { M, throwsInput } from '../helpers/assert.js';
 
 describe('retrieval input checks', () => {
   const X = M([
@@ -27,28 +22,34 @@ describe('retrieval input checks', () => {
     [0, 1],
   ]);
   it('K and the direction', () => {
-    bad(() => recallAtK(X, X, 1.5), /^recallAtK: K must be an integer >= 1, got 1.5$/);
-    bad(() => recallAtK(X, X, 1, 'up' as never), /^recallAtK: unknown direction 'up'$/);
-    bad(() => recallAtKWithPartners(X, X, [[0, 0]], 0), /^recallAtKWithPartners: K must be an integer >= 1, got 0$/);
-    bad(() => partnerRetrievalRanks(X, X, [[0, 0]], 'up' as never), /^partnerRetrievalRanks: unknown direction 'up'$/);
-    bad(() => recallFromRanks([0], 0), /^recallFromRanks: K must be an integer >= 1, got 0$/);
-    bad(() => recallFromRanks([], 1), /^recallFromRanks: no queries$/);
+    throwsInput(() => recallAtK(X, X, 1.5), /^recallAtK: K must be an integer >= 1, got 1.5$/);
+    throwsInput(() => recallAtK(X, X, 1, 'up' as never), /^recallAtK: unknown direction 'up'$/);
+    throwsInput(
+      () => recallAtKWithPartners(X, X, [[0, 0]], 0),
+      /^recallAtKWithPartners: K must be an integer >= 1, got 0$/,
+    );
+    throwsInput(
+      () => partnerRetrievalRanks(X, X, [[0, 0]], 'up' as never),
+      /^partnerRetrievalRanks: unknown direction 'up'$/,
+    );
+    throwsInput(() => recallFromRanks([0], 0), /^recallFromRanks: K must be an integer >= 1, got 0$/);
+    throwsInput(() => recallFromRanks([], 1), /^recallFromRanks: no queries$/);
   });
   it('shapes and pairs', () => {
-    bad(() => recallAtK(X, M([[1, 0]]), 1), /^X is 2×2 but Y is 1×2; paired batches must have the same shape$/);
-    bad(() => partnerRetrievalRanks(X, M([[1, 0, 0]]), [[0, 0]]), /^X has dimension 2, Y has 3$/);
-    bad(() => recallAtK(matrix(0, 2), X, 1), /^X needs at least 1 row/);
-    bad(() => recallAtK(X, matrix(0, 2), 1), /^Y needs at least 1 row/);
-    bad(() => partnerRetrievalRanks(matrix(0, 2), X, [[0, 0]]), /^X needs at least 1 row/);
-    bad(() => partnerRetrievalRanks(X, matrix(0, 2), [[0, 0]]), /^Y needs at least 1 row/);
-    bad(() => partnerRetrievalRanks(X, X, []), /^partnerRetrievalRanks: no pairs$/);
-    bad(() => partnerRetrievalRanks(X, X, [[0, 0], [1] as never]), /^pair 1 is not \[xIndex, yIndex\]$/);
-    bad(() => partnerRetrievalRanks(X, X, [[0.5, 0]]), /^pair 0: x index 0.5 is outside 0..1$/);
-    bad(() => partnerRetrievalRanks(X, X, [[-1, 0]]), /^pair 0: x index -1 is outside 0..1$/);
-    bad(() => partnerRetrievalRanks(X, X, [[2, 0]]), /^pair 0: x index 2 is outside 0..1$/);
-    bad(() => partnerRetrievalRanks(X, X, [[0, 2]]), /^pair 0: y index 2 is outside 0..1$/);
-    bad(() => partnerRetrievalRanks(X, X, [[0, -1]]), /^pair 0: y index -1 is outside 0..1$/);
-    bad(() => partnerRetrievalRanks(X, X, [[0, 0.5]]), /^pair 0: y index 0.5 is outside 0..1$/);
+    throwsInput(() => recallAtK(X, M([[1, 0]]), 1), /^X is 2×2 but Y is 1×2; paired batches must have the same shape$/);
+    throwsInput(() => partnerRetrievalRanks(X, M([[1, 0, 0]]), [[0, 0]]), /^X has dimension 2, Y has 3$/);
+    throwsInput(() => recallAtK(matrix(0, 2), X, 1), /^X needs at least 1 row/);
+    throwsInput(() => recallAtK(X, matrix(0, 2), 1), /^Y needs at least 1 row/);
+    throwsInput(() => partnerRetrievalRanks(matrix(0, 2), X, [[0, 0]]), /^X needs at least 1 row/);
+    throwsInput(() => partnerRetrievalRanks(X, matrix(0, 2), [[0, 0]]), /^Y needs at least 1 row/);
+    throwsInput(() => partnerRetrievalRanks(X, X, []), /^partnerRetrievalRanks: no pairs$/);
+    throwsInput(() => partnerRetrievalRanks(X, X, [[0, 0], [1] as never]), /^pair 1 is not \[xIndex, yIndex\]$/);
+    throwsInput(() => partnerRetrievalRanks(X, X, [[0.5, 0]]), /^pair 0: x index 0.5 is outside 0..1$/);
+    throwsInput(() => partnerRetrievalRanks(X, X, [[-1, 0]]), /^pair 0: x index -1 is outside 0..1$/);
+    throwsInput(() => partnerRetrievalRanks(X, X, [[2, 0]]), /^pair 0: x index 2 is outside 0..1$/);
+    throwsInput(() => partnerRetrievalRanks(X, X, [[0, 2]]), /^pair 0: y index 2 is outside 0..1$/);
+    throwsInput(() => partnerRetrievalRanks(X, X, [[0, -1]]), /^pair 0: y index -1 is outside 0..1$/);
+    throwsInput(() => partnerRetrievalRanks(X, X, [[0, 0.5]]), /^pair 0: y index 0.5 is outside 0..1$/);
     // the last valid indices are accepted
     expect([...partnerRetrievalRanks(X, X, [[1, 1]])]).toEqual([0]);
   });

@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { InfoNceForm, InfoNceInput } from '../../src/losses/index.js';
-import { allowedError, fromRows, isClose, type Matrix, type Tolerance } from '../../src/numeric/index.js';
+import {
+  allowedError,
+  CrlInputError,
+  fromRows,
+  isClose,
+  type Matrix,
+  type Tolerance,
+} from '../../src/numeric/index.js';
 
 /** a ≈ b under `t`, with a message that names the quantity, both values and the tolerance. */
 export function expectClose(actual: number, expected: number, t: Tolerance, what: string): void {
@@ -40,6 +47,12 @@ export function expectMatrixClose(
   if (!(err <= rel * scale))
     expect.fail(`${what}: max|Δ| = ${err.toExponential(3)} > ${rel}·max|ref| = ${(rel * scale).toExponential(3)}`);
   return err / scale;
+}
+
+/** f() throws our input error (CrlInputError) with a message that contains `message` (a string) or matches it. */
+export function throwsInput(f: () => unknown, message: string | RegExp): void {
+  expect(f).toThrow(CrlInputError);
+  expect(f).toThrow(message);
 }
 
 /** A golden-value file from fixtures/oracle (written by scripts/make_oracle.py). */

@@ -18,14 +18,7 @@ import {
   supConLoss,
   uniformity,
 } from '../../src/losses/index.js';
-import { CrlInputError } from '../../src/numeric/index.js';
-import { M } from '../helpers/assert.js';
-
-/** f throws a CrlInputError whose message matches `pattern`. */
-function throwsInput(f: () => unknown, pattern: RegExp): void {
-  expect(f).toThrow(CrlInputError);
-  expect(f).toThrow(pattern);
-}
+import { M, throwsInput } from '../helpers/assert.js';
 
 const I2 = M([
   [1, 0],

@@ -7,7 +7,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  CrlInputError,
   centroid,
   dot,
   dotAt,
@@ -22,12 +21,7 @@ import {
   toRows,
   transpose,
 } from '../../src/numeric/index.js';
-
-/** f() throws our input error, with a message containing `words`. */
-const throwsInput = (f: () => unknown, words: string): void => {
-  expect(f).toThrow(CrlInputError);
-  expect(f).toThrow(words);
-};
+import { throwsInput } from '../helpers/assert.js';
 
 describe('matrix and fromRows', () => {
   it('matrix(rows, cols) is zero-filled; with data it copies an array and keeps a Float64Array', () => {

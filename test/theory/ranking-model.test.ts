@@ -8,7 +8,6 @@
  * unnormalized joint law equals that of the normalized law, with exact dyadic values.
  */
 import { describe, expect, it } from 'vitest';
-import { CrlInputError } from '../../src/numeric/index.js';
 import {
   auc,
   mapScores,
@@ -20,12 +19,7 @@ import {
   sharedPoolRms,
   symmetricRisk,
 } from '../../src/theory/ranking/index.js';
-
-/** f throws a CrlInputError whose message matches `msg`. */
-function expectInputError(f: () => unknown, msg: RegExp): void {
-  expect(f).toThrow(CrlInputError);
-  expect(f).toThrow(msg);
-}
+import { throwsInput } from '../helpers/assert.js';
 
 const good: RankingModel = {
   p1: [0.5, 0.5],
@@ -65,8 +59,7 @@ describe('requireRankingModel: what it rejects, with the message', () => {
     ['a negative entry in pPos', { ...good, pPos: [[1.25, -0.25], good.pPos[1]] }, /pPos\[0\]\[1\] = -0.25 must be/],
     ['a zero in pNeg', { ...good, pNeg: [good.pNeg[0], [1, 0]] }, /pNeg\[1\]\[1\] = 0 must be a finite positive/],
   ];
-  for (const [what, model, msg] of cases)
-    it(what, () => expectInputError(() => requireRankingModel(model as never), msg));
+  for (const [what, model, msg] of cases) it(what, () => throwsInput(() => requireRankingModel(model as never), msg));
 });
 
 describe('requireRankingModel: valid edges pass', () => {
@@ -95,10 +88,10 @@ describe('requireRankingModel: valid edges pass', () => {
 
 describe('requireScores', () => {
   it('rejects a table with the wrong number of rows, naming it', () => {
-    expectInputError(() => requireScores(good, [[0, 1]], 'table'), /table has 1 rows, the model has 2 anchors/);
+    throwsInput(() => requireScores(good, [[0, 1]], 'table'), /table has 1 rows, the model has 2 anchors/);
   });
   it('rejects a missing table (auc without scores) as an input error', () => {
-    expectInputError(() => auc(good, undefined as never), /s has undefined rows, the model has 2 anchors/);
+    throwsInput(() => auc(good, undefined as never), /s has undefined rows, the model has 2 anchors/);
   });
   it('accepts a table of the model shape', () => {
     expect(() =>
@@ -156,7 +149,7 @@ describe('selfSupervisedModel: what it rejects', () => {
       /joint law: marginals need full support/,
     ],
   ];
-  for (const [what, joint, msg] of cases) it(what, () => expectInputError(() => selfSupervisedModel(joint), msg));
+  for (const [what, joint, msg] of cases) it(what, () => throwsInput(() => selfSupervisedModel(joint), msg));
 });
 
 describe('selfSupervisedModel: valid joint laws', () => {
@@ -203,7 +196,7 @@ describe('input checks of the other evaluators', () => {
       [0.25, 0.25],
       [0.25, 0.25],
     ];
-    expectInputError(
+    throwsInput(
       () =>
         symmetricRisk(
           joint,
@@ -218,7 +211,7 @@ describe('input checks of the other evaluators', () => {
     );
   });
   it('mapScores rejects a φ that is not a function', () => {
-    expectInputError(() => mapScores([[0, 1]], 'cube' as never), /mapScores: phi must be a function/);
+    throwsInput(() => mapScores([[0, 1]], 'cube' as never), /mapScores: phi must be a function/);
   });
   it('sharedPoolRms needs one negative law for every anchor, even if the rows share an entry', () => {
     const model: RankingModel = {
@@ -236,6 +229,6 @@ describe('input checks of the other evaluators', () => {
       [0, 1, 2],
       [0, 1, 2],
     ];
-    expectInputError(() => sharedPoolRms(model, s, 1, 2), /sharedPoolRms: every anchor must share one negative law/);
+    throwsInput(() => sharedPoolRms(model, s, 1, 2), /sharedPoolRms: every anchor must share one negative law/);
   });
 });

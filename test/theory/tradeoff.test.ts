@@ -9,19 +9,14 @@
  * 1e-13 relative (about 60 derivative evaluations at N = 10⁶, not its 200-step cap).
  */
 import { describe, expect, it } from 'vitest';
-import { CrlInputError, tolerance } from '../../src/numeric/index.js';
+import { tolerance } from '../../src/numeric/index.js';
 import {
   closedFormOptimalNegatives,
   optimalNegatives,
   SELF_SUPERVISED_BOUND,
   SUPERVISED_BOUND,
 } from '../../src/theory/ranking/index.js';
-import { expectClose } from '../helpers/assert.js';
-
-function expectInputError(f: () => unknown, msg: RegExp): void {
-  expect(f).toThrow(CrlInputError);
-  expect(f).toThrow(msg);
-}
+import { expectClose, throwsInput } from '../helpers/assert.js';
 
 describe('optimalNegatives: bad input', () => {
   const cases: [string, { a: number; b: number; N: number }][] = [
@@ -32,13 +27,13 @@ describe('optimalNegatives: bad input', () => {
   ];
   for (const [what, scope] of cases) {
     it(what, () =>
-      expectInputError(() => optimalNegatives(SUPERVISED_BOUND, scope), /optimalNegatives: a, b and N must be > 0/),
+      throwsInput(() => optimalNegatives(SUPERVISED_BOUND, scope), /optimalNegatives: a, b and N must be > 0/),
     );
   }
   it('a shape increasing at m → 0', () =>
-    expectInputError(() => optimalNegatives('b*m', { a: 1, b: 1, N: 10 }), /b\*m is not decreasing at m → 0/));
+    throwsInput(() => optimalNegatives('b*m', { a: 1, b: 1, N: 10 }), /b\*m is not decreasing at m → 0/));
   it('a shape flat at m → 0 (slope exactly 0)', () =>
-    expectInputError(() => optimalNegatives('a', { a: 1, b: 1, N: 10 }), /optimalNegatives: a is not decreasing/));
+    throwsInput(() => optimalNegatives('a', { a: 1, b: 1, N: 10 }), /optimalNegatives: a is not decreasing/));
 });
 
 describe('optimalNegatives: the end of the interval', () => {
