@@ -4,7 +4,9 @@
  * operands in place instead of copying them.
  * Expected: every entry of matmulAB(A, B) and matmulAtB(Aᵀ, B) has the bits of matmulABt(A, Bᵀ), which has the
  * bits of dot(A_i, B_j) (dotAt's order), on both sides of the SIMD threshold, for odd and even sizes, with the
- * shared dimension in one chunk or several; shape errors are reported.
+ * shared dimension in one chunk or several, each after a product of other numbers (the packed panels live in one
+ * reused WASM memory: a packing path that wrote nothing must not pass on the previous call's panels); shape errors
+ * are reported.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +18,16 @@ const random = (rng: Rng, rows: number, cols: number): Matrix =>
     cols,
     Float64Array.from({ length: rows * cols }, () => rng.normal()),
   );
+
+/**
+ * Runs `product` after an n×m product of other numbers: the SIMD kernel packs its operands into one reused WASM
+ * memory, so without this a packing path that wrote nothing would leave the previous call's panels in place, and
+ * a product of the same operands just before would hide it.
+ */
+function afterOtherProduct(rng: Rng, n: number, m: number, k: number, product: () => Matrix): Matrix {
+  matmulABt(random(rng, n, k), random(rng, m, k), matrix(n, m));
+  return product();
+}
 
 /** Indices where two arrays differ in bits (Object.is: −0 and NaN count). */
 function differing(a: Float64Array, b: Float64Array): number[] {
@@ -45,8 +57,10 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
                   dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k)),
                 ),
               ).toBe(true);
-          expect(differing(matmulAB(A, transpose(B), matrix(n, m)).data, ref.data)).toEqual([]);
-          expect(differing(matmulAtB(transpose(A), transpose(B), matrix(n, m)).data, ref.data)).toEqual([]);
+          const ab = afterOtherProduct(rng, n, m, k, () => matmulAB(A, transpose(B), matrix(n, m)));
+          expect(differing(ab.data, ref.data)).toEqual([]);
+          const atb = afterOtherProduct(rng, n, m, k, () => matmulAtB(transpose(A), transpose(B), matrix(n, m)));
+          expect(differing(atb.data, ref.data)).toEqual([]);
         },
       ),
       { numRuns: 150 },
@@ -58,9 +72,11 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
     const G = random(rng, 130, 130),
       X = random(rng, 130, 17);
     const ref = matmulABt(transpose(G), transpose(X), matrix(130, 17));
-    expect(differing(matmulAtB(G, X, matrix(130, 17)).data, ref.data)).toEqual([]);
+    const atb = afterOtherProduct(rng, 130, 17, 130, () => matmulAtB(G, X, matrix(130, 17)));
+    expect(differing(atb.data, ref.data)).toEqual([]);
     const ref2 = matmulABt(G, transpose(X), matrix(130, 17));
-    expect(differing(matmulAB(G, X, matrix(130, 17)).data, ref2.data)).toEqual([]);
+    const ab = afterOtherProduct(rng, 130, 17, 130, () => matmulAB(G, X, matrix(130, 17)));
+    expect(differing(ab.data, ref2.data)).toEqual([]);
   });
 
   it('reports shape errors', () => {
