@@ -79,8 +79,43 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
     expect(differing(ab.data, ref2.data)).toEqual([]);
   });
 
+  it('in several chunks and blocks (accumulators, output and panels apart in the WASM memory), A·Bᵀ keeps dot', () => {
+    // k = 600–2000: two to four chunks of the shared dimension; m = 70, 130: more quads of B than one block holds
+    const rng = new Rng(11);
+    for (const [n, m, k] of [
+      [64, 64, 1101],
+      [130, 130, 600],
+      [33, 70, 2000],
+    ] as const) {
+      const A = random(rng, n, k),
+        B = random(rng, m, k);
+      const C = afterOtherProduct(rng, n, m, k, () => matmulABt(A, B, matrix(n, m)));
+      const ref = new Float64Array(n * m);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < m; j++)
+          ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
+      expect(differing(C.data, ref)).toEqual([]);
+    }
+  });
+
   it('reports shape errors', () => {
     expect(() => matmulAB(matrix(2, 3), matrix(2, 3), matrix(2, 3))).toThrow(/inner dimensions differ/);
     expect(() => matmulAtB(matrix(3, 2), matrix(3, 4), matrix(4, 2))).toThrow(/output is 4×2, expected 2×4/);
+    // one side of the output's shape right and the other wrong, each way
+    expect(() => matmulAB(matrix(2, 3), matrix(3, 4), matrix(2, 5))).toThrow(/output is 2×5, expected 2×4/);
+    expect(() => matmulAB(matrix(2, 3), matrix(3, 4), matrix(3, 4))).toThrow(/output is 3×4, expected 2×4/);
+    expect(() => matmulABt(matrix(2, 3), matrix(2, 3), matrix(2, 3))).toThrow(/output is 2×3, expected 2×2/);
+    expect(() => matmulABt(matrix(2, 3), matrix(4, 3), matrix(3, 4))).toThrow(/output is 3×4, expected 2×4/);
+    // an output that is one of the inputs (shapes that fit, so only the aliasing check can stop it)
+    const S = matrix(2, 2),
+      T = matrix(2, 2);
+    for (const [name, f] of [
+      ['matmulABt', matmulABt],
+      ['matmul', matmulAB],
+      ['matmul', matmulAtB],
+    ] as const) {
+      expect(() => f(S, T, S)).toThrow(`${name}: output must not alias an input`);
+      expect(() => f(T, S, S)).toThrow(`${name}: output must not alias an input`);
+    }
   });
 });
