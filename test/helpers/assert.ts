@@ -67,8 +67,8 @@ export const M = (rows: number[][]): Matrix => fromRows(rows);
 /** Flatten nested arrays. */
 export const flat = (rows: number[][]): Float64Array => Float64Array.from(rows.flat());
 
-/** The InfoNCE input of an oracle case whose matrices are written as rows (the oracle fixtures' layout). */
-export const infoNceInputOf = (c: {
+/** An InfoNCE input as the oracle fixtures write it: matrices as rows. */
+export interface InfoNceRows {
   anchors: number[][];
   positives: number[][];
   negatives: number[][];
@@ -76,7 +76,10 @@ export const infoNceInputOf = (c: {
   tau: number;
   form: InfoNceForm;
   shared: boolean;
-}): InfoNceInput => ({
+}
+
+/** The InfoNCE input of an oracle case whose matrices are written as rows (the oracle fixtures' layout). */
+export const infoNceInputOf = (c: InfoNceRows): InfoNceInput => ({
   anchors: M(c.anchors),
   positives: M(c.positives),
   negatives: M(c.negatives),

@@ -3,9 +3,8 @@
  * formulas of docs/api.md, gradients by mp.diff), typed, for test/losses/mutants-*.test.ts. Values are decimal
  * strings: a test reads the nearest double with Number.
  */
-import type { InfoNceForm } from '../../src/losses/index.js';
 import type { Tolerance } from '../../src/numeric/index.js';
-import { readOracle } from '../helpers/assert.js';
+import { type InfoNceRows, readOracle } from '../helpers/assert.js';
 
 export interface ClipOracleCase {
   name: string;
@@ -17,15 +16,8 @@ export interface ClipOracleCase {
   gradY: string[][];
 }
 
-export interface InfoNceOracleCase {
+export interface InfoNceOracleCase extends InfoNceRows {
   name: string;
-  anchors: number[][];
-  positives: number[][];
-  negatives: number[][];
-  m: number;
-  tau: number;
-  form: InfoNceForm;
-  shared: boolean;
   loss: string;
   perAnchor: string[];
   gradAnchors: string[][];

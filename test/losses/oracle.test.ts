@@ -15,10 +15,17 @@ import {
   sigLipLoss,
   supConLoss,
   uniformity,
-  type InfoNceForm,
 } from '../../src/losses/index.js';
 import { tolerance } from '../../src/numeric/index.js';
-import { expectClose, expectMatrixClose, flat, infoNceInputOf, M, readOracle } from '../helpers/assert.js';
+import {
+  expectClose,
+  expectMatrixClose,
+  flat,
+  type InfoNceRows,
+  infoNceInputOf,
+  M,
+  readOracle,
+} from '../helpers/assert.js';
 
 const REL = tolerance({ rel: 1e-12, abs: 1e-300 });
 /** torch's LSE-minus-diagonal autograd carries ~1e-16 absolute error per unit of 1/τ; below that it is no oracle. */
@@ -54,16 +61,9 @@ describe('CLIP loss vs oracle', () => {
   }
 });
 
-interface NceCase {
+interface NceCase extends InfoNceRows {
   n: number;
-  m: number;
   d: number;
-  tau: number;
-  form: InfoNceForm;
-  shared: boolean;
-  anchors: number[][];
-  positives: number[][];
-  negatives: number[][];
   loss: number;
   perAnchor: number[];
   gradAnchors: number[][];
