@@ -11,14 +11,14 @@
  * results with their message. `serve` posts `started`, then the result (the file's path set, progress written to the
  * shared [phase, instances] pair, a result that cannot be cloned sent as its JSON copy) or the error.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
 import {
   type Conjecture,
   defineConjecture,
+  type ExactSpec,
   graceMs,
   LOAD_LIMIT_MS,
   leq,
@@ -48,19 +48,24 @@ const conjecture = (id: string, body = 'check: (x) => leq(x, 100)') =>
 
 const six = (await loadRegistry(props)).conjectures;
 
+/** A conjecture made in code (no file): x <= 100 on x ∈ [0, 100], or what `more` says. */
+const inCode = (id: string, more: Partial<ExactSpec<number>> = {}): Conjecture =>
+  defineConjecture<number>({
+    id,
+    title: id,
+    source: { paper: 'none', ref: 'test', provenance: 'background' },
+    expect: 'holds',
+    given: fc.integer({ min: 0, max: 100 }),
+    check: (x) => leq(x, 100),
+    ...more,
+  }) as unknown as Conjecture;
+
 /**
  * A stand-in for conjecture `id` of `path`, for the pool to run in a worker: the worker imports the file; this thread
  * never does (some of these files change their thread's state when imported).
  */
 const inFile = (id: string, path: string): Conjecture => {
-  const c = defineConjecture({
-    id,
-    title: id,
-    source: { paper: 'none', ref: 'test', provenance: 'background' },
-    expect: 'holds',
-    given: fc.integer(),
-    check: (x) => leq(x, x),
-  }) as unknown as Conjecture;
+  const c = inCode(id, { given: fc.integer(), check: (x) => leq(x, x) });
   c.file = path;
   return c;
 };
@@ -112,29 +117,16 @@ describe('runTasks in worker threads', () => {
     );
   });
   it('a conjecture made in code runs in this thread even when workers are asked for', async () => {
-    const inline = defineConjecture({
-      id: 'test.pool.inline',
-      title: 'x <= 100',
-      source: { paper: 'none', ref: 'test', provenance: 'background' },
-      expect: 'holds',
-      given: fc.integer({ min: 0, max: 100 }),
-      check: (x) => leq(x, 100),
-    }) as unknown as Conjecture;
+    const inline = inCode('test.pool.inline');
     const { results } = await runTasks([{ conjecture: inline, seed: 3 }], { ...options, workers: 2 });
     expect([results[0]!.outcome, results[0]!.seed]).toEqual(['held', 3]);
   });
   it('in this thread a task without a seed takes the run seed, else 0, when the run fails', async () => {
-    const broken = defineConjecture({
-      id: 'test.pool.broken',
-      title: 'prepare fails',
-      source: { paper: 'none', ref: 'test', provenance: 'background' },
-      expect: 'holds',
-      given: fc.integer(),
-      check: (x) => leq(x, x),
+    const broken = inCode('test.pool.broken', {
       prepare: async () => {
         throw new Error('nothing to load');
       },
-    }) as unknown as Conjecture;
+    });
     const run = async (seed?: number) =>
       (await runTasks([{ conjecture: broken }], { ...options, seed, workers: 0 })).results[0]!;
     expect(await run(4)).toMatchObject({ outcome: 'error', seed: 4, error: 'nothing to load' });
@@ -154,14 +146,7 @@ describe('runTasks in worker threads', () => {
     expect(results.map((r) => r.id)).toEqual(ids);
   });
   it('in this thread too, when one conjecture has no file; onResult once per task', async () => {
-    const inline = defineConjecture({
-      id: 'test.pool.inline-too',
-      title: 'x <= 100',
-      source: { paper: 'none', ref: 'test', provenance: 'background' },
-      expect: 'holds',
-      given: fc.integer({ min: 0, max: 100 }),
-      check: (x) => leq(x, 100),
-    }) as unknown as Conjecture;
+    const inline = inCode('test.pool.inline-too');
     const seen: string[] = [];
     const { results } = await runConjectures([six[0]!, inline], {
       ...options,
