@@ -1,5 +1,6 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { UsageError } from './usage.js';
+import { isSeed } from '../numeric/rng.js';
 
 /** An integer option within [min, ∞); undefined when absent. */
 export function intOption(opt: Record<string, string | true>, k: string, min = -Infinity): number | undefined {
@@ -13,10 +14,10 @@ export function intOption(opt: Record<string, string | true>, k: string, min = -
   return n;
 }
 
-/** `--seed`: a 32-bit signed integer, the range of fast-check's and Rng's seeds (a wider one would alias another). */
+/** `--seed`: a 32-bit signed integer (`isSeed`, the range of fast-check's and Rng's seeds). */
 export function seedOption(opt: Record<string, string | true>): number | undefined {
   const n = intOption(opt, 'seed');
-  if (n !== undefined && !(n >= -(2 ** 31) && n < 2 ** 31))
+  if (n !== undefined && !isSeed(n))
     throw new UsageError(`--seed must be an integer in [-2^31, 2^31), got '${String(opt.seed)}'`);
   return n;
 }

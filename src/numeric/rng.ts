@@ -4,6 +4,14 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { ensure } from './errors.js';
 
 /**
+ * Whether `n` is a seed: an integer in [−2³¹, 2³¹), the range of xoroshiro128+'s and fast-check's seeds (a wider one
+ * would be cut to its low 32 bits and alias another seed's stream).
+ */
+export function isSeed(n: number): boolean {
+  return Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31;
+}
+
+/**
  * A seeded random source over pure-rand's xoroshiro128+ (53-bit uniforms). Every sampler in
  * crl-verify takes one explicitly; randomness inside a check is seeded from the instance
  * (`seedFrom`), so replay and shrinking are exact.
@@ -12,12 +20,9 @@ export class Rng {
   private readonly g: ReturnType<typeof xoroshiro128plus>;
   private spare: number | undefined;
 
-  /** `seed`: a 32-bit signed integer (a wider one would be cut to its low 32 bits and alias another seed's stream). */
+  /** `seed`: a 32-bit signed integer (`isSeed`). */
   constructor(seed: number) {
-    ensure(
-      Number.isInteger(seed) && seed >= -(2 ** 31) && seed < 2 ** 31,
-      () => `Rng: seed must be an integer in [-2^31, 2^31), got ${seed}`,
-    );
+    ensure(isSeed(seed), () => `Rng: seed must be an integer in [-2^31, 2^31), got ${seed}`);
     this.g = xoroshiro128plus(seed);
   }
 
