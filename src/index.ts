@@ -39,5 +39,5 @@ export {
 } from './conjecture/verdict.js';
 export { CrlInputError } from './numeric/errors.js';
 export { fromRows, type Matrix, matrix, toRows } from './numeric/matrix.js';
-export { Rng, seedFrom, seedFromString } from './numeric/rng.js';
+export { isSeed, Rng, seedFrom, seedFromString } from './numeric/rng.js';
 export { FLOAT32_WASM, FLOAT64_EXACT, type Tolerance, tolerance } from './numeric/tolerance.js';
