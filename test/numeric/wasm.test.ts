@@ -10,9 +10,10 @@ import { matmulABt, matmulABtScalar, matrix, Rng } from '../../src/numeric/index
 import { expectMatrixClose } from '../helpers/assert.js';
 
 describe('WASM SIMD matmul', () => {
-  it('committed bytes match gemm.wat', () => {
+  it('committed bytes match gemm.wat and exp.wat', () => {
     const out = execFileSync(process.execPath, ['scripts/build-wasm.mjs', '--check'], { encoding: 'utf8' });
-    expect(out).toMatch(/up to date/);
+    expect(out).toMatch(/gemmBytes.ts is up to date/);
+    expect(out).toMatch(/expBytes.ts is up to date/);
   });
   it('agrees with the JS kernel on ragged shapes', () => {
     const rng = new Rng(17);
