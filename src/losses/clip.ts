@@ -1,5 +1,6 @@
 import {
   ensure,
+  expShifted,
   type Matrix,
   matrix,
   matmulAB,
@@ -260,7 +261,7 @@ function gradientSweep(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace)
   }
 }
 
-/** One shift (max S) for every row and column: one exponential per entry, written back into S. */
+/** One shift (max S) for every row and column: one exponential per entry (expShifted), written back into S. */
 function singleShift(
   S: Float64Array,
   n: number,
@@ -270,28 +271,24 @@ function singleShift(
   colOff: Float64Array,
   colDiag: Float64Array,
 ): void {
+  expShifted(S, smax);
   colOff.fill(0);
   for (let i = 0; i < n; i++) {
     const o = i * n;
     let r = 0;
     // the diagonal is kept out of the sums (no r − e_ii cancellation when the loss is ~0)
     for (let j = 0; j < i; j++) {
-      const e = Math.exp(S[o + j]! - smax);
-      S[o + j] = e;
+      const e = S[o + j]!;
       r += e;
       colOff[j]! += e;
     }
     for (let j = i + 1; j < n; j++) {
-      const e = Math.exp(S[o + j]! - smax);
-      S[o + j] = e;
+      const e = S[o + j]!;
       r += e;
       colOff[j]! += e;
     }
-    const e = Math.exp(S[o + i]! - smax);
-    S[o + i] = e;
     rowOff[i] = r;
-    rowDiag[i] = e;
-    colDiag[i] = e;
+    rowDiag[i] = colDiag[i] = S[o + i]!;
   }
 }
 

@@ -1,6 +1,7 @@
 import {
   dotAt,
   ensure,
+  expShifted,
   type Matrix,
   matmulAB,
   matmulABt,
@@ -99,11 +100,9 @@ function sharedScratch(n: number, m: number, d: number): SharedScratch {
 
 /** Per-anchor term ℓ_i from its raw scores δ_j (in `delta`, overwritten by e^{δ_j − mx}); returns [ℓ_i, denom]. */
 function anchorTerm(delta: Float64Array, deltaRaw: Float64Array, mx: number, normalized: boolean): [number, number] {
+  expShifted(delta, mx);
   let s = 0;
-  for (let j = 0; j < delta.length; j++) {
-    delta[j] = Math.exp(delta[j]! - mx);
-    s += delta[j]!;
-  }
+  for (let j = 0; j < delta.length; j++) s += delta[j]!;
   if (normalized) return [normalizedTerm(deltaRaw, mx, s), s];
   if (mx === 0) return [Math.log1p(s), 1 + s];
   const tail = Math.exp(-mx); // the positive's own term e^{0 − mx}
