@@ -212,6 +212,10 @@ const SWEEP_MAX_D = 8;
  * (dotAt's order). ws.Xs (free once S is formed) holds dY's odd-row sums.
  */
 function gradientSweep(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace): void {
+  if (X.cols === 2) {
+    gradientSweep2(G, X, Y, ws);
+    return;
+  }
   const n = X.rows,
     d = X.cols,
     x = X.data,
@@ -258,6 +262,78 @@ function gradientSweep(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace)
     const o = n2 * n,
       xl = n2 * d;
     for (let j = 0; j < n; j++) for (let k = 0; k < d; k++) evenY[j * d + k]! += G[o + j]! * x[xl + k]!;
+  }
+}
+
+/**
+ * gradientSweep at d = 2 (the S¹ toy's size), with the row's two coordinates and its four lane sums in locals: the
+ * same additions in the same order, so the same bits, without the inner loops over k.
+ */
+function gradientSweep2(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace): void {
+  const n = X.rows,
+    x = X.data,
+    y = Y.data;
+  const gx = ws.gradX.data,
+    evenY = ws.gradY.data,
+    oddY = ws.Xs.data;
+  const n2 = n - (n % 2);
+  evenY.fill(0);
+  oddY.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = i * n,
+      x0 = x[2 * i]!,
+      x1 = x[2 * i + 1]!,
+      colSums = i % 2 === 0 ? evenY : oddY;
+    // dX row i: the even-j lanes (e0, e1) and the odd-j lanes (d0, d1)
+    let e0 = 0,
+      e1 = 0,
+      d0 = 0,
+      d1 = 0;
+    if (i < n2) {
+      for (let j = 0; j < n2; j += 2) {
+        const g0 = G[o + j]!,
+          g1 = G[o + j + 1]!,
+          y0 = 2 * j;
+        e0 += g0 * y[y0]!;
+        d0 += g1 * y[y0 + 2]!;
+        colSums[y0]! += g0 * x0;
+        colSums[y0 + 2]! += g1 * x0;
+        e1 += g0 * y[y0 + 1]!;
+        d1 += g1 * y[y0 + 3]!;
+        colSums[y0 + 1]! += g0 * x1;
+        colSums[y0 + 3]! += g1 * x1;
+      }
+      if (n2 < n) {
+        const g = G[o + n2]!;
+        colSums[2 * n2]! += g * x0;
+        colSums[2 * n2 + 1]! += g * x1;
+      }
+    } else
+      for (let j = 0; j < n2; j += 2) {
+        const g0 = G[o + j]!,
+          g1 = G[o + j + 1]!,
+          y0 = 2 * j;
+        e0 += g0 * y[y0]!;
+        d0 += g1 * y[y0 + 2]!;
+        e1 += g0 * y[y0 + 1]!;
+        d1 += g1 * y[y0 + 3]!;
+      }
+    gx[2 * i] = e0 + d0;
+    gx[2 * i + 1] = e1 + d1;
+    if (n2 < n) {
+      gx[2 * i]! += G[o + n2]! * y[2 * n2]!;
+      gx[2 * i + 1]! += G[o + n2]! * y[2 * n2 + 1]!;
+    }
+  }
+  for (let e = 0; e < 2 * n; e++) evenY[e] = evenY[e]! + oddY[e]!;
+  if (n2 < n) {
+    const o = n2 * n,
+      x0 = x[2 * n2]!,
+      x1 = x[2 * n2 + 1]!;
+    for (let j = 0; j < n; j++) {
+      evenY[2 * j]! += G[o + j]! * x0;
+      evenY[2 * j + 1]! += G[o + j]! * x1;
+    }
   }
 }
 
