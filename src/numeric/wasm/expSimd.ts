@@ -1,23 +1,16 @@
 import { EXP_WASM_BASE64 } from './expBytes.js';
+import { type KernelExports, lazyKernel, reserve } from './instance.js';
 
 /*
  * The WASM SIMD (f64x2) exponential (docs/numerics.md, "Exponentials"), compiled from exp.wat at build time.
  * Numbers are copied into the module's linear memory (which grows on demand and is reused), padded to whole steps
  * of eight, exponentiated in place and copied back.
  */
-interface ExpExports {
-  memory: WebAssembly.Memory;
+interface ExpExports extends KernelExports {
   exp: (p: number, len: number, shift: number) => void;
 }
 
-let exportsCache: ExpExports | undefined;
-function kernel(): ExpExports {
-  if (!exportsCache) {
-    const bytes = Buffer.from(EXP_WASM_BASE64, 'base64');
-    exportsCache = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as ExpExports;
-  }
-  return exportsCache;
-}
+const kernel = lazyKernel<ExpExports>(EXP_WASM_BASE64);
 
 /** Numbers per step of the kernel (four f64x2 vectors). */
 const STEP = 8;
@@ -32,9 +25,7 @@ export function expShiftedSimd(a: Float64Array, shift: number, start: number, en
   const K = kernel(),
     len = end - start,
     padded = Math.ceil(len / STEP) * STEP;
-  const need = 8 * padded,
-    have = K.memory.buffer.byteLength;
-  if (need > have) K.memory.grow(Math.ceil((need - have) / 65536));
+  reserve(K, 8 * padded);
   if (view.buffer !== K.memory.buffer) view = new Float64Array(K.memory.buffer);
   const mem = view;
   if (len <= COPY_LOOP_MAX) for (let k = 0; k < len; k++) mem[k] = a[start + k]!;

@@ -1,4 +1,5 @@
 import { GEMM_WASM_BASE64 } from './gemmBytes.js';
+import { type KernelExports, lazyKernel, reserve } from './instance.js';
 
 /*
  * The WASM SIMD (f64x2) A·Bᵀ kernel (docs/numerics.md), compiled from gemm.wat at build time.
@@ -7,8 +8,7 @@ import { GEMM_WASM_BASE64 } from './gemmBytes.js';
  * every entry of the padded product (the padded rows' entries are dropped), and only the last product of an odd
  * inner length is added here, so each entry keeps the one summation order of `dotAt`.
  */
-interface GemmExports {
-  memory: WebAssembly.Memory;
+interface GemmExports extends KernelExports {
   gemm: (
     pa: number,
     pb: number,
@@ -24,14 +24,7 @@ interface GemmExports {
   ) => void;
 }
 
-let exportsCache: GemmExports | undefined;
-function kernel(): GemmExports {
-  if (!exportsCache) {
-    const bytes = Buffer.from(GEMM_WASM_BASE64, 'base64');
-    exportsCache = new WebAssembly.Instance(new WebAssembly.Module(bytes), {}).exports as unknown as GemmExports;
-  }
-  return exportsCache;
-}
+const kernel = lazyKernel<GemmExports>(GEMM_WASM_BASE64);
 
 /** Bytes of packed B one kernel call sweeps (about a quarter of the 1 MiB L2 cache per core). */
 const CACHE_BLOCK_BYTES = 256 * 1024;
@@ -118,9 +111,7 @@ export function gemmSimdInto(A: Operand, B: Operand, c: Float64Array, k: number)
     sizeB = quads * steps * 8,
     sizeC = 2 * pairs * cols,
     sizeAcc = chunks > 1 ? pairs * block * 16 : 0;
-  const need = 8 * (sizeA + sizeB + sizeC + sizeAcc);
-  const have = K.memory.buffer.byteLength;
-  if (need > have) K.memory.grow(Math.ceil((need - have) / 65536));
+  reserve(K, 8 * (sizeA + sizeB + sizeC + sizeAcc));
   const mem = new Float64Array(K.memory.buffer);
   const offA = 0,
     offB = sizeA,
