@@ -212,10 +212,6 @@ const SWEEP_MAX_D = 8;
  * (dotAt's order). ws.Xs (free once S is formed) holds dY's odd-row sums.
  */
 function gradientSweep(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace): void {
-  if (X.cols === 2) {
-    gradientSweep2(G, X, Y, ws);
-    return;
-  }
   const n = X.rows,
     d = X.cols,
     x = X.data,
@@ -226,37 +222,39 @@ function gradientSweep(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace)
   const n2 = n - (n % 2);
   evenY.fill(0);
   oddY.fill(0);
-  for (let i = 0; i < n; i++) {
-    const o = i * n,
-      xi = i * d,
-      colSums = i % 2 === 0 ? evenY : oddY,
-      inPairs = i < n2;
-    // dX row i: even and odd j apart, in gx and in the row's own slots of oddX
-    for (let k = 0; k < d; k++) gx[xi + k] = 0;
-    for (let j = 0; j < n2; j += 2) {
-      const g0 = G[o + j]!,
-        g1 = G[o + j + 1]!,
-        y0 = j * d,
-        y1 = y0 + d;
-      for (let k = 0; k < d; k++) {
-        gx[xi + k]! += g0 * y[y0 + k]!;
-        ws.rowOdd[k]! += g1 * y[y1 + k]!;
-        if (inPairs) {
-          colSums[y0 + k]! += g0 * x[xi + k]!;
-          colSums[y1 + k]! += g1 * x[xi + k]!;
+  if (d === 2) sweepRowsAtD2(G, x, y, n, gx, evenY, oddY);
+  else
+    for (let i = 0; i < n; i++) {
+      const o = i * n,
+        xi = i * d,
+        colSums = i % 2 === 0 ? evenY : oddY,
+        inPairs = i < n2;
+      // dX row i: even and odd j apart, in gx and in the row's own slots of oddX
+      for (let k = 0; k < d; k++) gx[xi + k] = 0;
+      for (let j = 0; j < n2; j += 2) {
+        const g0 = G[o + j]!,
+          g1 = G[o + j + 1]!,
+          y0 = j * d,
+          y1 = y0 + d;
+        for (let k = 0; k < d; k++) {
+          gx[xi + k]! += g0 * y[y0 + k]!;
+          ws.rowOdd[k]! += g1 * y[y1 + k]!;
+          if (inPairs) {
+            colSums[y0 + k]! += g0 * x[xi + k]!;
+            colSums[y1 + k]! += g1 * x[xi + k]!;
+          }
         }
       }
+      if (inPairs && n2 < n) {
+        const g = G[o + n2]!;
+        for (let k = 0; k < d; k++) colSums[n2 * d + k]! += g * x[xi + k]!;
+      }
+      for (let k = 0; k < d; k++) {
+        gx[xi + k] = gx[xi + k]! + ws.rowOdd[k]!;
+        ws.rowOdd[k] = 0;
+        if (n2 < n) gx[xi + k]! += G[o + n2]! * y[n2 * d + k]!;
+      }
     }
-    if (inPairs && n2 < n) {
-      const g = G[o + n2]!;
-      for (let k = 0; k < d; k++) colSums[n2 * d + k]! += g * x[xi + k]!;
-    }
-    for (let k = 0; k < d; k++) {
-      gx[xi + k] = gx[xi + k]! + ws.rowOdd[k]!;
-      ws.rowOdd[k] = 0;
-      if (n2 < n) gx[xi + k]! += G[o + n2]! * y[n2 * d + k]!;
-    }
-  }
   for (let e = 0; e < n * d; e++) evenY[e] = evenY[e]! + oddY[e]!;
   if (n2 < n) {
     const o = n2 * n,
@@ -266,19 +264,19 @@ function gradientSweep(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace)
 }
 
 /**
- * gradientSweep at d = 2 (the S¹ toy's size), with the row's two coordinates and its four lane sums in locals: the
- * same additions in the same order, so the same bits, without the inner loops over k.
+ * The rows of gradientSweep at d = 2 (the S¹ toy's size), with the row's two coordinates and its four lane sums in
+ * locals: the same additions in the same order, so the same bits, without the inner loops over k.
  */
-function gradientSweep2(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace): void {
-  const n = X.rows,
-    x = X.data,
-    y = Y.data;
-  const gx = ws.gradX.data,
-    evenY = ws.gradY.data,
-    oddY = ws.Xs.data;
+function sweepRowsAtD2(
+  G: Float64Array,
+  x: Float64Array,
+  y: Float64Array,
+  n: number,
+  gx: Float64Array,
+  evenY: Float64Array,
+  oddY: Float64Array,
+): void {
   const n2 = n - (n % 2);
-  evenY.fill(0);
-  oddY.fill(0);
   for (let i = 0; i < n; i++) {
     const o = i * n,
       x0 = x[2 * i]!,
@@ -289,50 +287,32 @@ function gradientSweep2(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace
       e1 = 0,
       d0 = 0,
       d1 = 0;
-    if (i < n2) {
-      for (let j = 0; j < n2; j += 2) {
-        const g0 = G[o + j]!,
-          g1 = G[o + j + 1]!,
-          y0 = 2 * j;
-        e0 += g0 * y[y0]!;
-        d0 += g1 * y[y0 + 2]!;
+    const inPairs = i < n2;
+    for (let j = 0; j < n2; j += 2) {
+      const g0 = G[o + j]!,
+        g1 = G[o + j + 1]!,
+        y0 = 2 * j;
+      e0 += g0 * y[y0]!;
+      d0 += g1 * y[y0 + 2]!;
+      e1 += g0 * y[y0 + 1]!;
+      d1 += g1 * y[y0 + 3]!;
+      if (inPairs) {
         colSums[y0]! += g0 * x0;
         colSums[y0 + 2]! += g1 * x0;
-        e1 += g0 * y[y0 + 1]!;
-        d1 += g1 * y[y0 + 3]!;
         colSums[y0 + 1]! += g0 * x1;
         colSums[y0 + 3]! += g1 * x1;
       }
-      if (n2 < n) {
-        const g = G[o + n2]!;
-        colSums[2 * n2]! += g * x0;
-        colSums[2 * n2 + 1]! += g * x1;
-      }
-    } else
-      for (let j = 0; j < n2; j += 2) {
-        const g0 = G[o + j]!,
-          g1 = G[o + j + 1]!,
-          y0 = 2 * j;
-        e0 += g0 * y[y0]!;
-        d0 += g1 * y[y0 + 2]!;
-        e1 += g0 * y[y0 + 1]!;
-        d1 += g1 * y[y0 + 3]!;
-      }
+    }
+    if (inPairs && n2 < n) {
+      const g = G[o + n2]!;
+      colSums[2 * n2]! += g * x0;
+      colSums[2 * n2 + 1]! += g * x1;
+    }
     gx[2 * i] = e0 + d0;
     gx[2 * i + 1] = e1 + d1;
     if (n2 < n) {
       gx[2 * i]! += G[o + n2]! * y[2 * n2]!;
       gx[2 * i + 1]! += G[o + n2]! * y[2 * n2 + 1]!;
-    }
-  }
-  for (let e = 0; e < 2 * n; e++) evenY[e] = evenY[e]! + oddY[e]!;
-  if (n2 < n) {
-    const o = n2 * n,
-      x0 = x[2 * n2]!,
-      x1 = x[2 * n2 + 1]!;
-    for (let j = 0; j < n; j++) {
-      evenY[2 * j]! += G[o + j]! * x0;
-      evenY[2 * j + 1]! += G[o + j]! * x1;
     }
   }
 }
