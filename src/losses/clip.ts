@@ -23,9 +23,9 @@ import {
 export interface ClipWorkspace {
   readonly n: number;
   readonly d: number;
-  /** N×N logits, then their exponentials. */
+  /** N×N logits, then their exponentials, then ∂L/∂S, written over them. */
   readonly S: Matrix;
-  /** N×N ∂L/∂S. */
+  /** N×N ∂L/∂S: the same matrix as S (one N×N buffer, half the memory and traffic of two). */
   readonly G: Matrix;
   /** X/τ. */
   readonly Xs: Matrix;
@@ -46,11 +46,12 @@ export interface ClipWorkspace {
 /** Buffers for the CLIP loss at batch size n and dimension d. */
 export function clipWorkspace(n: number, d: number): ClipWorkspace {
   const v = (): Float64Array => new Float64Array(n);
+  const S = matrix(n, n);
   return {
     n,
     d,
-    S: matrix(n, n),
-    G: matrix(n, n),
+    S,
+    G: S,
     Xs: matrix(n, d),
     gradX: matrix(n, d),
     gradY: matrix(n, d),
@@ -81,7 +82,7 @@ let kept: ClipWorkspace | undefined;
 function ownWorkspace(n: number, d: number): ClipWorkspace {
   if (kept && kept.n === n && kept.d === d) return kept;
   const ws = clipWorkspace(n, d);
-  if (2 * n * n + 3 * n * d <= KEEP_WORKSPACE_MAX) kept = ws;
+  if (n * n + 3 * n * d <= KEEP_WORKSPACE_MAX) kept = ws;
   return ws;
 }
 
@@ -156,7 +157,8 @@ function clipCore(X: Matrix, Y: Matrix, tau: number, ws: ClipWorkspace, grad: bo
   const loss = sum / (2 * n);
   if (!grad) return { loss };
 
-  // P_ij = e^{S_ij − shift_i}/rowTotal_i, Q_ij = e^{S_ij − shift_j}/colTotal_j (shifts as used above)
+  // P_ij = e^{S_ij − shift_i}/rowTotal_i, Q_ij = e^{S_ij − shift_j}/colTotal_j (shifts as used above); G is S's
+  // buffer, each entry written after its last read
   const G = ws.G.data,
     c = inv / (2 * n);
   // the four per-row/column buffers are reused in place: rowOff → 1/rowTotal, colOff → 1/colTotal,
