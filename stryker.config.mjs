@@ -21,9 +21,9 @@ export default {
   // The Stryker test set leaves out the two slow suites (see vitest.stryker.config.ts): a mutant only the
   // conjecture gate kills is reported as surviving.
   vitest: { configFile: 'vitest.stryker.config.ts' },
-  // gemmBytes.ts is generated from gemm.wat (scripts/build-wasm.mjs); a test checks it byte for byte, so it is not
-  // mutated (pass the same exclusion with --mutate).
-  mutate: ['src/**/*.ts', '!src/**/*.d.ts', '!src/numeric/wasm/gemmBytes.ts'],
+  // gemmBytes.ts and expBytes.ts are generated from gemm.wat and exp.wat (scripts/build-wasm.mjs); a test checks them
+  // byte for byte, so they are not mutated (pass the same exclusion with --mutate).
+  mutate: ['src/**/*.ts', '!src/**/*.d.ts', '!src/numeric/wasm/gemmBytes.ts', '!src/numeric/wasm/expBytes.ts'],
   coverageAnalysis: 'perTest',
   // Vitest does not type-check, so Stryker need not insert `// @ts-nocheck`; inserting it would shift the lines of
   // test/fixtures-props/syntax/unclosed.prop.ts, whose error location a test checks.

@@ -2,7 +2,7 @@
 export * from './errors.js';
 export * from './matrix.js';
 export * from './gemm.js';
-export * from './exp.js';
+export { expShifted } from './exp.js';
 export * from './logsumexp.js';
 export * from './divergence.js';
 export * from './doubleDouble.js';

@@ -3,8 +3,8 @@ import { type KernelExports, lazyKernel, reserve } from './instance.js';
 
 /*
  * The WASM SIMD (f64x2) exponential (docs/numerics.md, "Exponentials"), compiled from exp.wat at build time.
- * Numbers are copied into the module's linear memory (which grows on demand and is reused), padded to whole steps
- * of eight, exponentiated in place and copied back.
+ * A run is copied into the module's linear memory a chunk at a time, padded to whole steps of eight numbers,
+ * exponentiated in place and copied back, so the module's memory stays one chunk whatever the run's length.
  */
 interface ExpExports extends KernelExports {
   exp: (p: number, len: number, shift: number) => void;
@@ -14,24 +14,31 @@ const kernel = lazyKernel<ExpExports>(EXP_WASM_BASE64);
 
 /** Numbers per step of the kernel (four f64x2 vectors). */
 const STEP = 8;
-
-/** Runs up to this length are copied entry by entry (a subarray view costs more). */
+/** Numbers per chunk: 64 KiB, one page of WASM memory. */
+const CHUNK = 8192;
+/** Runs up to this length are copied entry by entry (two subarray views cost more). */
 const COPY_LOOP_MAX = 32;
 
 let view = new Float64Array(0);
 
-/** a[start..end) ← e^{a − shift}, in place, on the SIMD kernel. */
+/** a[start..end) ← e^(a − shift), in place, on the SIMD kernel. */
 export function expShiftedSimd(a: Float64Array, shift: number, start: number, end: number): void {
-  const K = kernel(),
-    len = end - start,
-    padded = Math.ceil(len / STEP) * STEP;
-  reserve(K, 8 * padded);
+  const K = kernel();
+  reserve(K, 8 * Math.min(CHUNK, Math.ceil((end - start) / STEP) * STEP));
   if (view.buffer !== K.memory.buffer) view = new Float64Array(K.memory.buffer);
-  const mem = view;
-  if (len <= COPY_LOOP_MAX) for (let k = 0; k < len; k++) mem[k] = a[start + k]!;
-  else mem.set(a.subarray(start, end));
-  for (let k = len; k < padded; k++) mem[k] = 0;
-  K.exp(0, padded, shift);
-  if (len <= COPY_LOOP_MAX) for (let k = 0; k < len; k++) a[start + k] = mem[k]!;
-  else a.set(mem.subarray(0, len), start);
+  for (let from = start; from < end; from += CHUNK) {
+    const len = Math.min(CHUNK, end - from),
+      padded = Math.ceil(len / STEP) * STEP;
+    if (len <= COPY_LOOP_MAX) for (let k = 0; k < len; k++) view[k] = a[from + k]!;
+    else view.set(a.subarray(from, from + len));
+    for (let k = len; k < padded; k++) view[k] = 0;
+    K.exp(0, padded, shift);
+    if (len <= COPY_LOOP_MAX) for (let k = 0; k < len; k++) a[from + k] = view[k]!;
+    else a.set(view.subarray(0, len), from);
+  }
+}
+
+/** Bytes of the module's linear memory (for tests: it stays one chunk). */
+export function expMemoryBytes(): number {
+  return kernel().memory.buffer.byteLength;
 }
