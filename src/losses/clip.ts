@@ -231,7 +231,7 @@ function gradientSweep(G: Float64Array, X: Matrix, Y: Matrix, ws: ClipWorkspace)
         xi = i * d,
         colSums = i % 2 === 0 ? evenY : oddY,
         inPairs = i < n2;
-      // dX row i: even and odd j apart, in gx and in the row's own slots of oddX
+      // dX row i: even and odd j apart, in gx and in ws.rowOdd
       for (let k = 0; k < d; k++) gx[xi + k] = 0;
       for (let j = 0; j < n2; j += 2) {
         const g0 = G[o + j]!,
