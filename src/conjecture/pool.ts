@@ -47,8 +47,9 @@ const ENTRY = import.meta.url.endsWith('.js')
 /**
  * Each worker's young generation (V8's two semi-spaces of 32 MB and a large-object space): the checks allocate
  * many short-lived numbers and arrays, and with V8's default (16 MB semi-spaces) the workers of a ci run spent
- * 12% of their time in the garbage collector. Measured on the ci profile with 2 workers: median wall 14.9 → 13.7 s,
- * CPU 27.1 → 24.8 s, peak memory 552 → 556 MB (192 MB gained nothing more and cost 150 MB).
+ * 12% of their time in the garbage collector. Measured on the ci profile with 2 workers, medians of 3–4 runs each
+ * way: wall 14.9 → 13.7 s (CPU 27.1 → 24.8 s), and after the faster kernels 14.2 → 13.8 s; peak memory 516–552 MB
+ * → 512–608 MB (192 MB gained nothing more and cost 150 MB).
  */
 const YOUNG_GENERATION_MB = 96;
 
