@@ -2,11 +2,13 @@
  * Source: src/numeric/wasm/gemm.wat (WASM SIMD f64x2 A·Bᵀ kernel) and its committed bytes.
  * Expected: the committed bytes are exactly what wabt compiles from the .wat; the SIMD kernel and the JS
  * kernel agree to rounding (<= 1e-13 relative to the row-norm scale) on sizes that exercise every edge:
- * odd row counts, column counts not divisible by 4, odd inner lengths.
+ * odd row counts, column counts not divisible by 4, odd inner lengths; a kernel memory that cannot grow is an error
+ * that says how much was needed (src/numeric/wasm/instance.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { matmulABt, matmulABtScalar, matrix, Rng } from '../../src/numeric/index.js';
+import { reserve } from '../../src/numeric/wasm/instance.js';
 import { expectMatrixClose } from '../helpers/assert.js';
 
 describe('WASM SIMD matmul', () => {
@@ -39,5 +41,13 @@ describe('WASM SIMD matmul', () => {
         js = matmulABtScalar(A, B, matrix(n, m));
       expectMatrixClose(simd, js.data, 1e-13, `${n}×${m}×${k}`);
     }
+  });
+  it('memory that cannot grow is an error that says how much was needed', () => {
+    const kernel = { memory: new WebAssembly.Memory({ initial: 1, maximum: 2 }) };
+    reserve(kernel, 65536 * 2); // within the maximum: grows
+    expect(kernel.memory.buffer.byteLength).toBe(65536 * 2);
+    expect(() => reserve(kernel, 65536 * 40)).toThrow(
+      /^a WASM kernel needs 2\.5 MiB of memory and has 0\.1 MiB; it could not grow \(a WebAssembly memory holds at most 4 GiB\): /,
+    );
   });
 });

@@ -18,8 +18,17 @@ export function lazyKernel<T extends KernelExports>(base64: string): () => T {
   };
 }
 
-/** Grows the kernel's memory (in 64 KiB pages) to hold at least `bytes`. */
+/** Grows the kernel's memory (in 64 KiB pages) to hold at least `bytes`; says how much when it cannot. */
 export function reserve(kernel: KernelExports, bytes: number): void {
   const have = kernel.memory.buffer.byteLength;
-  if (bytes > have) kernel.memory.grow(Math.ceil((bytes - have) / 65536));
+  if (bytes <= have) return;
+  try {
+    kernel.memory.grow(Math.ceil((bytes - have) / 65536));
+  } catch (e) {
+    const mib = (b: number): string => `${(b / 2 ** 20).toFixed(1)} MiB`;
+    throw new RangeError(
+      `a WASM kernel needs ${mib(bytes)} of memory and has ${mib(have)}; it could not grow ` +
+        `(a WebAssembly memory holds at most 4 GiB): ${(e as Error).message}`,
+    );
+  }
 }

@@ -1,6 +1,8 @@
-// The few WebAssembly JS-API members gemmSimd.ts uses (@types/node 20 does not declare them).
+// The few WebAssembly JS-API members the kernels (instance.ts) and their tests use (@types/node 20 does not declare
+// them).
 declare namespace WebAssembly {
   class Memory {
+    constructor(descriptor: { initial: number; maximum?: number });
     readonly buffer: ArrayBuffer;
     grow(pages: number): number;
   }
