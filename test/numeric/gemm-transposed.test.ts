@@ -5,12 +5,13 @@
  * Expected: every entry of matmulAB(A, B) and matmulAtB(Aᵀ, B) has the bits of matmulABt(A, Bᵀ), which has the
  * bits of dot(A_i, B_j) (dotAt's order), on both sides of the SIMD threshold, for odd and even sizes, with the
  * shared dimension in one chunk or several, each after a product of other numbers (the packed panels live in one
- * reused WASM memory: a packing path that wrote nothing must not pass on the previous call's panels); shape errors
- * are reported.
+ * reused WASM memory: a packing path that wrote nothing must not pass on the previous call's panels) and with C in
+ * several bands of rows; shape errors are reported.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dot, type Matrix, matmulAB, matmulABt, matmulAtB, matrix, Rng, transpose } from '../../src/numeric/index.js';
+import { C_BAND_BYTES } from '../../src/numeric/wasm/gemmSimd.js';
 
 const random = (rng: Rng, rows: number, cols: number): Matrix =>
   matrix(
@@ -96,6 +97,29 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
           ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
       expect(differing(C.data, ref)).toEqual([]);
     }
+  });
+
+  it('in several bands of rows of C (the module holds one band at a time), every product keeps dot', () => {
+    // a padded row of C is 4·⌈m/4⌉ doubles: m = 2049 gives bands of ⌊C_BAND_BYTES / (16·2052)⌋ row pairs, so n (odd)
+    // takes two full bands and a part-band; k = 5 is odd (the last product added after the lanes)
+    const rng = new Rng(12),
+      m = 2049,
+      k = 5,
+      bandRows = 2 * Math.floor(C_BAND_BYTES / (16 * 4 * Math.ceil(m / 4))),
+      n = 2 * bandRows + 45;
+    expect(n).toBeGreaterThan(2 * bandRows);
+    const A = random(rng, n, k),
+      B = random(rng, m, k);
+    const ref = new Float64Array(n * m);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < m; j++)
+        ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
+    const C = afterOtherProduct(rng, n, m, k, () => matmulABt(A, B, matrix(n, m)));
+    expect(differing(C.data, ref)).toEqual([]);
+    const AB = afterOtherProduct(rng, n, m, k, () => matmulAB(A, transpose(B), matrix(n, m)));
+    expect(differing(AB.data, ref)).toEqual([]);
+    const AtB = afterOtherProduct(rng, n, m, k, () => matmulAtB(transpose(A), transpose(B), matrix(n, m)));
+    expect(differing(AtB.data, ref)).toEqual([]);
   });
 
   it('reports shape errors', () => {

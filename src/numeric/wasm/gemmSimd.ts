@@ -28,6 +28,8 @@ const kernel = lazyKernel<GemmExports>(GEMM_WASM_BASE64);
 
 /** Bytes of packed B one kernel call sweeps (about a quarter of the 1 MiB L2 cache per core). */
 const CACHE_BLOCK_BYTES = 256 * 1024;
+/** Bytes of C the module holds at a time (a band of rows, copied out before the next). */
+export const C_BAND_BYTES = 4 * 1024 * 1024;
 /** Two-column steps per chunk of the shared dimension: a row pair's and a row quad's chunk (24 KiB) stay in L1. */
 const CHUNK_STEPS = 256;
 
@@ -107,10 +109,12 @@ export function gemmSimdInto(A: Operand, B: Operand, c: Float64Array, k: number)
   const len = Math.min(CHUNK_STEPS, Math.max(1, steps)),
     block = Math.min(quads, Math.max(1, Math.floor(CACHE_BLOCK_BYTES / (64 * len))));
   const chunks = Math.max(1, Math.ceil(steps / len));
+  // C is computed a band of row pairs at a time and copied out, so the module keeps at most C_BAND_BYTES of it
+  const band = Math.min(pairs, Math.max(1, Math.floor(C_BAND_BYTES / (16 * cols))));
   const sizeA = pairs * steps * 4,
     sizeB = quads * steps * 8,
-    sizeC = 2 * pairs * cols,
-    sizeAcc = chunks > 1 ? pairs * block * 16 : 0;
+    sizeC = 2 * band * cols,
+    sizeAcc = chunks > 1 ? band * block * 16 : 0;
   reserve(K, 8 * (sizeA + sizeB + sizeC + sizeAcc));
   const mem = new Float64Array(K.memory.buffer);
   const offA = 0,
@@ -120,30 +124,35 @@ export function gemmSimdInto(A: Operand, B: Operand, c: Float64Array, k: number)
   pack(A, k, k2, 2, pairs, mem, offA);
   pack(B, k, k2, 4, quads, mem, offB);
   // quads of B in blocks, and the shared dimension in chunks, small enough to stay in cache while every row pair
-  // of A passes over them; between chunks each tile keeps its two lanes per entry, so every entry is still summed
-  // in one order (blocking and chunking change no bits)
-  for (let q0 = 0; q0 < quads; q0 += block) {
-    const q = Math.min(block, quads - q0);
-    for (let ch = 0; ch < chunks; ch++) {
-      const t0 = ch * len,
-        mode = (ch > 0 ? 1 : 0) | (ch === chunks - 1 ? 2 : 0);
-      K.gemm(
-        8 * (offA + t0 * 4),
-        8 * (offB + q0 * steps * 8 + t0 * 8),
-        8 * (offC + 4 * q0),
-        8 * offAcc,
-        pairs,
-        q,
-        Math.min(len, steps - t0),
-        32 * steps,
-        64 * steps,
-        8 * cols,
-        mode,
-      );
+  // of the band passes over them; between chunks each tile keeps its two lanes per entry, so every entry is still
+  // summed in one order (bands, blocks and chunks change no bits)
+  for (let r0 = 0; r0 < pairs; r0 += band) {
+    const p = Math.min(band, pairs - r0);
+    for (let q0 = 0; q0 < quads; q0 += block) {
+      const q = Math.min(block, quads - q0);
+      for (let ch = 0; ch < chunks; ch++) {
+        const t0 = ch * len,
+          mode = (ch > 0 ? 1 : 0) | (ch === chunks - 1 ? 2 : 0);
+        K.gemm(
+          8 * (offA + r0 * steps * 4 + t0 * 4),
+          8 * (offB + q0 * steps * 8 + t0 * 8),
+          8 * (offC + 4 * q0),
+          8 * offAcc,
+          p,
+          q,
+          Math.min(len, steps - t0),
+          32 * steps,
+          64 * steps,
+          8 * cols,
+          mode,
+        );
+      }
     }
+    const first = 2 * r0,
+      rows = Math.min(n, 2 * (r0 + p)) - first; // the band's rows inside C
+    if (cols === m) c.set(mem.subarray(offC, offC + rows * m), first * m);
+    else for (let i = 0; i < rows; i++) c.set(mem.subarray(offC + i * cols, offC + i * cols + m), (first + i) * m);
   }
-  if (cols === m) c.set(mem.subarray(offC, offC + n * m));
-  else for (let i = 0; i < n; i++) c.set(mem.subarray(offC + i * cols, offC + i * cols + m), i * m);
   // the last product of an odd inner length comes after the two lanes' sum, as in dotAt
   if (k2 < k) {
     for (let i = 0; i < n; i++) {
