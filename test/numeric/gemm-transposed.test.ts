@@ -100,26 +100,27 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
   });
 
   it('in several bands of rows of C (the module holds one band at a time), every product keeps dot', () => {
-    // a padded row of C is 4·⌈m/4⌉ doubles: m = 2049 gives bands of ⌊C_BAND_BYTES / (16·2052)⌋ row pairs, so n (odd)
-    // takes two full bands and a part-band; k = 5 is odd (the last product added after the lanes)
+    // a padded row of C is 4·⌈m/4⌉ doubles: m = 2048 and 2049 give bands of ⌊C_BAND_BYTES / (16·2048 or 2052)⌋ row
+    // pairs, so n (odd) takes two full bands and a part-band; m = 2048 copies each band out whole, m = 2049 row by
+    // row; k = 5 is odd (the last product added after the lanes)
     const rng = new Rng(12),
-      m = 2049,
-      k = 5,
-      bandRows = 2 * Math.floor(C_BAND_BYTES / (16 * 4 * Math.ceil(m / 4))),
-      n = 2 * bandRows + 45;
-    expect(n).toBeGreaterThan(2 * bandRows);
-    const A = random(rng, n, k),
-      B = random(rng, m, k);
-    const ref = new Float64Array(n * m);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < m; j++)
-        ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
-    const C = afterOtherProduct(rng, n, m, k, () => matmulABt(A, B, matrix(n, m)));
-    expect(differing(C.data, ref)).toEqual([]);
-    const AB = afterOtherProduct(rng, n, m, k, () => matmulAB(A, transpose(B), matrix(n, m)));
-    expect(differing(AB.data, ref)).toEqual([]);
-    const AtB = afterOtherProduct(rng, n, m, k, () => matmulAtB(transpose(A), transpose(B), matrix(n, m)));
-    expect(differing(AtB.data, ref)).toEqual([]);
+      k = 5;
+    for (const m of [2048, 2049]) {
+      const bandRows = 2 * Math.floor(C_BAND_BYTES / (16 * 4 * Math.ceil(m / 4))),
+        n = 2 * bandRows + 45;
+      const A = random(rng, n, k),
+        B = random(rng, m, k);
+      const ref = new Float64Array(n * m);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < m; j++)
+          ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
+      const C = afterOtherProduct(rng, n, m, k, () => matmulABt(A, B, matrix(n, m)));
+      expect(differing(C.data, ref), `A·Bᵀ, m = ${m}`).toEqual([]);
+      const AB = afterOtherProduct(rng, n, m, k, () => matmulAB(A, transpose(B), matrix(n, m)));
+      expect(differing(AB.data, ref), `A·B, m = ${m}`).toEqual([]);
+      const AtB = afterOtherProduct(rng, n, m, k, () => matmulAtB(transpose(A), transpose(B), matrix(n, m)));
+      expect(differing(AtB.data, ref), `Aᵀ·B, m = ${m}`).toEqual([]);
+    }
   });
 
   it('reports shape errors', () => {
