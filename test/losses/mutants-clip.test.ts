@@ -2,7 +2,8 @@
  * Source: issue 15 (StrykerJS on src/losses/clip.ts): the surviving mutants of the wide-spread path (per-row and
  * per-column shifts, taken when max S − min S >= 700: `t > m` → false, `j < n` → `j <= n` in the row shifts,
  * `off + e^{−m}` → `off − e^{−m}`, `v > smax` → true), of the module's kept workspace (`kept.n === n` → true or
- * `!==`), of the gradient sweep's row reset (`k < d` → false: gradX accumulates the previous call's gradient), and
+ * `!==`), of the gradient sweep's row reset (`k < d` → false: gradX accumulates the previous call's gradient; at d = 2
+ * and d = 3, which take different sweeps), and
  * of the workspace contract (`if (ws)` → false, clipLoss computing gradients: `false` → `true`, `!grad` → false).
  * Expected: loss and gradients agree with fixtures/oracle/losses_mutants.json (mpmath, 60 digits, from the
  * formulas of docs/api.md; scripts/make_oracle_losses_mutants.py) at 1e-12 — loss relative, gradients max-norm
@@ -61,6 +62,11 @@ describe('a caller workspace', () => {
   it('gives the oracle values call after call (no gradient left over from the previous batch)', () => {
     const ws = clipWorkspace(3, 2);
     for (const c of [a, b, a, b]) checkCase(c, ws);
+  });
+  it('at d = 3 as well, where the general sweep (not the d = 2 form) resets each row of dX', () => {
+    const c = byName(oracle.clipReuse, '2x3'),
+      ws = clipWorkspace(2, 3);
+    for (let call = 0; call < 3; call++) checkCase(c, ws);
   });
   it('receives the gradients: they are the workspace matrices, not copies', () => {
     const ws = clipWorkspace(3, 2);
