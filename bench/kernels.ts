@@ -231,7 +231,7 @@ async function main(): Promise<void> {
   if (args.includes('--peers')) return;
   const { backend, fallbackReason } = await loadTensorEngine();
   console.log(
-    `# CLIP loss, τ = ${TAU}; float64 = plain TypeScript + WASM SIMD matmul; tfjs backend = ${backend}${fallbackReason ? ` (${fallbackReason})` : ''}`,
+    `# CLIP loss, τ = ${TAU}; float64 = plain TypeScript + WASM SIMD matmul and exponential; tfjs backend = ${backend}${fallbackReason ? ` (${fallbackReason})` : ''}`,
   );
   console.log('| N | d | engine | fwd ms | fwd GFLOP/s | fwd+grad ms | f+g GFLOP/s | peak RSS MiB |');
   console.log('|---:|---:|---|---:|---:|---:|---:|---:|');
