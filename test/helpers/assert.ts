@@ -15,6 +15,19 @@ import {
   type Tolerance,
 } from '../../src/numeric/index.js';
 
+/**
+ * Indices where two arrays differ in bits (Object.is: −0 against 0 and NaN count); past the shorter array's end every
+ * index counts.
+ */
+export function differingBits(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (!Object.is(a[i], b[i])) out.push(i);
+  return out;
+}
+
+/** Whether two arrays hold the same bits, entry for entry (differingBits finds none). */
+export const bitsEqual = (a: ArrayLike<number>, b: ArrayLike<number>): boolean => differingBits(a, b).length === 0;
+
 /** a ≈ b under `t`, with a message that names the quantity, both values and the tolerance. */
 export function expectClose(actual: number, expected: number, t: Tolerance, what: string): void {
   if (!isClose(actual, expected, t)) {

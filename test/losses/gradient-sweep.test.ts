@@ -8,8 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { clipLossWithGrad, clipWorkspace } from '../../src/losses/index.js';
 import { matmulAB, matmulAtB, matrix, Rng } from '../../src/numeric/index.js';
-
-const sameBits = (a: Float64Array, b: Float64Array): boolean => a.every((v, k) => Object.is(v, b[k]));
+import { bitsEqual } from '../helpers/assert.js';
 
 describe('the gradient sweep keeps the bits of the blocked products', () => {
   for (const d of [1, 2, 3, 8, 9])
@@ -30,8 +29,8 @@ describe('the gradient sweep keeps the bits of the blocked products', () => {
         const r = clipLossWithGrad(X, Y, 0.3, ws);
         const gX = matmulAB(ws.G, Y, matrix(n, d)),
           gY = matmulAtB(ws.G, X, matrix(n, d));
-        expect(sameBits(r.gradX.data, gX.data), `dX at N = ${n}`).toBe(true);
-        expect(sameBits(r.gradY.data, gY.data), `dY at N = ${n}`).toBe(true);
+        expect(bitsEqual(r.gradX.data, gX.data), `dX at N = ${n}`).toBe(true);
+        expect(bitsEqual(r.gradY.data, gY.data), `dY at N = ${n}`).toBe(true);
         expect(r.gradX.data.some((v) => v !== 0)).toBe(n > 1); // N = 1 has zero gradients; others do not
       }
     });

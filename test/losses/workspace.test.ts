@@ -11,10 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { clipLossWithGrad, clipWorkspace, infoNceWithGrad } from '../../src/losses/index.js';
 import { type Matrix, matrix, Rng } from '../../src/numeric/index.js';
 import { sampleUniformSphere } from '../../src/sphere/index.js';
-import { expectMatrixClose } from '../helpers/assert.js';
-
-const bitsEqual = (a: Float64Array, b: Float64Array): boolean =>
-  a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+import { bitsEqual, expectMatrixClose } from '../helpers/assert.js';
 
 describe('CLIP without a workspace', () => {
   it('gives the bits of a call with one, in matrices that later calls leave alone', () => {

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dot, type Matrix, matmulAB, matmulABt, matmulAtB, matrix, Rng, transpose } from '../../src/numeric/index.js';
 import { C_BAND_BYTES } from '../../src/numeric/wasm/gemmSimd.js';
+import { differingBits } from '../helpers/assert.js';
 
 const random = (rng: Rng, rows: number, cols: number): Matrix =>
   matrix(
@@ -28,13 +29,6 @@ const random = (rng: Rng, rows: number, cols: number): Matrix =>
 function afterOtherProduct(rng: Rng, n: number, m: number, k: number, product: () => Matrix): Matrix {
   matmulABt(random(rng, n, k), random(rng, m, k), matrix(n, m));
   return product();
-}
-
-/** Indices where two arrays differ in bits (Object.is: −0 and NaN count). */
-function differing(a: Float64Array, b: Float64Array): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) out.push(i);
-  return out;
 }
 
 describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
@@ -59,9 +53,9 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
                 ),
               ).toBe(true);
           const ab = afterOtherProduct(rng, n, m, k, () => matmulAB(A, transpose(B), matrix(n, m)));
-          expect(differing(ab.data, ref.data)).toEqual([]);
+          expect(differingBits(ab.data, ref.data)).toEqual([]);
           const atb = afterOtherProduct(rng, n, m, k, () => matmulAtB(transpose(A), transpose(B), matrix(n, m)));
-          expect(differing(atb.data, ref.data)).toEqual([]);
+          expect(differingBits(atb.data, ref.data)).toEqual([]);
         },
       ),
       { numRuns: 150 },
@@ -74,10 +68,10 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
       X = random(rng, 130, 17);
     const ref = matmulABt(transpose(G), transpose(X), matrix(130, 17));
     const atb = afterOtherProduct(rng, 130, 17, 130, () => matmulAtB(G, X, matrix(130, 17)));
-    expect(differing(atb.data, ref.data)).toEqual([]);
+    expect(differingBits(atb.data, ref.data)).toEqual([]);
     const ref2 = matmulABt(G, transpose(X), matrix(130, 17));
     const ab = afterOtherProduct(rng, 130, 17, 130, () => matmulAB(G, X, matrix(130, 17)));
-    expect(differing(ab.data, ref2.data)).toEqual([]);
+    expect(differingBits(ab.data, ref2.data)).toEqual([]);
   });
 
   it('in several chunks and blocks (accumulators, output and panels apart in the WASM memory), A·Bᵀ keeps dot', () => {
@@ -95,7 +89,7 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
       for (let i = 0; i < n; i++)
         for (let j = 0; j < m; j++)
           ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
-      expect(differing(C.data, ref)).toEqual([]);
+      expect(differingBits(C.data, ref)).toEqual([]);
     }
   });
 
@@ -115,11 +109,11 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
         for (let j = 0; j < m; j++)
           ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
       const C = afterOtherProduct(rng, n, m, k, () => matmulABt(A, B, matrix(n, m)));
-      expect(differing(C.data, ref), `A·Bᵀ, m = ${m}`).toEqual([]);
+      expect(differingBits(C.data, ref), `A·Bᵀ, m = ${m}`).toEqual([]);
       const AB = afterOtherProduct(rng, n, m, k, () => matmulAB(A, transpose(B), matrix(n, m)));
-      expect(differing(AB.data, ref), `A·B, m = ${m}`).toEqual([]);
+      expect(differingBits(AB.data, ref), `A·B, m = ${m}`).toEqual([]);
       const AtB = afterOtherProduct(rng, n, m, k, () => matmulAtB(transpose(A), transpose(B), matrix(n, m)));
-      expect(differing(AtB.data, ref), `Aᵀ·B, m = ${m}`).toEqual([]);
+      expect(differingBits(AtB.data, ref), `Aᵀ·B, m = ${m}`).toEqual([]);
     }
   });
 
