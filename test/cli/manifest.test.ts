@@ -8,22 +8,16 @@
  * property files are seen.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { removedAfterAll } from '../helpers/cleanup.js';
 import { helpersFingerprint, manifestPath } from '../../src/conjecture/manifest.js';
 import { listConjectures, loadSelected } from '../../src/conjecture/registry.js';
 import { propDir, propSource, SIX } from './props.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-const fresh = (files = SIX): string => {
-  const d = propDir(files);
-  dirs.push(d);
-  return d;
-};
+const removeLater = removedAfterAll();
+const fresh = (files = SIX): string => removeLater(propDir(files));
 
 const cli = (...args: string[]): { code: number; stdout: string; stderr: string } => {
   const r = spawnSync(process.execPath, ['bin/crl-verify.js', ...args], {

@@ -21,7 +21,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { removedAfterAll } from '../helpers/cleanup.js';
 import { type Conjecture, defineConjecture, leq } from '../../src/conjecture/index.js';
 import {
   entryOf,
@@ -36,15 +37,10 @@ import {
   writeManifest,
 } from '../../src/conjecture/manifest.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const removeLater = removedAfterAll();
 /** A fresh empty directory. */
 function fresh(): string {
-  const d = mkdtempSync(join(tmpdir(), 'crl-manifest-'));
-  dirs.push(d);
-  return d;
+  return removeLater(mkdtempSync(join(tmpdir(), 'crl-manifest-')));
 }
 const SCHEMA = 'crl-verify/manifest@1';
 

@@ -10,7 +10,8 @@
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { removedAfterAll } from '../helpers/cleanup.js';
 import { readManifest } from '../../src/conjecture/manifest.js';
 import {
   DEFAULT_PROPERTIES_DIR,
@@ -25,10 +26,7 @@ import {
 } from '../../src/conjecture/index.js';
 import { propDir, propSource } from '../cli/props.js';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const removeLater = removedAfterAll();
 
 /** A file that throws at import once the file `boom` exists beside it. */
 const trap = `if (existsSync(new URL('./boom', import.meta.url))) throw new Error('trap sprung');`;
@@ -45,7 +43,7 @@ function mixedDir(): string {
     { name: 'b.prop.ts', conjectures: conjectures('t.r.alpha', 't.r.beta') },
     { name: 'a.prop.ts', conjectures: conjectures('t.r.zeta', 't.r.alpha') },
   ]);
-  dirs.push(root);
+  removeLater(root);
   writeFileSync(join(root, 'f.prop.ts'), "throw new Error('f.prop.ts fails at import\\n  second line');\n");
   const e = propSource({ name: 'e', conjectures: conjectures('t.r.epsilon') });
   writeFileSync(join(root, 'e.prop.ts'), e.replace('export default [', 'export default [42, '));
@@ -93,7 +91,7 @@ describe('loadRegistry', () => {
   });
   it('a single conjecture as the default export is one conjecture', async () => {
     const root = propDir([]);
-    dirs.push(root);
+    removeLater(root);
     const one = propSource({ name: 'o', conjectures: conjectures('t.r.one') })
       .replace('export default [', 'export default ')
       .replace(/\];\n$/, ';\n');
@@ -136,7 +134,7 @@ describe('listConjectures and loadSelected: the manifest decides what is importe
     // a copy with its manifest (a fresh path, so nothing of it is in this process's module cache), where the trap
     // file now throws at import
     const copy = `${root}-copy`;
-    dirs.push(copy);
+    removeLater(copy);
     cpSync(root, copy, { recursive: true });
     writeFileSync(join(copy, 'boom'), '');
     // the trap file is described by the manifest: not imported, its ids still listed with their file
@@ -174,7 +172,7 @@ describe('listConjectures and loadSelected: the manifest decides what is importe
       { name: 'a.prop.ts', conjectures: conjectures('t.s.b', 't.s.a') },
       { name: 'b.prop.ts', conjectures: conjectures('t.s.c') },
     ]);
-    dirs.push(root);
+    removeLater(root);
     await listConjectures(root);
     rmSync(join(root, 'b.prop.ts'));
     expect((await listConjectures(root)).conjectures.map((c) => c.id)).toEqual(['t.s.a', 't.s.b']);
@@ -193,7 +191,7 @@ describe('loadSelected against a manifest that is out of date', () => {
       { name: 'a.prop.ts', conjectures: conjectures('t.l.one', 't.l.two') },
       { name: 'b.prop.ts', conjectures: conjectures('t.l.three') },
     ]);
-    dirs.push(root);
+    removeLater(root);
     await listConjectures(root);
     const path = join(root, '.crl-verify', 'manifest.json');
     const m = JSON.parse(readFileSync(path, 'utf8'));
@@ -216,7 +214,7 @@ describe('loadSelected against a manifest that is out of date', () => {
   });
   it('a file whose mtime moved but whose bytes did not keeps its entry, with the new mtime', async () => {
     const root = propDir([{ name: 'a.prop.ts', conjectures: conjectures('t.t.one') }]);
-    dirs.push(root);
+    removeLater(root);
     await listConjectures(root);
     utimesSync(join(root, 'a.prop.ts'), new Date(2_000_000_000_000), new Date(2_000_000_000_000));
     const again = await listConjectures(root);

@@ -7,10 +7,11 @@
  * thread unless told otherwise, announces its plan before the first result, numbers the results 1..n of n, and
  * reports the profile's name and its wall time in whole milliseconds.
  */
-import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { removedAfterAll } from '../helpers/cleanup.js';
 import {
   type ConjectureResult,
   type Conjecture,
@@ -27,10 +28,7 @@ import {
 import { propDir } from '../cli/props.js';
 import fc from 'fast-check';
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+const removeLater = removedAfterAll();
 
 const c = defineConjecture({
   id: 't.suite.any',
@@ -105,7 +103,7 @@ describe('runSuite', () => {
     },
     { name: 'c.prop.ts', conjectures: [{ id: 't.suite.thread', bound: 100 }], prelude: marker },
   ]);
-  dirs.push(props);
+  removeLater(props);
   const common = { propertiesDir: props, profile: PROFILES.ci, useCorpus: false, writeCorpus: false } as const;
 
   it('runs every conjecture in this thread, plan first, results numbered 1..n of n, in whole milliseconds', async () => {
@@ -137,7 +135,7 @@ describe('runSuite', () => {
     await listConjectures(props);
     // a copy with its manifest: a fresh path, so its b.prop.ts is not in this process's module cache, and now traps
     const copy = `${props}-copy`;
-    dirs.push(copy);
+    removeLater(copy);
     cpSync(props, copy, { recursive: true });
     writeFileSync(join(copy, 'boom'), '');
     const at = { ...common, propertiesDir: copy };
