@@ -7,7 +7,8 @@
  * per call, warm against warm in the same run: this process against PyTorch float64 and numpy float64
  * (bench/peer/kernels_peer.py, /usr/bin/python3, one thread each) on the same inputs, with ratios, GFLOP/s
  * (matmul flops 6B²d) and the fraction of a measured peak (the best GFLOP/s of our matmulABt and of numpy's
- * matmul). Goals: InfoNCE <= 2x torch and CLIP <= 1x torch at both sizes.
+ * matmul; bench/gemm-ceiling.ts gives the clock and the hardware's peak in flops per cycle). Goals: InfoNCE <= 2x
+ * torch and CLIP <= 1x torch at both sizes.
  * tfjs table: median ms per call and effective GFLOP/s (2N²d forward, 6N²d forward+grad, as in
  * docs/numerics.md). Goals (issue 2): float64 forward+grad at (1024, 128) < 150 ms median; <= 5 µs at (8, 2).
  */
