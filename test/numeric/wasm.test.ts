@@ -2,12 +2,14 @@
  * Source: src/numeric/wasm/gemm.wat (WASM SIMD f64x2 A·Bᵀ kernel) and its committed bytes.
  * Expected: the committed bytes are exactly what wabt compiles from the .wat; the SIMD kernel and the JS
  * kernel agree to rounding (<= 1e-13 relative to the row-norm scale) on sizes that exercise every edge:
- * odd row counts, column counts not divisible by 4, odd inner lengths; a kernel memory that cannot grow is an error
- * that says how much was needed (src/numeric/wasm/instance.ts).
+ * odd row counts, column counts not divisible by 4, odd inner lengths; called directly with an inner length of 0
+ * or 1 (no lane sums), the product still has dot's bits after other numbers filled the module; a kernel memory that
+ * cannot grow is an error that says how much was needed (src/numeric/wasm/instance.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { matmulABt, matmulABtScalar, matrix, Rng } from '../../src/numeric/index.js';
+import { dot, matmulABt, matmulABtScalar, matrix, Rng } from '../../src/numeric/index.js';
+import { gemmSimdInto } from '../../src/numeric/wasm/gemmSimd.js';
 import { reserve } from '../../src/numeric/wasm/instance.js';
 import { expectMatrixClose } from '../helpers/assert.js';
 
@@ -40,6 +42,23 @@ describe('WASM SIMD matmul', () => {
       const simd = matmulABt(A, B, matrix(n, m)),
         js = matmulABtScalar(A, B, matrix(n, m));
       expectMatrixClose(simd, js.data, 1e-13, `${n}×${m}×${k}`);
+    }
+  });
+  it('called directly with an inner length of 0 or 1, gives dot, not what the module held before', () => {
+    // gemm.ts sends only k >= 4 here; the kernel runs at least one block, so k < 2 must not reach it
+    const rng = new Rng(19),
+      n = 5,
+      m = 6;
+    for (const k of [0, 1]) {
+      const nan = new Float64Array(64 * 64).fill(Number.NaN);
+      matmulABt(matrix(64, 64, nan), matrix(64, 64, nan), matrix(64, 64)); // NaN panels left in the module
+      const a = Float64Array.from({ length: n * k }, () => rng.normal()),
+        b = Float64Array.from({ length: m * k }, () => rng.normal());
+      const c = new Float64Array(n * m).fill(7);
+      gemmSimdInto({ data: a, rows: n, transposed: false }, { data: b, rows: m, transposed: false }, c, k);
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < m; j++)
+          expect(Object.is(c[i * m + j], dot(a.subarray(i * k, i * k + k), b.subarray(j * k, j * k + k)))).toBe(true);
     }
   });
   it('memory that cannot grow is an error that says how much was needed', () => {

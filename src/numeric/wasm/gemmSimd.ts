@@ -135,6 +135,12 @@ export function gemmSimdInto(A: Operand, B: Operand, c: Float64Array, k: number)
     pairs = (n + 1) >> 1,
     quads = (m + 3) >> 2;
   const cols = 4 * quads; // padded row length of C
+  if (steps === 0) {
+    // k < 2: no lane sums (the kernel runs at least one block), so each entry is +0 plus the odd product below
+    c.fill(0, 0, n * m);
+    addOddProduct(A, B, c, k);
+    return;
+  }
   const len = Math.min(CHUNK_STEPS, Math.max(1, steps)),
     block = Math.min(quads, Math.max(1, Math.floor(CACHE_BLOCK_BYTES / (64 * len))));
   const chunks = Math.max(1, Math.ceil(steps / len));
@@ -187,12 +193,17 @@ export function gemmSimdInto(A: Operand, B: Operand, c: Float64Array, k: number)
     if (cols === m) c.set(mem.subarray(offC, offC + rows * m), first * m);
     else for (let i = 0; i < rows; i++) c.set(mem.subarray(offC + i * cols, offC + i * cols + m), (first + i) * m);
   }
-  // the last product of an odd inner length comes after the two lanes' sum, as in dotAt
-  if (k2 < k) {
-    for (let i = 0; i < n; i++) {
-      const x = at(A, i, k - 1, k);
-      for (let j = 0; j < m; j++) c[i * m + j]! += x * at(B, j, k - 1, k);
-    }
+  addOddProduct(A, B, c, k);
+}
+
+/** The last product of an odd inner length, added to C after the two lanes' sum, as in dotAt. */
+function addOddProduct(A: Operand, B: Operand, c: Float64Array, k: number): void {
+  if (k % 2 === 0) return;
+  const n = A.rows,
+    m = B.rows;
+  for (let i = 0; i < n; i++) {
+    const x = at(A, i, k - 1, k);
+    for (let j = 0; j < m; j++) c[i * m + j]! += x * at(B, j, k - 1, k);
   }
 }
 
