@@ -9,9 +9,12 @@ import type { InfoNceForm, InfoNceInput } from '../../src/losses/index.js';
 import {
   allowedError,
   CrlInputError,
+  dot,
   fromRows,
   isClose,
   type Matrix,
+  matrix,
+  type Rng,
   type Tolerance,
 } from '../../src/numeric/index.js';
 
@@ -79,6 +82,26 @@ export const M = (rows: number[][]): Matrix => fromRows(rows);
 
 /** Flatten nested arrays. */
 export const flat = (rows: number[][]): Float64Array => Float64Array.from(rows.flat());
+
+/** A rows×cols matrix of standard normal draws from rng, row by row. */
+export const normalMatrix = (rng: Rng, rows: number, cols: number): Matrix =>
+  matrix(
+    rows,
+    cols,
+    Float64Array.from({ length: rows * cols }, () => rng.normal()),
+  );
+
+/** The reference of A·Bᵀ: entry (i, j) is dot(A_i, B_j), row-major, for A n×k and B m×k. */
+export function rowDots(A: Matrix, B: Matrix): Float64Array {
+  const n = A.rows,
+    m = B.rows,
+    k = A.cols,
+    out = new Float64Array(n * m);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++)
+      out[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
+  return out;
+}
 
 /** An InfoNCE input as the oracle fixtures write it: matrices as rows. */
 export interface InfoNceRows {

@@ -26,7 +26,7 @@ import {
   colLogSumExp,
   rowLogSumExp,
 } from '../../src/numeric/index.js';
-import { expectClose } from '../helpers/assert.js';
+import { expectClose, normalMatrix } from '../helpers/assert.js';
 
 const big = create(all!, { number: 'BigNumber', precision: 64 });
 const bigLse = (x: number[]): number =>
@@ -104,16 +104,8 @@ describe('matmulABt', () => {
       [9, 4, 300],
       [13, 17, 2],
     ] as const) {
-      const A = matrix(
-        n,
-        k,
-        Array.from({ length: n * k }, () => rng.normal()),
-      );
-      const B = matrix(
-        m,
-        k,
-        Array.from({ length: m * k }, () => rng.normal()),
-      );
+      const A = normalMatrix(rng, n, k);
+      const B = normalMatrix(rng, m, k);
       const C = matmulABt(A, B, matrix(n, m));
       for (let i = 0; i < n; i++)
         for (let j = 0; j < m; j++) {

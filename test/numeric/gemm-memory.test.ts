@@ -5,16 +5,9 @@
  * the products keep dot's bits. A file of its own, so the module starts empty whatever other tests ran.
  */
 import { describe, expect, it } from 'vitest';
-import { dot, type Matrix, matmulABt, matmulAtB, matrix, Rng, transpose } from '../../src/numeric/index.js';
+import { matmulABt, matmulAtB, matrix, Rng, transpose } from '../../src/numeric/index.js';
 import { gemmMemoryBytes } from '../../src/numeric/wasm/gemmSimd.js';
-import { differingBits } from '../helpers/assert.js';
-
-const random = (rng: Rng, rows: number, cols: number): Matrix =>
-  matrix(
-    rows,
-    cols,
-    Float64Array.from({ length: rows * cols }, () => rng.normal()),
-  );
+import { differingBits, normalMatrix, rowDots } from '../helpers/assert.js';
 
 describe('the WASM product holds one band of A, not all of it', () => {
   it('after products with a 5001×1001 A (40 MB), plain and transposed', () => {
@@ -22,16 +15,13 @@ describe('the WASM product holds one band of A, not all of it', () => {
       n = 5001,
       k = 1001,
       m = 5;
-    const A = random(rng, n, k),
-      B = random(rng, m, k);
+    const A = normalMatrix(rng, n, k),
+      B = normalMatrix(rng, m, k);
     const C = matmulABt(A, B, matrix(n, m)),
       Ct = matmulAtB(transpose(A), transpose(B), matrix(n, m));
     // B's panels (2 quads), one band of A (8 MiB) and of C, the chunks' sums: 8.7 MB, where A is 40 MB
     expect(gemmMemoryBytes()).toBeLessThan(A.data.byteLength / 2);
-    const ref = new Float64Array(n * m);
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < m; j++)
-        ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
+    const ref = rowDots(A, B);
     expect(differingBits(C.data, ref), 'A·Bᵀ').toEqual([]);
     expect(differingBits(Ct.data, ref), 'Aᵀ·B').toEqual([]);
   });

@@ -12,14 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dot, type Matrix, matmulAB, matmulABt, matmulAtB, matrix, Rng, transpose } from '../../src/numeric/index.js';
 import { A_BAND_BYTES, C_BAND_BYTES } from '../../src/numeric/wasm/gemmSimd.js';
-import { differingBits } from '../helpers/assert.js';
-
-const random = (rng: Rng, rows: number, cols: number): Matrix =>
-  matrix(
-    rows,
-    cols,
-    Float64Array.from({ length: rows * cols }, () => rng.normal()),
-  );
+import { differingBits, normalMatrix, rowDots } from '../helpers/assert.js';
 
 /**
  * Runs `product` after an n×m product of other numbers: the SIMD kernel packs its operands into one reused WASM
@@ -27,7 +20,7 @@ const random = (rng: Rng, rows: number, cols: number): Matrix =>
  * a product of the same operands just before would hide it.
  */
 function afterOtherProduct(rng: Rng, n: number, m: number, k: number, product: () => Matrix): Matrix {
-  matmulABt(random(rng, n, k), random(rng, m, k), matrix(n, m));
+  matmulABt(normalMatrix(rng, n, k), normalMatrix(rng, m, k), matrix(n, m));
   return product();
 }
 
@@ -41,8 +34,8 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
         fc.integer({ min: 0, max: 1000 }),
         (n, m, k, seed) => {
           const rng = new Rng(seed);
-          const A = random(rng, n, k),
-            B = random(rng, m, k);
+          const A = normalMatrix(rng, n, k),
+            B = normalMatrix(rng, m, k);
           const ref = matmulABt(A, B, matrix(n, m));
           for (let i = 0; i < n; i++)
             for (let j = 0; j < m; j++)
@@ -64,8 +57,8 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
 
   it('at a backward-pass size (G: 130×130, X: 130×17)', () => {
     const rng = new Rng(7);
-    const G = random(rng, 130, 130),
-      X = random(rng, 130, 17);
+    const G = normalMatrix(rng, 130, 130),
+      X = normalMatrix(rng, 130, 17);
     const ref = matmulABt(transpose(G), transpose(X), matrix(130, 17));
     const atb = afterOtherProduct(rng, 130, 17, 130, () => matmulAtB(G, X, matrix(130, 17)));
     expect(differingBits(atb.data, ref.data)).toEqual([]);
@@ -82,13 +75,10 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
       [130, 130, 600],
       [33, 70, 2000],
     ] as const) {
-      const A = random(rng, n, k),
-        B = random(rng, m, k);
+      const A = normalMatrix(rng, n, k),
+        B = normalMatrix(rng, m, k);
       const C = afterOtherProduct(rng, n, m, k, () => matmulABt(A, B, matrix(n, m)));
-      const ref = new Float64Array(n * m);
-      for (let i = 0; i < n; i++)
-        for (let j = 0; j < m; j++)
-          ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
+      const ref = rowDots(A, B);
       expect(differingBits(C.data, ref)).toEqual([]);
     }
   });
@@ -102,12 +92,9 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
     for (const m of [2048, 2049]) {
       const bandRows = 2 * Math.floor(C_BAND_BYTES / (16 * 4 * Math.ceil(m / 4))),
         n = 2 * bandRows + 45;
-      const A = random(rng, n, k),
-        B = random(rng, m, k);
-      const ref = new Float64Array(n * m);
-      for (let i = 0; i < n; i++)
-        for (let j = 0; j < m; j++)
-          ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
+      const A = normalMatrix(rng, n, k),
+        B = normalMatrix(rng, m, k);
+      const ref = rowDots(A, B);
       const C = afterOtherProduct(rng, n, m, k, () => matmulABt(A, B, matrix(n, m)));
       expect(differingBits(C.data, ref), `A·Bᵀ, m = ${m}`).toEqual([]);
       const AB = afterOtherProduct(rng, n, m, k, () => matmulAB(A, transpose(B), matrix(n, m)));
@@ -130,12 +117,9 @@ describe('matmulAB and matmulAtB keep the bits of matmulABt', () => {
     ] as const) {
       const bandRows = 2 * Math.floor(A_BAND_BYTES / (16 * (k - (k % 2)))),
         n = bands * bandRows + extra;
-      const A = random(rng, n, k),
-        B = random(rng, m, k);
-      const ref = new Float64Array(n * m);
-      for (let i = 0; i < n; i++)
-        for (let j = 0; j < m; j++)
-          ref[i * m + j] = dot(A.data.subarray(i * k, (i + 1) * k), B.data.subarray(j * k, (j + 1) * k));
+      const A = normalMatrix(rng, n, k),
+        B = normalMatrix(rng, m, k);
+      const ref = rowDots(A, B);
       expect(differingBits(matmulABt(A, B, matrix(n, m)).data, ref), `A·Bᵀ, k = ${k}`).toEqual([]);
       const AtB = matmulAtB(transpose(A), transpose(B), matrix(n, m));
       expect(differingBits(AtB.data, ref), `Aᵀ·B, k = ${k}`).toEqual([]);

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { dot, matmulABt, matmulABtScalar, matrix, Rng } from '../../src/numeric/index.js';
 import { gemmSimdInto } from '../../src/numeric/wasm/gemmSimd.js';
 import { reserve } from '../../src/numeric/wasm/instance.js';
-import { expectMatrixClose } from '../helpers/assert.js';
+import { expectMatrixClose, normalMatrix } from '../helpers/assert.js';
 
 describe('WASM SIMD matmul', () => {
   it('committed bytes match gemm.wat and exp.wat', () => {
@@ -29,16 +29,8 @@ describe('WASM SIMD matmul', () => {
       [1, 4096, 2],
       [33, 33, 129],
     ] as const) {
-      const A = matrix(
-        n,
-        k,
-        Array.from({ length: n * k }, () => rng.normal()),
-      );
-      const B = matrix(
-        m,
-        k,
-        Array.from({ length: m * k }, () => rng.normal()),
-      );
+      const A = normalMatrix(rng, n, k);
+      const B = normalMatrix(rng, m, k);
       const simd = matmulABt(A, B, matrix(n, m)),
         js = matmulABtScalar(A, B, matrix(n, m));
       expectMatrixClose(simd, js.data, 1e-13, `${n}×${m}×${k}`);
