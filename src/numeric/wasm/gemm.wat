@@ -12,7 +12,7 @@
 ;; Rows past the matrices' ends are zero-padded by the caller. (Unrolling the inner loop by two blocks measured
 ;; 30% slower under V8; packing, which makes every load a constant offset from one pointer, 25% faster; the lane
 ;; sums written out rather than called as a function, and one test per block at the loop's bottom, 5–20% faster,
-;; most at short chunks: a call made V8 keep the sums in memory; 3×3, 2×5 and 3×4 tiles measured slower, as 2×4
+;; most at short chunks: a call made V8 keep the sums in memory; 3×3, 2×5, 3×4, 4×4 tiles measured slower, as 2×4
 ;; already fills the 15 vector registers V8 gives a function.) Each entry
 ;; is two lanes (even and odd inner index), each summed left to right across chunks, added at the end: the order
 ;; of dotAt. The last product of an odd inner length is added by the caller.

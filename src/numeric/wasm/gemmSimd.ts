@@ -141,9 +141,9 @@ export function gemmSimdInto(A: Operand, B: Operand, c: Float64Array, k: number)
     addOddProduct(A, B, c, k);
     return;
   }
-  const len = Math.min(CHUNK_STEPS, Math.max(1, steps)),
+  const len = Math.min(CHUNK_STEPS, steps),
     block = Math.min(quads, Math.max(1, Math.floor(CACHE_BLOCK_BYTES / (64 * len))));
-  const chunks = Math.max(1, Math.ceil(steps / len));
+  const chunks = Math.ceil(steps / len);
   // A is packed and C computed a band of row pairs at a time (C copied out after each), so the module keeps at most
   // A_BAND_BYTES of A and C_BAND_BYTES of C, whatever their size: B's panels, O(m·k), are the one whole operand
   const band = Math.min(
